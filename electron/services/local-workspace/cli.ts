@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalWorkspace } from './local-workspace-server';
+
+/**
+ * npm run workspace -- --port <p> --data-dir <dir> [--api-key <token>] [--database-url <url>]
+ * Prints one line containing the URL when ready; stops cleanly on SIGINT/SIGTERM.
+ */
+const USAGE = `Usage: npm run workspace -- --port <port> --data-dir <dir> [options]
+
+  --port <port>            TCP port on 127.0.0.1 (0 picks a free one)        default 3020
+  --data-dir <dir>         where the embedded Postgres keeps the workspace    default .atelier-data/workspace
+  --api-key <token>        make this exact bearer token a valid admin API key
+  --database-url <url>     use a real PostgreSQL server instead of the embedded engine
+  --admin-password <pw>    password of admin@atelier.local (for Twenty's sign-in flow)
+  --no-demo-data           create the workspace without the demo records
+  -h, --help               show this help`;
+
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '3020' },
+      'data-dir': { type: 'string', default: '.atelier-data/workspace' },
+      'api-key': { type: 'string' },
+      'database-url': { type: 'string' },
+      'admin-password': { type: 'string' },
+      'no-demo-data': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  const workspace = await startLocalWorkspace({
+    port,
+    dataDir: resolve(values['data-dir']!),
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
+    ...(values['admin-password'] ? { adminPassword: values['admin-password'] } : {}),
+    seedDemoData: !values['no-demo-data'],
+  });
+  console.log(`Local Twenty workspace ready at ${workspace.url}`);
+  if (workspace.apiKeyToken && !values['api-key']) {
+    console.log(`API key (shown once, keep it safe): ${workspace.apiKeyToken}`);
+  } else if (!values['api-key']) {
+    console.log('API key: minted when this data dir was created; pass --api-key <token> to set one, or sign in and call generateApiKeyToken.');
+  }
+  if (workspace.generatedAdminPassword) {
+    console.log(`Admin sign-in: ${workspace.adminEmail} / ${workspace.generatedAdminPassword} (shown once)`);
+  }
+  console.log(`Try: curl -H "Authorization: Bearer <API key>" ${workspace.url}/rest/metadata/objects?limit=1`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}, stopping the local workspace…`);
+    await workspace.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+};
+
+main().catch((error: unknown) => {
+  console.error(`Local workspace failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

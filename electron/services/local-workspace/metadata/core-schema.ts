@@ -1,0 +1,118 @@
+import type { SqlExecutor } from '../storage/sql-engine';
+
+/**
+ * The `core` schema: workspace, data-model metadata, API keys and roles, stored like Twenty's
+ * core tables (camelCase quoted columns). Workspace records live in `workspace_<id base36>`.
+ */
+const STATEMENTS = [
+  `CREATE SCHEMA IF NOT EXISTS core`,
+  `CREATE TABLE IF NOT EXISTS core."workspace" (
+    "id" uuid PRIMARY KEY,
+    "displayName" text NOT NULL,
+    "dataSchema" text NOT NULL,
+    "standardApplicationId" uuid NOT NULL,
+    "customApplicationId" uuid NOT NULL,
+    "metadataVersion" integer NOT NULL DEFAULT 1,
+    "jwtSecret" text NOT NULL,
+    "createdAt" timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE IF NOT EXISTS core."objectMetadata" (
+    "id" uuid PRIMARY KEY,
+    "universalIdentifier" uuid NOT NULL,
+    "standardId" uuid,
+    "nameSingular" text NOT NULL UNIQUE,
+    "namePlural" text NOT NULL UNIQUE,
+    "labelSingular" text NOT NULL,
+    "labelPlural" text NOT NULL,
+    "description" text,
+    "icon" text,
+    "shortcut" text,
+    "color" text,
+    "isCustom" boolean NOT NULL,
+    "isRemote" boolean NOT NULL DEFAULT false,
+    "isActive" boolean NOT NULL DEFAULT true,
+    "isSystem" boolean NOT NULL DEFAULT false,
+    "isUIReadOnly" boolean NOT NULL DEFAULT false,
+    "isSearchable" boolean NOT NULL DEFAULT false,
+    "isLabelSyncedWithName" boolean NOT NULL DEFAULT false,
+    "labelIdentifierFieldMetadataId" uuid,
+    "imageIdentifierFieldMetadataId" uuid,
+    "duplicateCriteria" jsonb,
+    "openRecordIn" text NOT NULL DEFAULT 'SIDE_PANEL',
+    "applicationId" uuid NOT NULL,
+    "createdAt" timestamptz NOT NULL,
+    "updatedAt" timestamptz NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS core."fieldMetadata" (
+    "id" uuid PRIMARY KEY,
+    "universalIdentifier" uuid NOT NULL,
+    "standardId" uuid,
+    "objectMetadataId" uuid NOT NULL REFERENCES core."objectMetadata"("id") ON DELETE CASCADE,
+    "type" text NOT NULL,
+    "name" text NOT NULL,
+    "label" text NOT NULL,
+    "description" text,
+    "icon" text,
+    "isCustom" boolean NOT NULL,
+    "isActive" boolean NOT NULL DEFAULT true,
+    "isSystem" boolean NOT NULL DEFAULT false,
+    "isUIReadOnly" boolean NOT NULL DEFAULT false,
+    "isNullable" boolean NOT NULL DEFAULT true,
+    "isUnique" boolean NOT NULL DEFAULT false,
+    "isLabelSyncedWithName" boolean NOT NULL DEFAULT false,
+    "defaultValue" jsonb,
+    "options" jsonb,
+    "settings" jsonb,
+    "relationTargetFieldMetadataId" uuid,
+    "relationTargetObjectMetadataId" uuid,
+    "morphId" uuid,
+    "applicationId" uuid NOT NULL,
+    "createdAt" timestamptz NOT NULL,
+    "updatedAt" timestamptz NOT NULL,
+    UNIQUE ("objectMetadataId", "name")
+  )`,
+  `CREATE TABLE IF NOT EXISTS core."indexMetadata" (
+    "id" uuid PRIMARY KEY,
+    "objectMetadataId" uuid NOT NULL REFERENCES core."objectMetadata"("id") ON DELETE CASCADE,
+    "name" text NOT NULL,
+    "isUnique" boolean NOT NULL DEFAULT false,
+    "isCustom" boolean NOT NULL DEFAULT false,
+    "indexWhereClause" text,
+    "indexType" text NOT NULL DEFAULT 'BTREE',
+    "fields" jsonb NOT NULL,
+    "createdAt" timestamptz NOT NULL,
+    "updatedAt" timestamptz NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS core."role" (
+    "id" uuid PRIMARY KEY,
+    "label" text NOT NULL,
+    "description" text,
+    "icon" text,
+    "isEditable" boolean NOT NULL DEFAULT true,
+    "canBeAssignedToUsers" boolean NOT NULL DEFAULT true,
+    "canBeAssignedToAgents" boolean NOT NULL DEFAULT false,
+    "canBeAssignedToApiKeys" boolean NOT NULL DEFAULT true,
+    "canUpdateAllSettings" boolean NOT NULL DEFAULT false,
+    "canAccessAllTools" boolean NOT NULL DEFAULT false,
+    "canReadAllObjectRecords" boolean NOT NULL DEFAULT false,
+    "canUpdateAllObjectRecords" boolean NOT NULL DEFAULT false,
+    "canSoftDeleteAllObjectRecords" boolean NOT NULL DEFAULT false,
+    "canDestroyAllObjectRecords" boolean NOT NULL DEFAULT false,
+    "universalIdentifier" uuid,
+    "createdAt" timestamptz NOT NULL DEFAULT now(),
+    "updatedAt" timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE IF NOT EXISTS core."apiKey" (
+    "id" uuid PRIMARY KEY,
+    "name" text NOT NULL,
+    "expiresAt" timestamptz NOT NULL,
+    "revokedAt" timestamptz,
+    "roleId" uuid REFERENCES core."role"("id"),
+    "createdAt" timestamptz NOT NULL DEFAULT now(),
+    "updatedAt" timestamptz NOT NULL DEFAULT now()
+  )`,
+];
+
+export const ensureCoreSchema = async (db: SqlExecutor): Promise<void> => {
+  for (const statement of STATEMENTS) await db.query(statement);
+};

@@ -1,0 +1,124 @@
+/**
+ * Errors raised by metadata operations, in Twenty's two shapes:
+ * - MetadataException: one domain exception → GraphQL `extensions.code` + `subCode`.
+ * - MetadataValidationError: Twenty's aggregated `METADATA_VALIDATION_FAILED` with per-entity errors.
+ * Both API surfaces (GraphQL /metadata and REST /rest/metadata) render them; see metadata-api/.
+ */
+export type GraphqlErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'GRAPHQL_VALIDATION_FAILED';
+
+export class MetadataException extends Error {
+  constructor(
+    message: string,
+    readonly code: GraphqlErrorCode,
+    readonly subCode: string,
+    readonly userFriendlyMessage: string = message,
+  ) {
+    super(message);
+  }
+}
+
+export type MetadataName = 'objectMetadata' | 'fieldMetadata' | 'index';
+export type ValidationOperation =
+  | 'create_object'
+  | 'update_object'
+  | 'delete_object'
+  | 'create_field'
+  | 'update_field'
+  | 'delete_field'
+  | 'create_index'
+  | 'delete_index';
+
+export interface EntityValidationError {
+  code: string;
+  message: string;
+  userFriendlyMessage?: string;
+  value?: unknown;
+}
+
+export interface EntityValidationReport {
+  metadataName: MetadataName;
+  type: ValidationOperation;
+  flatEntityMinimalInformation: Record<string, unknown>;
+  errors: EntityValidationError[];
+}
+
+export class MetadataValidationError extends Error {
+  constructor(
+    /** Twenty's top-level message, e.g. "Multiple validation errors occurred while creating object". */
+    message: string,
+    readonly reports: EntityValidationReport[],
+  ) {
+    super(message);
+  }
+
+  get totalErrors(): number {
+    return this.reports.reduce((sum, report) => sum + report.errors.length, 0);
+  }
+
+  /** `extensions` exactly as Twenty's workspace-migration exception handler builds them. */
+  toExtensions(): Record<string, unknown> {
+    const errors: Record<string, unknown[]> = {};
+    const summary: Record<string, number> = { totalErrors: this.totalErrors };
+    for (const report of this.reports) {
+      (errors[report.metadataName] ??= []).push({
+        errors: report.errors,
+        flatEntityMinimalInformation: report.flatEntityMinimalInformation,
+        status: 'fail',
+        type: report.type,
+      });
+      summary[report.metadataName] = (summary[report.metadataName] ?? 0) + report.errors.length;
+    }
+    const failing = Object.entries(errors).map(
+      ([name, list]) => `${list.length} ${name}${list.length > 1 ? 's' : ''}`,
+    );
+    const only = this.reports.length === 1 && this.reports[0]?.errors.length === 1 ? this.reports[0].errors[0] : undefined;
+    return {
+      code: 'METADATA_VALIDATION_FAILED',
+      errors,
+      summary,
+      message: `Validation failed for ${failing.join(', ')}`,
+      userFriendlyMessage:
+        only !== undefined
+          ? (only.userFriendlyMessage ?? only.message)
+          : this.totalErrors > 1
+            ? 'Many validation errors'
+            : 'Metadata validation failed',
+    };
+  }
+}
+
+/** Collects entity errors during one operation and throws them together, as Twenty does. */
+export class ValidationCollector {
+  private readonly reports: EntityValidationReport[] = [];
+
+  add(
+    metadataName: MetadataName,
+    type: ValidationOperation,
+    entity: Record<string, unknown>,
+    error: EntityValidationError,
+  ): void {
+    const existing = this.reports.find(
+      (report) =>
+        report.metadataName === metadataName &&
+        report.type === type &&
+        report.flatEntityMinimalInformation.id === entity.id,
+    );
+    if (existing) existing.errors.push(error);
+    else this.reports.push({ metadataName, type, flatEntityMinimalInformation: entity, errors: [error] });
+  }
+
+  get hasErrors(): boolean {
+    return this.reports.length > 0;
+  }
+
+  throwIfAny(message: string): void {
+    if (this.hasErrors) throw new MetadataValidationError(message, this.reports);
+  }
+}

@@ -1,0 +1,62 @@
+import { quoteIdentifier, type SqlEngine, type SqlExecutor } from '../storage/sql-engine';
+import { bumpMetadataVersion, deleteRow, upsertRow } from './metadata-store';
+import { cloneState, type MetadataState } from './metadata-types';
+import { planDdl } from './plan-ddl';
+
+/**
+ * Holds the workspace's data model and applies changes to it. A change edits a draft copy;
+ * the draft's metadata rows and the DDL planned from the difference run in ONE transaction,
+ * and only after COMMIT does the draft become the live model. A failure leaves both the
+ * database and the in-memory model exactly as they were.
+ */
+export class MetadataService {
+  private queue: Promise<unknown> = Promise.resolve();
+  private listeners = new Set<(state: MetadataState) => void>();
+
+  constructor(
+    private readonly engine: SqlEngine,
+    private state: MetadataState,
+  ) {}
+
+  get snapshot(): MetadataState {
+    return this.state;
+  }
+
+  onChange(listener: (state: MetadataState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Serialises changes (validation reads the model, so two changes must not interleave). */
+  mutate<T>(work: (draft: MetadataState, now: string) => T): Promise<T> {
+    const run = this.queue.then(() => this.apply(work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply<T>(work: (draft: MetadataState, now: string) => T): Promise<T> {
+    const before = this.state;
+    const draft = cloneState(before);
+    const result = work(draft, new Date().toISOString());
+    const ddl = planDdl(before, draft);
+    await this.engine.transaction(async (tx) => {
+      await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(before.workspace.dataSchema)}, public`);
+      await persistDiff(tx, before, draft);
+      for (const statement of ddl) await tx.query(statement);
+      draft.workspace.metadataVersion = await bumpMetadataVersion(tx, draft.workspace.id);
+    });
+    this.state = draft;
+    for (const listener of this.listeners) listener(draft);
+    return result;
+  }
+}
+
+/** Writes the rows that differ between two snapshots (rows are replaced, never mutated in place). */
+export const persistDiff = async (db: SqlExecutor, before: MetadataState, after: MetadataState): Promise<void> => {
+  for (const [id] of before.indexes) if (!after.indexes.has(id)) await deleteRow(db, 'indexMetadata', id);
+  for (const [id] of before.fields) if (!after.fields.has(id)) await deleteRow(db, 'fieldMetadata', id);
+  for (const [id] of before.objects) if (!after.objects.has(id)) await deleteRow(db, 'objectMetadata', id);
+  for (const [id, row] of after.objects) if (before.objects.get(id) !== row) await upsertRow(db, 'objectMetadata', row);
+  for (const [id, row] of after.fields) if (before.fields.get(id) !== row) await upsertRow(db, 'fieldMetadata', row);
+  for (const [id, row] of after.indexes) if (before.indexes.get(id) !== row) await upsertRow(db, 'indexMetadata', row);
+};

@@ -1,0 +1,92 @@
+import { COMPOSITE_TYPES, isCompositeFieldType } from '../../../../../shared/domain/composite-types';
+import type { FieldMetadataType } from '../../../../../shared/domain/field-metadata-type';
+import type { EntityValidationError } from '../metadata-errors';
+import type { SelectOption } from '../metadata-types';
+
+/**
+ * Twenty stores string defaults as SQL literals ("'Paris'"), functions as bare words ("uuid",
+ * "now"), select defaults as quoted option values. Source: default-value.input.ts,
+ * is-quoted-string.validator.ts, validate-default-value-for-type. Exact message wording for
+ * type mismatches is UNSURE (docs/twenty-fidelity.md); the rules are Twenty's.
+ */
+const CODE = 'INVALID_FIELD_INPUT';
+const QUOTED = /^'.*'$/s;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isQuoted = (value: unknown): value is string => typeof value === 'string' && value.length >= 2 && QUOTED.test(value);
+const unquote = (value: string): string => value.slice(1, -1);
+
+const subFieldOk = (subType: FieldMetadataType, value: unknown): boolean => {
+  if (value === null || value === undefined) return true;
+  switch (subType) {
+    case 'TEXT':
+    case 'SELECT':
+      return isQuoted(value);
+    case 'NUMERIC':
+      return (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.replace(/^'|'$/g, ''))) || typeof value === 'number';
+    case 'UUID':
+      return typeof value === 'string' && (UUID.test(value) || (isQuoted(value) && UUID.test(unquote(value))));
+    case 'RAW_JSON':
+      return typeof value === 'object';
+    default:
+      return true;
+  }
+};
+
+export const validateDefaultValue = (
+  type: FieldMetadataType,
+  defaultValue: unknown,
+  options: SelectOption[] | null,
+): EntityValidationError[] => {
+  if (defaultValue === null || defaultValue === undefined) return [];
+  const invalid = (message = `Invalid default value for ${type} field`): EntityValidationError[] => [
+    { code: CODE, message, value: defaultValue },
+  ];
+  const optionValues = new Set((options ?? []).map((option) => option.value));
+  switch (type) {
+    case 'TEXT':
+      return isQuoted(defaultValue) ? [] : invalid('Default value should be as quoted string');
+    case 'UUID':
+      return defaultValue === 'uuid' || (isQuoted(defaultValue) && UUID.test(unquote(defaultValue))) ? [] : invalid();
+    case 'NUMBER':
+    case 'POSITION':
+      return typeof defaultValue === 'number' && Number.isFinite(defaultValue) ? [] : invalid();
+    case 'NUMERIC':
+      return isQuoted(defaultValue) || typeof defaultValue === 'number' ? [] : invalid();
+    case 'BOOLEAN':
+      return typeof defaultValue === 'boolean' ? [] : invalid();
+    case 'DATE_TIME':
+    case 'DATE':
+      return defaultValue === 'now' ? [] : invalid();
+    case 'SELECT':
+    case 'RATING':
+      if (!isQuoted(defaultValue)) return invalid('Default value should be as quoted string');
+      return optionValues.has(unquote(defaultValue)) ? [] : invalid(`Default value "${defaultValue}" must be one of the option values`);
+    case 'MULTI_SELECT': {
+      if (!Array.isArray(defaultValue) || defaultValue.length === 0) return invalid('Default value for multi-select must be a non-empty array');
+      if (!defaultValue.every(isQuoted)) return invalid('Default value should be as quoted string');
+      const values = defaultValue.map(unquote);
+      if (new Set(values).size !== values.length) return invalid('Default value for multi-select must not contain duplicates');
+      return values.every((value) => optionValues.has(value)) ? [] : invalid('Default value must be one of the option values');
+    }
+    case 'RAW_JSON':
+      return typeof defaultValue === 'object' ? [] : invalid();
+    case 'ARRAY':
+      return Array.isArray(defaultValue) && defaultValue.every((item) => typeof item === 'string') ? [] : invalid();
+    case 'RELATION':
+    case 'MORPH_RELATION':
+    case 'TS_VECTOR':
+    case 'FILES':
+      return invalid();
+    default:
+      if (isCompositeFieldType(type)) {
+        if (typeof defaultValue !== 'object' || Array.isArray(defaultValue)) return invalid();
+        const subFields = COMPOSITE_TYPES[type];
+        for (const [key, value] of Object.entries(defaultValue as Record<string, unknown>)) {
+          const sub = subFields.find((candidate) => candidate.name === key);
+          if (!sub || !subFieldOk(sub.type, value)) return invalid();
+        }
+        return [];
+      }
+      return invalid();
+  }
+};

@@ -1,0 +1,96 @@
+import { defineStandardObject, manyToOne, oneToMany } from './define';
+
+/**
+ * Twenty 2.43 `message` (compute-message-standard-flat-field-metadata.util.ts; the newer
+ * `deliveryStatus` field is not in the 2.43 SDK and is omitted).
+ */
+export const MESSAGE = defineStandardObject('message', {
+  namePlural: 'messages',
+  labelSingular: 'Message',
+  labelPlural: 'Messages',
+  description: 'Message',
+  icon: 'IconMessage',
+  isSystem: true,
+  labelIdentifierFieldName: 'subject',
+  searchFields: ['subject'],
+  fields: [
+    {
+      name: 'headerMessageId',
+      label: 'Header message Id',
+      type: 'TEXT',
+      description: 'Message id from the message header',
+      icon: 'IconHash',
+      isUIReadOnly: true,
+    },
+    {
+      name: 'messageThread',
+      label: 'Message Thread Id',
+      type: 'RELATION',
+      description: 'Message Thread Id',
+      icon: 'IconHash',
+      isUIReadOnly: true,
+      relation: manyToOne('messageThread', 'messages', 'CASCADE'),
+    },
+    {
+      name: 'subject',
+      label: 'Subject',
+      type: 'TEXT',
+      description: 'Subject',
+      icon: 'IconMessage',
+      isUIReadOnly: true,
+    },
+    {
+      name: 'text',
+      label: 'Text',
+      type: 'TEXT',
+      description: 'Text',
+      icon: 'IconMessage',
+      isUIReadOnly: true,
+    },
+    {
+      name: 'receivedAt',
+      label: 'Received At',
+      type: 'DATE_TIME',
+      description: 'The date the message was received',
+      icon: 'IconCalendar',
+      isUIReadOnly: true,
+    },
+    {
+      name: 'messageParticipants',
+      label: 'Message Participants',
+      type: 'RELATION',
+      description: 'Message Participants',
+      icon: 'IconUserCircle',
+      isUIReadOnly: true,
+      relation: oneToMany('messageParticipant', 'message'),
+    },
+    {
+      name: 'messageChannelMessageAssociations',
+      label: 'Message Channel Association',
+      type: 'RELATION',
+      description: 'Messages from the channel.',
+      icon: 'IconMessage',
+      isUIReadOnly: true,
+      relation: oneToMany('messageChannelMessageAssociation', 'message'),
+    },
+    {
+      name: 'messageCampaign',
+      label: 'Campaign',
+      type: 'RELATION',
+      description: 'The campaign this message was sent as part of',
+      icon: 'IconSend',
+      isUIReadOnly: true,
+      relation: manyToOne('messageCampaign', 'messages', 'SET_NULL'),
+    },
+    {
+      name: 'isDraft',
+      label: 'Is draft',
+      type: 'BOOLEAN',
+      description: 'Whether this message is an unsent draft synced from the provider',
+      icon: 'IconPencil',
+      isNullable: false,
+      isUIReadOnly: true,
+      defaultValue: false,
+    },
+  ],
+});

@@ -1,0 +1,105 @@
+import { defineStandardObject, selectOptions } from './define';
+
+/**
+ * Twenty 2.43 `recordShare` (compute-record-share-standard-flat-field-metadata.util.ts). Option
+ * values are the RecordSharePrincipalType / RecordShareAccessLevel / RecordShareRowCause enum members
+ * (UNSURE: enum string values assumed equal to the member names).
+ */
+export const RECORD_SHARE = defineStandardObject('recordShare', {
+  namePlural: 'recordShares',
+  labelSingular: 'Record share',
+  labelPlural: 'Record shares',
+  description: 'Who may read a record of a private object',
+  icon: 'IconLock',
+  isSystem: true,
+  labelIdentifierFieldName: 'id',
+  searchFields: [],
+  fields: [
+    {
+      name: 'recordId',
+      label: 'Record ID',
+      type: 'UUID',
+      description: 'Shared record',
+      icon: 'IconAbc',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+    },
+    {
+      name: 'objectMetadataId',
+      label: 'Object metadata ID',
+      type: 'UUID',
+      description: 'Object of the shared record',
+      icon: 'IconAbc',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+    },
+    {
+      name: 'principalId',
+      label: 'Principal ID',
+      type: 'UUID',
+      description: 'Who receives the access',
+      icon: 'IconAbc',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+    },
+    {
+      name: 'principalType',
+      label: 'Principal type',
+      type: 'SELECT',
+      description: 'Kind of principal receiving the access',
+      icon: 'IconUsers',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+      options: selectOptions([
+        ['EVERYONE', 'Everyone', 'green'],
+        ['WORKSPACE_MEMBER', 'Workspace member', 'blue'],
+        ['ROLE', 'Role', 'purple'],
+      ]),
+    },
+    {
+      name: 'accessLevel',
+      label: 'Access level',
+      type: 'SELECT',
+      description: 'What the principal may do with the record',
+      icon: 'IconLock',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+      options: selectOptions([
+        ['READ', 'Read', 'sky'],
+        ['READ_WRITE', 'Read and write', 'blue'],
+        ['FULL', 'Full', 'purple'],
+      ]),
+    },
+    {
+      name: 'rowCause',
+      label: 'Row cause',
+      type: 'SELECT',
+      description: 'Why the access was granted',
+      icon: 'IconHistory',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+      options: selectOptions([
+        ['OWNER', 'Owner', 'green'],
+        ['MANUAL', 'Manual', 'blue'],
+        ['RULE', 'Rule', 'orange'],
+        ['APPLICATION', 'Application', 'gray'],
+      ]),
+    },
+    {
+      name: 'sourceId',
+      label: 'Source ID',
+      type: 'UUID',
+      description: 'Owner, sharing rule or application that granted the access',
+      icon: 'IconAbc',
+      isSystem: true,
+      isNullable: false,
+      isUIReadOnly: true,
+    },
+  ],
+});

@@ -1,0 +1,93 @@
+import {
+  defineStandardObject,
+  manyToOne,
+  oneToMany,
+  quoted,
+  RELATION_PROPERTIES,
+  selectOptions,
+} from './define';
+
+/** Twenty 2.43 `workflowVersion` (compute-workflow-version-standard-flat-field-metadata.util.ts). */
+export const WORKFLOW_VERSION = defineStandardObject('workflowVersion', {
+  namePlural: 'workflowVersions',
+  labelSingular: 'Workflow Version',
+  labelPlural: 'Workflow Versions',
+  description: 'A workflow version',
+  icon: 'IconVersions',
+  isSystem: true,
+  labelIdentifierFieldName: 'name',
+  searchFields: ['name'],
+  fields: [
+    {
+      name: 'name',
+      label: 'Name',
+      type: 'TEXT',
+      description: 'The workflow version name',
+      icon: 'IconSettingsAutomation',
+    },
+    {
+      name: 'workflow',
+      label: 'Workflow',
+      type: 'RELATION',
+      description: 'WorkflowVersion workflow',
+      icon: 'IconSettingsAutomation',
+      relation: manyToOne('workflow', 'versions', 'CASCADE'),
+    },
+    {
+      name: 'trigger',
+      label: 'Version trigger',
+      type: 'RAW_JSON',
+      description: 'Json object to provide trigger',
+      icon: 'IconSettingsAutomation',
+    },
+    {
+      name: 'status',
+      label: 'Version status',
+      type: 'SELECT',
+      description: 'The workflow version status',
+      icon: 'IconStatusChange',
+      isNullable: false,
+      defaultValue: quoted('DRAFT'),
+      options: selectOptions([
+        ['DRAFT', 'Draft', 'yellow'],
+        ['ACTIVE', 'Active', 'green'],
+        ['DEACTIVATED', 'Deactivated', 'orange'],
+        ['ARCHIVED', 'Archived', 'gray'],
+      ]),
+    },
+    {
+      name: 'runs',
+      label: 'Runs',
+      type: 'RELATION',
+      description: 'Workflow runs linked to the version.',
+      icon: 'IconRun',
+      relation: oneToMany('workflowRun', 'workflowVersion'),
+    },
+    {
+      name: 'steps',
+      label: 'Version steps',
+      type: 'RAW_JSON',
+      description: 'Json object to provide steps',
+      icon: 'IconSettingsAutomation',
+    },
+    // UNSURE: label/description/icon (field present in the SDK only).
+    {
+      name: 'coreWorkflowVersionId',
+      label: 'Core workflow version Id',
+      type: 'UUID',
+      description: 'Id of the workflow version in core metadata',
+      icon: 'IconVersions',
+      isSystem: true,
+      isUIReadOnly: true,
+    },
+    {
+      name: 'timelineActivities',
+      label: RELATION_PROPERTIES.timelineActivity.label,
+      type: 'RELATION',
+      description: 'Timeline activities linked to the version',
+      icon: RELATION_PROPERTIES.timelineActivity.icon,
+      isNullable: false,
+      relation: oneToMany('timelineActivity', 'targetWorkflowVersion'),
+    },
+  ],
+});

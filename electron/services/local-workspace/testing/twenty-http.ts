@@ -1,0 +1,42 @@
+import type { WorkspaceProcess } from './workspace-process';
+
+/** Thin test helpers over fetch: GraphQL on /metadata and JSON REST calls, as a client would send. */
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export const metadataGraphql = async <T = Record<string, any>>(
+  ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
+  query: string,
+  variables?: Record<string, unknown>,
+  token: string | null = ws.apiKey,
+): Promise<GraphqlResponse<T>> => {
+  const response = await fetch(`${ws.url}/metadata`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+};
+
+export const rest = async (
+  ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = ws.apiKey,
+): Promise<{ status: number; body: any }> => {
+  const response = await fetch(`${ws.url}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+};

@@ -1,0 +1,101 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ensureTokenTables, neverExpires, TokenService } from './auth/api-key-tokens';
+import { ensureCoreSchema } from './metadata/core-schema';
+import { loadMetadataState, loadWorkspace } from './metadata/metadata-store';
+import { MetadataService, persistDiff } from './metadata/metadata-service';
+import { cloneState, type MetadataState, type WorkspaceRow } from './metadata/metadata-types';
+import { planDdl } from './metadata/plan-ddl';
+import { insertRecords } from './records/insert-records';
+import { buildStandardModel } from './seed/build-standard-model';
+import { DEMO_DATA } from './seed/demo-data/index';
+import { STANDARD_OBJECT_DEFINITIONS } from './seed/standard-objects/index';
+import { quoteIdentifier, type SqlEngine } from './storage/sql-engine';
+
+/**
+ * Opens (or creates and seeds) the single workspace that a data dir / database holds.
+ * Creation runs in one transaction: a crash mid-seed leaves nothing half-made.
+ */
+export interface OpenedWorkspace {
+  workspace: WorkspaceRow;
+  metadata: MetadataService;
+  tokens: TokenService;
+  /** Set only when this call created the workspace and minted its first key. */
+  initialApiKeyToken: string | null;
+}
+
+export interface BootstrapOptions {
+  displayName?: string;
+  seedDemoData?: boolean;
+}
+
+/** Twenty names a workspace schema `workspace_<id as base 36>`. */
+export const dataSchemaName = (workspaceId: string): string =>
+  `workspace_${BigInt(`0x${workspaceId.replace(/-/g, '')}`).toString(36)}`;
+
+export const ADMIN_ROLE_LABEL = 'Admin';
+
+export const openWorkspace = async (engine: SqlEngine, options: BootstrapOptions = {}): Promise<OpenedWorkspace> => {
+  await ensureCoreSchema(engine);
+  let row = await loadWorkspace(engine);
+  let initialApiKeyToken: string | null = null;
+  let adminKeyId: string | null = null;
+  if (!row) {
+    const created = await createWorkspace(engine, options);
+    row = created.row;
+    adminKeyId = created.adminKeyId;
+  }
+  await ensureTokenTables(engine);
+  const { jwtSecret, ...workspace } = row;
+  const tokens = new TokenService(engine, workspace.id, jwtSecret);
+  if (adminKeyId) initialApiKeyToken = await tokens.signApiKeyToken(adminKeyId, neverExpires());
+  const state = await loadMetadataState(engine, workspace);
+  return { workspace, metadata: new MetadataService(engine, state), tokens, initialApiKeyToken };
+};
+
+const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const row: WorkspaceRow & { jwtSecret: string } = {
+    id,
+    displayName: options.displayName ?? 'Local workspace',
+    dataSchema: dataSchemaName(id),
+    standardApplicationId: randomUUID(),
+    customApplicationId: randomUUID(),
+    metadataVersion: 1,
+    createdAt: now,
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
+  const empty: MetadataState = { workspace: row, objects: new Map(), fields: new Map(), indexes: new Map() };
+  const seeded = cloneState(empty);
+  buildStandardModel(seeded, STANDARD_OBJECT_DEFINITIONS, now);
+  const adminKeyId = randomUUID();
+  await engine.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO core."workspace" ("id", "displayName", "dataSchema", "standardApplicationId", "customApplicationId", "metadataVersion", "jwtSecret", "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [row.id, row.displayName, row.dataSchema, row.standardApplicationId, row.customApplicationId, row.metadataVersion, row.jwtSecret, now],
+    );
+    await tx.query(`CREATE SCHEMA ${quoteIdentifier(row.dataSchema)}`);
+    await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(row.dataSchema)}, public`);
+    await persistDiff(tx, empty, seeded);
+    for (const statement of planDdl(empty, seeded)) await tx.query(statement);
+    const adminRoleId = randomUUID();
+    await tx.query(
+      `INSERT INTO core."role" ("id", "label", "description", "icon", "isEditable", "canBeAssignedToUsers", "canBeAssignedToApiKeys",
+        "canUpdateAllSettings", "canAccessAllTools", "canReadAllObjectRecords", "canUpdateAllObjectRecords", "canSoftDeleteAllObjectRecords", "canDestroyAllObjectRecords")
+       VALUES ($1, $2, 'Admin role', 'IconUserCog', false, true, true, true, true, true, true, true, true),
+              ($3, 'Member', 'Member role', 'IconUser', true, true, false, false, true, true, true, true, true)`,
+      [adminRoleId, ADMIN_ROLE_LABEL, randomUUID()],
+    );
+    await tx.query(`INSERT INTO core."apiKey" ("id", "name", "expiresAt", "roleId") VALUES ($1, $2, $3, $4)`, [
+      adminKeyId,
+      'Atelier local admin',
+      neverExpires().toISOString(),
+      adminRoleId,
+    ]);
+    if (options.seedDemoData !== false) {
+      for (const { object, records } of DEMO_DATA) await insertRecords(tx, seeded, object, records);
+    }
+  });
+  return { row, adminKeyId };
+};
