@@ -79,6 +79,37 @@ const buildRootValue = (schema: GraphQLSchema, context: RequestContext | { auth:
 
 const errorsOnly = (res: ServerResponse, errors: unknown[]) => sendJson(res, 200, { errors });
 
+/**
+ * Parsing and validating against a ~600-type schema costs milliseconds; clients send the same
+ * documents over and over, so the outcome is cached per (document, operation name).
+ */
+type PreparedDocument = { document: DocumentNode } | { errors: unknown[] };
+const preparedDocuments = new Map<string, PreparedDocument>();
+const MAX_PREPARED = 500;
+
+const prepareDocument = (query: string, operationName: string | null): PreparedDocument => {
+  const key = `${operationName ?? ''}\u0000${query}`;
+  const cached = preparedDocuments.get(key);
+  if (cached) return cached;
+  let prepared: PreparedDocument;
+  try {
+    const document = parse(query);
+    const validationErrors = validate(metadataSchema(), document, specifiedRules);
+    const tooComplex = validationErrors.length === 0 ? checkQueryComplexity(document, operationName) : null;
+    prepared =
+      validationErrors.length > 0
+        ? { errors: validationErrors.map((error) => formatGraphqlError(error, 'GRAPHQL_VALIDATION_FAILED')) }
+        : tooComplex
+          ? { errors: [{ message: tooComplex, extensions: { code: 'BAD_USER_INPUT', userFriendlyMessage: 'An error occurred.' } }] }
+          : { document };
+  } catch (error) {
+    prepared = { errors: [formatGraphqlError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
+  }
+  if (preparedDocuments.size >= MAX_PREPARED) preparedDocuments.delete(preparedDocuments.keys().next().value!);
+  preparedDocuments.set(key, prepared);
+  return prepared;
+};
+
 export const handleMetadataGraphql = async (req: IncomingMessage, res: ServerResponse, runtime: WorkspaceRuntime): Promise<void> => {
   let auth: AuthContext | null = null;
   if (req.headers.authorization) {
@@ -100,17 +131,10 @@ export const handleMetadataGraphql = async (req: IncomingMessage, res: ServerRes
   if (typeof query !== 'string' || query.trim() === '') {
     return sendJson(res, 400, { errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }] });
   }
-  let document: DocumentNode;
-  try {
-    document = parse(query);
-  } catch (error) {
-    return errorsOnly(res, [formatGraphqlError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')]);
-  }
+  const prepared = prepareDocument(query, typeof operationName === 'string' ? operationName : null);
+  if ('errors' in prepared) return errorsOnly(res, prepared.errors);
+  const { document } = prepared;
   const schema = metadataSchema();
-  const validationErrors = validate(schema, document, specifiedRules);
-  if (validationErrors.length > 0) return errorsOnly(res, validationErrors.map((error) => formatGraphqlError(error, 'GRAPHQL_VALIDATION_FAILED')));
-  const tooComplex = checkQueryComplexity(document, typeof operationName === 'string' ? operationName : null);
-  if (tooComplex) return errorsOnly(res, [{ message: tooComplex, extensions: { code: 'BAD_USER_INPUT', userFriendlyMessage: 'An error occurred.' } }]);
   const context = { runtime, auth };
   const result = await execute({
     schema,

@@ -139,10 +139,12 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
   // 1. Indexes that disappear (or change) are dropped first.
   for (const [id, index] of before.indexes) {
     const next = after.indexes.get(id);
+    if (next === index) continue;
     if (!next || !sameJson(next, index)) push(`DROP INDEX IF EXISTS ${q(index.name)}`);
   }
   // 2. Foreign keys of relations that disappear or change.
   for (const [id, field] of before.fields) {
+    if (after.fields.get(id) === field) continue; // rows are replaced, never mutated: same row, no change
     if (!isManyToOne(field) || !after.objects.has(field.objectMetadataId)) continue;
     const next = after.fields.get(id);
     if (!next || !isManyToOne(next) || !sameJson(next.settings, field.settings) || next.name !== field.name) {
@@ -172,6 +174,7 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
   }
   // 5. Fields removed from surviving tables; 6. renamed, re-defaulted or re-optioned fields.
   for (const [id, field] of before.fields) {
+    if (after.fields.get(id) === field && after.objects.get(field.objectMetadataId) === before.objects.get(field.objectMetadataId)) continue;
     if (!after.objects.has(field.objectMetadataId) || !before.objects.has(field.objectMetadataId)) continue;
     const next = after.fields.get(id);
     const table = tableOf(after, field.objectMetadataId);
@@ -202,6 +205,7 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
   }
   // 9. Foreign keys for new or changed MANY_TO_ONE relations.
   for (const [id, field] of after.fields) {
+    if (before.fields.get(id) === field) continue;
     if (!isManyToOne(field)) continue;
     const previous = before.objects.has(field.objectMetadataId) ? before.fields.get(id) : undefined;
     if (previous && isManyToOne(previous) && sameJson(previous.settings, field.settings) && previous.name === field.name) continue;
@@ -210,7 +214,7 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
   // 10. New or changed indexes.
   for (const [id, index] of after.indexes) {
     const previous = before.indexes.get(id);
-    if (previous && sameJson(previous, index)) continue;
+    if (previous === index || (previous && sameJson(previous, index))) continue;
     push(createIndexSql(after, index));
   }
   return statements;
