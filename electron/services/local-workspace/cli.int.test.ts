@@ -19,16 +19,23 @@ describe.each(testEngines())('workspace CLI lifecycle (%s)', (engine) => {
         input: { object: { nameSingular: 'spaceship', namePlural: 'spaceships', labelSingular: 'Spaceship', labelPlural: 'Spaceships' } },
       });
       const id = created.data!.createOneObject.id;
-      await metadataGraphql(ws, `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`, {
-        input: { field: { objectMetadataId: id, type: 'NUMBER', name: 'crewSize', label: 'Crew size' } },
-      });
+      const createField = (field: Record<string, unknown>) =>
+        metadataGraphql(ws, `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`, { input: { field: { objectMetadataId: id, ...field } } });
+      await createField({ type: 'NUMBER', name: 'crewSize', label: 'Crew size' });
+      await createField({ type: 'SELECT', name: 'hull', label: 'Hull', options: [{ label: 'Steel', value: 'STEEL', color: 'gray', position: 0 }] });
+      const objects = await metadataGraphql(ws, `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`);
+      const personId = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'person').node.id;
+      await createField({ type: 'RELATION', name: 'captain', label: 'Captain', relationCreationPayload: { type: 'MANY_TO_ONE', targetObjectMetadataId: personId, targetFieldLabel: 'Commands', targetFieldIcon: 'IconShip' } });
       expect(await ws.stop()).toBe(0);
       expect(ws.output()).toContain('Stopped.');
 
       ws = await ws.restart();
-      const reread = await metadataGraphql(ws, `query($id: UUID!) { object(id: $id) { nameSingular fieldsList { name } } }`, { id });
+      const reread = await metadataGraphql(ws, `query($id: UUID!) { object(id: $id) { nameSingular fieldsList { name options relation { targetFieldMetadata { name } } } } }`, { id });
       expect(reread.data!.object.nameSingular).toBe('spaceship');
-      expect(reread.data!.object.fieldsList.map((f: any) => f.name)).toContain('crewSize');
+      const fields = Object.fromEntries(reread.data!.object.fieldsList.map((f: any) => [f.name, f]));
+      expect(fields.crewSize).toBeDefined();
+      expect(fields.hull.options.map((o: any) => o.value)).toEqual(['STEEL']);
+      expect(fields.captain.relation.targetFieldMetadata.name).toBe('commands');
       // Demo data is seeded only once, not again on restart.
       const counts = await metadataGraphql(ws, '{ objectRecordCounts { objectNamePlural totalCount } }');
       const companies = counts.data!.objectRecordCounts.find((c: any) => c.objectNamePlural === 'companies');

@@ -261,10 +261,81 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     expect(on.data!.updateOneField.isActive).toBe(true);
   });
 
+  it('creates a MORPH_RELATION: one field per target sharing a morphId, inverses on each target', async () => {
+    const objects = await metadataGraphql(ws, `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`);
+    const companyId = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'company').node.id;
+    const created = await metadataGraphql(ws, `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id name type morphRelations { type targetObjectMetadata { nameSingular } targetFieldMetadata { name } } } }`, {
+      input: {
+        field: {
+          objectMetadataId: rocketId,
+          type: 'MORPH_RELATION',
+          name: 'sponsor',
+          label: 'Sponsor',
+          morphRelationsCreationPayload: [
+            { type: 'MANY_TO_ONE', targetObjectMetadataId: personId, targetFieldLabel: 'Sponsored rockets', targetFieldIcon: 'IconRocket' },
+            { type: 'MANY_TO_ONE', targetObjectMetadataId: companyId, targetFieldLabel: 'Sponsored rockets', targetFieldIcon: 'IconRocket' },
+          ],
+        },
+      },
+    });
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const field = created.data!.createOneField;
+    expect(field).toMatchObject({ name: 'sponsorPerson', type: 'MORPH_RELATION' });
+    expect(field.morphRelations.map((r: any) => r.targetObjectMetadata.nameSingular).sort()).toEqual(['company', 'person']);
+    const rocket = await metadataGraphql(ws, `query($id: UUID!) { object(id: $id) { fieldsList { name type morphId settings } } }`, { id: rocketId });
+    const morphs = rocket.data!.object.fieldsList.filter((f: any) => f.type === 'MORPH_RELATION');
+    expect(morphs.map((f: any) => f.name).sort()).toEqual(['sponsorCompany', 'sponsorPerson']);
+    expect(new Set(morphs.map((f: any) => f.morphId)).size).toBe(1);
+    expect(morphs.map((f: any) => f.settings.joinColumnName).sort()).toEqual(['sponsorCompanyId', 'sponsorPersonId']);
+    const sameTarget = await metadataGraphql(ws, CREATE_FIELD, {
+      input: { field: { objectMetadataId: rocketId, type: 'MORPH_RELATION', name: 'selfish', label: 'Selfish', morphRelationsCreationPayload: [{ type: 'MANY_TO_ONE', targetObjectMetadataId: rocketId, targetFieldLabel: 'Self', targetFieldIcon: 'IconX' }] } },
+    });
+    expect(errorMessages(sameTarget)).toContain('Morph relation creation payloads must not target source object metadata');
+  });
+
+  it('rolls back metadata when Postgres refuses the change', async () => {
+    // people hold demo records, so a NOT NULL column without a default cannot be added.
+    const before = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
+    const refused = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: personId, type: 'TEXT', name: 'mandatoryNote', label: 'Mandatory note', isNullable: false } } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(refused.errors?.[0]?.message).toMatch(/^Schema change failed in the database: .*mandatoryNote.*null values/);
+    const after = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
+    expect(after.data!.object.fieldsList.map((f: any) => f.name)).not.toContain('mandatoryNote');
+    expect(after.data!.object.fieldsList).toHaveLength(before.data!.object.fieldsList.length);
+    // The same name is still free: nothing was left behind in metadata or in the table.
+    const retry = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: personId, type: 'TEXT', name: 'mandatoryNote', label: 'Mandatory note', isNullable: false, defaultValue: "''" } } });
+    expect(retry.errors, JSON.stringify(retry.errors)).toBeUndefined();
+  });
+
+  it('answers malformed JSON and empty documents on /metadata', async () => {
+    const malformed = await fetch(`${ws.url}/metadata`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ws.apiKey}` }, body: '{"query": ' });
+    expect(malformed.status).toBe(400);
+    const empty = await metadataGraphql(ws, '');
+    expect(empty.status).toBe(400);
+    const syntax = await metadataGraphql(ws, '{ objects { ');
+    expect(syntax.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
   it('leaves the model unchanged when a change fails', async () => {
     const before = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
     await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'SELECT', name: 'broken', label: 'Broken', options: [{ label: 'A', value: 'a', color: 'red', position: 0 }] } } });
     const after = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
     expect(after.data!.object.fieldsList).toEqual(before.data!.object.fieldsList);
+  });
+
+  it('deletes a field of every type it created, columns included', async () => {
+    const remaining = CREATABLE.filter(({ name }) => !['tags', 'briefing'].includes(name));
+    for (const { name } of remaining) {
+      const deleted = await metadataGraphql(ws, DELETE_FIELD, { input: { id: fieldIds[name] } });
+      expect(deleted.errors, `${name}: ${JSON.stringify(deleted.errors)}`).toBeUndefined();
+    }
+    const object = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
+    const names = object.data!.object.fieldsList.map((f: any) => f.name);
+    for (const { name } of remaining) expect(names).not.toContain(name);
+    // Every name can be reused, so no column or enum type was left behind.
+    for (const { type, name, extra } of remaining) {
+      const again = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type, name, label: `Again ${name}`, ...extra } } });
+      expect(again.errors, `${name}: ${JSON.stringify(again.errors)}`).toBeUndefined();
+    }
   });
 });

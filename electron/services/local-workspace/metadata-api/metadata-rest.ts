@@ -64,7 +64,7 @@ const sendDomainError = (res: ServerResponse, kind: Kind, error: unknown): void 
     });
   }
   if (error instanceof MetadataException) {
-    const status = fieldStatus(error.subCode, error.code);
+    const status = error.code === 'INTERNAL_SERVER_ERROR' ? 500 : fieldStatus(error.subCode, error.code);
     return sendJson(res, status, restError(status, NAMES[kind].exception, error.message, error.subCode));
   }
   if (error instanceof AuthError) return sendJson(res, error.status, { statusCode: error.status, messages: [error.message], error: error.restError });

@@ -122,3 +122,15 @@ export class ValidationCollector {
     if (this.hasErrors) throw new MetadataValidationError(message, this.reports);
   }
 }
+
+/** The database refused a planned schema change (e.g. NOT NULL column on a table with rows). */
+export class SchemaMigrationError extends MetadataException {
+  constructor(databaseMessage: string) {
+    super(
+      `Schema change failed in the database: ${databaseMessage}`,
+      'INTERNAL_SERVER_ERROR',
+      'WORKSPACE_MIGRATION_FAILED',
+      `The database refused this change: ${databaseMessage}`,
+    );
+  }
+}

@@ -1,4 +1,5 @@
 import { quoteIdentifier, type SqlEngine, type SqlExecutor } from '../storage/sql-engine';
+import { SchemaMigrationError } from './metadata-errors';
 import { bumpMetadataVersion, deleteRow, upsertRow } from './metadata-store';
 import { cloneState, type MetadataState } from './metadata-types';
 import { planDdl } from './plan-ddl';
@@ -39,12 +40,17 @@ export class MetadataService {
     const draft = cloneState(before);
     const result = work(draft, new Date().toISOString());
     const ddl = planDdl(before, draft);
-    await this.engine.transaction(async (tx) => {
-      await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(before.workspace.dataSchema)}, public`);
-      await persistDiff(tx, before, draft);
-      for (const statement of ddl) await tx.query(statement);
-      draft.workspace.metadataVersion = await bumpMetadataVersion(tx, draft.workspace.id);
-    });
+    try {
+      await this.engine.transaction(async (tx) => {
+        await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(before.workspace.dataSchema)}, public`);
+        await persistDiff(tx, before, draft);
+        for (const statement of ddl) await tx.query(statement);
+        draft.workspace.metadataVersion = await bumpMetadataVersion(tx, draft.workspace.id);
+      });
+    } catch (error) {
+      // Rolled back: the live model was never touched. Say why in the database's words.
+      throw new SchemaMigrationError(error instanceof Error ? error.message : String(error));
+    }
     this.state = draft;
     for (const listener of this.listeners) listener(draft);
     return result;
