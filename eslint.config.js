@@ -5,8 +5,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path', 'child_process',
-  'node:child_process', 'http', 'node:http', 'net', 'node:net', 'os', 'node:os', 'crypto', 'node:crypto',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'path',
+  'node:path',
+  'child_process',
+  'node:child_process',
+  'http',
+  'node:http',
+  'net',
+  'node:net',
+  'os',
+  'node:os',
+  'crypto',
+  'node:crypto',
 ];
 const see = 'See ARCHITECTURE.md, "Where code may run".';
 
@@ -17,7 +31,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -29,32 +46,71 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: `shared/ is pure TypeScript. ${see}` },
-          ...NODE_BUILTINS.map((name) => ({ name, message: `shared/ runs in the renderer too. ${see}` }))],
-        patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: `shared/ imports nothing from electron/ or renderer/. ${see}` }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: `shared/ is pure TypeScript. ${see}` },
+            ...NODE_BUILTINS.map((name) => ({
+              name,
+              message: `shared/ runs in the renderer too. ${see}`,
+            })),
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: `shared/ imports nothing from electron/ or renderer/. ${see}`,
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/hosts/desktop/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: `Only electron/hosts/desktop may import electron. ${see}` }],
-        patterns: [{ group: ['**/renderer/**'], message: `Node-side code never imports the renderer. ${see}` }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: `Only electron/hosts/desktop may import electron. ${see}`,
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: `Node-side code never imports the renderer. ${see}`,
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: `The renderer talks to main only through shared/contract. ${see}` },
-          ...NODE_BUILTINS.map((name) => ({ name, message: `The renderer is DOM only. ${see}` }))],
-        patterns: [{ group: ['**/electron/**'], message: `The renderer imports only shared/ and renderer/. ${see}` }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: `The renderer talks to main only through shared/contract. ${see}`,
+            },
+            ...NODE_BUILTINS.map((name) => ({ name, message: `The renderer is DOM only. ${see}` })),
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: `The renderer imports only shared/ and renderer/. ${see}`,
+            },
+          ],
+        },
+      ],
     },
   },
 );

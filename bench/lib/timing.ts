@@ -5,7 +5,8 @@ export const timeIt = async <T>(work: () => Promise<T>): Promise<{ ms: number; r
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
 };
 
-export const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round = (value: number, digits = 2): number =>
+  Math.round(value * 10 ** digits) / 10 ** digits;
 
 export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);

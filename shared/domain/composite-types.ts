@@ -13,14 +13,7 @@ export interface CompositeSubField {
 }
 
 export type CompositeFieldType =
-  | 'CURRENCY'
-  | 'EMAILS'
-  | 'PHONES'
-  | 'LINKS'
-  | 'FULL_NAME'
-  | 'ADDRESS'
-  | 'ACTOR'
-  | 'RICH_TEXT';
+  'CURRENCY' | 'EMAILS' | 'PHONES' | 'LINKS' | 'FULL_NAME' | 'ADDRESS' | 'ACTOR' | 'RICH_TEXT';
 
 export const COMPOSITE_TYPES: Record<CompositeFieldType, readonly CompositeSubField[]> = {
   CURRENCY: [

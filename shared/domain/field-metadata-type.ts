@@ -49,4 +49,5 @@ export const ENUM_FIELD_TYPES: readonly FieldMetadataType[] = ['SELECT', 'MULTI_
 export const isRelationFieldType = (type: FieldMetadataType): boolean =>
   RELATION_FIELD_TYPES.includes(type);
 
-export const isEnumFieldType = (type: FieldMetadataType): boolean => ENUM_FIELD_TYPES.includes(type);
+export const isEnumFieldType = (type: FieldMetadataType): boolean =>
+  ENUM_FIELD_TYPES.includes(type);

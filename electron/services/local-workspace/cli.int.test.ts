@@ -15,30 +15,76 @@ describe.each(testEngines())('workspace CLI lifecycle (%s)', (engine) => {
     try {
       const health = await fetch(`${ws.url}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
-      const created = await metadataGraphql(ws, `mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`, {
-        input: { object: { nameSingular: 'spaceship', namePlural: 'spaceships', labelSingular: 'Spaceship', labelPlural: 'Spaceships' } },
-      });
+      const created = await metadataGraphql(
+        ws,
+        `mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`,
+        {
+          input: {
+            object: {
+              nameSingular: 'spaceship',
+              namePlural: 'spaceships',
+              labelSingular: 'Spaceship',
+              labelPlural: 'Spaceships',
+            },
+          },
+        },
+      );
       const id = created.data!.createOneObject.id;
       const createField = (field: Record<string, unknown>) =>
-        metadataGraphql(ws, `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`, { input: { field: { objectMetadataId: id, ...field } } });
+        metadataGraphql(
+          ws,
+          `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,
+          { input: { field: { objectMetadataId: id, ...field } } },
+        );
       await createField({ type: 'NUMBER', name: 'crewSize', label: 'Crew size' });
-      await createField({ type: 'SELECT', name: 'hull', label: 'Hull', options: [{ label: 'Steel', value: 'STEEL', color: 'gray', position: 0 }] });
-      const objects = await metadataGraphql(ws, `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`);
-      const personId = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'person').node.id;
-      await createField({ type: 'RELATION', name: 'captain', label: 'Captain', relationCreationPayload: { type: 'MANY_TO_ONE', targetObjectMetadataId: personId, targetFieldLabel: 'Commands', targetFieldIcon: 'IconShip' } });
+      await createField({
+        type: 'SELECT',
+        name: 'hull',
+        label: 'Hull',
+        options: [{ label: 'Steel', value: 'STEEL', color: 'gray', position: 0 }],
+      });
+      const objects = await metadataGraphql(
+        ws,
+        `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`,
+      );
+      const personId = objects.data!.objects.edges.find(
+        (e: any) => e.node.nameSingular === 'person',
+      ).node.id;
+      await createField({
+        type: 'RELATION',
+        name: 'captain',
+        label: 'Captain',
+        relationCreationPayload: {
+          type: 'MANY_TO_ONE',
+          targetObjectMetadataId: personId,
+          targetFieldLabel: 'Commands',
+          targetFieldIcon: 'IconShip',
+        },
+      });
       expect(await ws.stop()).toBe(0);
       expect(ws.output()).toContain('Stopped.');
 
       ws = await ws.restart();
-      const reread = await metadataGraphql(ws, `query($id: UUID!) { object(id: $id) { nameSingular fieldsList { name options relation { targetFieldMetadata { name } } } } }`, { id });
+      const reread = await metadataGraphql(
+        ws,
+        `query($id: UUID!) { object(id: $id) { nameSingular fieldsList { name options relation { targetFieldMetadata { name } } } } }`,
+        { id },
+      );
       expect(reread.data!.object.nameSingular).toBe('spaceship');
-      const fields = Object.fromEntries(reread.data!.object.fieldsList.map((f: any) => [f.name, f]));
+      const fields = Object.fromEntries(
+        reread.data!.object.fieldsList.map((f: any) => [f.name, f]),
+      );
       expect(fields.crewSize).toBeDefined();
       expect(fields.hull.options.map((o: any) => o.value)).toEqual(['STEEL']);
       expect(fields.captain.relation.targetFieldMetadata.name).toBe('commands');
       // Demo data is seeded only once, not again on restart.
-      const counts = await metadataGraphql(ws, '{ objectRecordCounts { objectNamePlural totalCount } }');
-      const companies = counts.data!.objectRecordCounts.find((c: any) => c.objectNamePlural === 'companies');
+      const counts = await metadataGraphql(
+        ws,
+        '{ objectRecordCounts { objectNamePlural totalCount } }',
+      );
+      const companies = counts.data!.objectRecordCounts.find(
+        (c: any) => c.objectNamePlural === 'companies',
+      );
       expect(companies.totalCount).toBeGreaterThan(0);
     } finally {
       await ws.dispose();
@@ -52,9 +98,13 @@ describe('workspace CLI without --api-key', () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  const run = (dataDir: string): Promise<{ url: string; output: string; stop: () => Promise<void> }> =>
+  const run = (
+    dataDir: string,
+  ): Promise<{ url: string; output: string; stop: () => Promise<void> }> =>
     new Promise((resolvePromise, reject) => {
-      const child = spawn(TSX, [CLI, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(TSX, [CLI, '--port', '0', '--data-dir', dataDir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
@@ -63,10 +113,11 @@ describe('workspace CLI without --api-key', () => {
           resolvePromise({
             url,
             output,
-            stop: () => new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGINT');
-            }),
+            stop: () =>
+              new Promise((done) => {
+                child.once('exit', () => done());
+                child.kill('SIGINT');
+              }),
           });
         }
       });
@@ -80,12 +131,20 @@ describe('workspace CLI without --api-key', () => {
     const first = await run(dataDir);
     const token = /API key \(shown once, keep it safe\): (\S+)/.exec(first.output)?.[1];
     expect(token).toBeDefined();
-    const response = await rest({ url: first.url, apiKey: token! }, 'GET', '/rest/metadata/objects?limit=1');
+    const response = await rest(
+      { url: first.url, apiKey: token! },
+      'GET',
+      '/rest/metadata/objects?limit=1',
+    );
     expect(response.status).toBe(200);
     await first.stop();
     const second = await run(dataDir);
     expect(second.output).not.toContain(token!);
-    const again = await rest({ url: second.url, apiKey: token! }, 'GET', '/rest/metadata/objects?limit=1');
+    const again = await rest(
+      { url: second.url, apiKey: token! },
+      'GET',
+      '/rest/metadata/objects?limit=1',
+    );
     expect(again.status).toBe(200);
     await second.stop();
   });
@@ -98,7 +157,9 @@ describe('workspace CLI without --api-key', () => {
     const otherDir = await mkdtemp(join(tmpdir(), 'atelier-cli-'));
     dirs.push(otherDir);
     const output = await new Promise<string>((done) => {
-      const child = spawn(TSX, [CLI, '--port', port, '--data-dir', otherDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(TSX, [CLI, '--port', port, '--data-dir', otherDir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       child.stdout.on('data', (c: Buffer) => (text += c.toString()));
       child.stderr.on('data', (c: Buffer) => (text += c.toString()));

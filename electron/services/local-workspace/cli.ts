@@ -34,7 +34,8 @@ const main = async (): Promise<void> => {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const workspace = await startLocalWorkspace({
     port,
     dataDir: resolve(values['data-dir']!),
@@ -47,12 +48,18 @@ const main = async (): Promise<void> => {
   if (workspace.apiKeyToken && !values['api-key']) {
     console.log(`API key (shown once, keep it safe): ${workspace.apiKeyToken}`);
   } else if (!values['api-key']) {
-    console.log('API key: minted when this data dir was created; pass --api-key <token> to set one, or sign in and call generateApiKeyToken.');
+    console.log(
+      'API key: minted when this data dir was created; pass --api-key <token> to set one, or sign in and call generateApiKeyToken.',
+    );
   }
   if (workspace.generatedAdminPassword) {
-    console.log(`Admin sign-in: ${workspace.adminEmail} / ${workspace.generatedAdminPassword} (shown once)`);
+    console.log(
+      `Admin sign-in: ${workspace.adminEmail} / ${workspace.generatedAdminPassword} (shown once)`,
+    );
   }
-  console.log(`Try: curl -H "Authorization: Bearer <API key>" ${workspace.url}/rest/metadata/objects?limit=1`);
+  console.log(
+    `Try: curl -H "Authorization: Bearer <API key>" ${workspace.url}/rest/metadata/objects?limit=1`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -67,6 +74,8 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  console.error(`Local workspace failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Local workspace failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

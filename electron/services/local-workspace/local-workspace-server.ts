@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiKeyService } from './auth/api-key-service';
 import { neverExpires } from './auth/api-key-tokens';
-import { DEFAULT_ADMIN_EMAIL, ensureUserTable, generatePassword, setUserPassword } from './auth/local-users';
+import {
+  DEFAULT_ADMIN_EMAIL,
+  ensureUserTable,
+  generatePassword,
+  setUserPassword,
+} from './auth/local-users';
 import { HttpError, notFoundRoute, sendJson } from './http/http-io';
 import { handleMetadataGraphql, metadataSchema } from './metadata-api/metadata-graphql-endpoint';
 import { handleMetadataRest } from './metadata-api/metadata-rest';
@@ -42,7 +47,11 @@ export interface LocalWorkspace {
 const HEALTH_OK = { status: 'ok', info: {}, error: {}, details: {} };
 const HEALTH_INDICATORS = ['database', 'redis', 'worker', 'connectedAccount', 'app', 'billing'];
 
-const route = async (req: IncomingMessage, res: ServerResponse, runtime: WorkspaceRuntime): Promise<void> => {
+const route = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: WorkspaceRuntime,
+): Promise<void> => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
@@ -50,10 +59,19 @@ const route = async (req: IncomingMessage, res: ServerResponse, runtime: Workspa
   if (path.startsWith('/healthz/') && method === 'GET') {
     const indicator = path.slice('/healthz/'.length);
     if (!HEALTH_INDICATORS.includes(indicator)) {
-      return sendJson(res, 400, { statusCode: 400, message: `Invalid indicatorId: ${indicator}`, error: 'Bad Request' });
+      return sendJson(res, 400, {
+        statusCode: 400,
+        message: `Invalid indicatorId: ${indicator}`,
+        error: 'Bad Request',
+      });
     }
     if (indicator === 'database') await runtime.engine.query('SELECT 1');
-    return sendJson(res, 200, { status: 'ok', info: { [indicator]: { status: 'up' } }, error: {}, details: { [indicator]: { status: 'up' } } });
+    return sendJson(res, 200, {
+      status: 'ok',
+      info: { [indicator]: { status: 'up' } },
+      error: {},
+      details: { [indicator]: { status: 'up' } },
+    });
   }
   if (path === '/client-config' && method === 'GET') {
     return sendJson(res, 200, {
@@ -74,26 +92,40 @@ const route = async (req: IncomingMessage, res: ServerResponse, runtime: Workspa
 const listen = (server: Server, port: number, host: string): Promise<number> =>
   new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new Error(`Port ${port} on ${host} is already in use; choose another with --port.`));
-      else if (error.code === 'EACCES') reject(new Error(`Not allowed to listen on ${host}:${port}; use a port above 1024.`));
+      if (error.code === 'EADDRINUSE')
+        reject(new Error(`Port ${port} on ${host} is already in use; choose another with --port.`));
+      else if (error.code === 'EACCES')
+        reject(new Error(`Not allowed to listen on ${host}:${port}; use a port above 1024.`));
       else reject(error);
     });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 
-export const startLocalWorkspace = async (options: LocalWorkspaceOptions): Promise<LocalWorkspace> => {
+export const startLocalWorkspace = async (
+  options: LocalWorkspaceOptions,
+): Promise<LocalWorkspace> => {
   const host = options.host ?? '127.0.0.1';
   metadataSchema(); // fail fast if the SDK schema cannot be loaded
-  const engine = await openEngine({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
+  const engine = await openEngine({
+    dataDir: options.dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
   try {
     const opened = await openWorkspace(engine, { seedDemoData: options.seedDemoData ?? true });
     const apiKeys = new ApiKeyService(engine, opened.tokens);
-    const runtime: WorkspaceRuntime = { engine, workspace: opened.workspace, metadata: opened.metadata, tokens: opened.tokens, apiKeys };
+    const runtime: WorkspaceRuntime = {
+      engine,
+      workspace: opened.workspace,
+      metadata: opened.metadata,
+      tokens: opened.tokens,
+      apiKeys,
+    };
     if (options.apiKey) await registerFixedKey(runtime, options.apiKey);
     await ensureUserTable(engine);
     let generatedAdminPassword: string | null = null;
     const existing = await engine.query(`SELECT 1 FROM core."user" LIMIT 1`);
-    if (options.adminPassword) await setUserPassword(engine, DEFAULT_ADMIN_EMAIL, options.adminPassword);
+    if (options.adminPassword)
+      await setUserPassword(engine, DEFAULT_ADMIN_EMAIL, options.adminPassword);
     else if (existing.rowCount === 0) {
       generatedAdminPassword = generatePassword();
       await setUserPassword(engine, DEFAULT_ADMIN_EMAIL, generatedAdminPassword);
@@ -103,7 +135,12 @@ export const startLocalWorkspace = async (options: LocalWorkspaceOptions): Promi
       route(req, res, runtime).catch((error: unknown) => {
         if (error instanceof HttpError) return sendJson(res, error.status, error.body);
         console.error('[local-workspace] request failed:', error);
-        if (!res.headersSent) sendJson(res, 500, { statusCode: 500, messages: ['Internal server error'], error: 'InternalServerErrorException' });
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            statusCode: 500,
+            messages: ['Internal server error'],
+            error: 'InternalServerErrorException',
+          });
       });
     });
     server.on('connection', (socket) => {
@@ -147,7 +184,11 @@ const registerFixedKey = async (runtime: WorkspaceRuntime, token: string): Promi
   if (!apiKeyId) {
     const roles = await runtime.apiKeys.roles();
     const admin = roles.find((role) => role.label === 'Admin');
-    const created = await runtime.apiKeys.create({ name: 'Atelier local admin', expiresAt: neverExpires().toISOString(), roleId: admin?.id });
+    const created = await runtime.apiKeys.create({
+      name: 'Atelier local admin',
+      expiresAt: neverExpires().toISOString(),
+      roleId: admin?.id,
+    });
     apiKeyId = created.id;
   }
   await runtime.tokens.registerFixedToken(token, apiKeyId);

@@ -34,7 +34,10 @@ export const dataSchemaName = (workspaceId: string): string =>
 
 export const ADMIN_ROLE_LABEL = 'Admin';
 
-export const openWorkspace = async (engine: SqlEngine, options: BootstrapOptions = {}): Promise<OpenedWorkspace> => {
+export const openWorkspace = async (
+  engine: SqlEngine,
+  options: BootstrapOptions = {},
+): Promise<OpenedWorkspace> => {
   await ensureCoreSchema(engine);
   let row = await loadWorkspace(engine);
   let initialApiKeyToken: string | null = null;
@@ -65,7 +68,12 @@ const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => 
     createdAt: now,
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const empty: MetadataState = { workspace: row, objects: new Map(), fields: new Map(), indexes: new Map() };
+  const empty: MetadataState = {
+    workspace: row,
+    objects: new Map(),
+    fields: new Map(),
+    indexes: new Map(),
+  };
   const seeded = cloneState(empty);
   buildStandardModel(seeded, STANDARD_OBJECT_DEFINITIONS, now);
   const adminKeyId = randomUUID();
@@ -73,7 +81,16 @@ const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => 
     await tx.query(
       `INSERT INTO core."workspace" ("id", "displayName", "dataSchema", "standardApplicationId", "customApplicationId", "metadataVersion", "jwtSecret", "createdAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [row.id, row.displayName, row.dataSchema, row.standardApplicationId, row.customApplicationId, row.metadataVersion, row.jwtSecret, now],
+      [
+        row.id,
+        row.displayName,
+        row.dataSchema,
+        row.standardApplicationId,
+        row.customApplicationId,
+        row.metadataVersion,
+        row.jwtSecret,
+        now,
+      ],
     );
     await tx.query(`CREATE SCHEMA ${quoteIdentifier(row.dataSchema)}`);
     await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(row.dataSchema)}, public`);
@@ -87,12 +104,10 @@ const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => 
               ($3, 'Member', 'Member role', 'IconUser', true, true, false, false, true, true, true, true, true)`,
       [adminRoleId, ADMIN_ROLE_LABEL, randomUUID()],
     );
-    await tx.query(`INSERT INTO core."apiKey" ("id", "name", "expiresAt", "roleId") VALUES ($1, $2, $3, $4)`, [
-      adminKeyId,
-      'Atelier local admin',
-      neverExpires().toISOString(),
-      adminRoleId,
-    ]);
+    await tx.query(
+      `INSERT INTO core."apiKey" ("id", "name", "expiresAt", "roleId") VALUES ($1, $2, $3, $4)`,
+      [adminKeyId, 'Atelier local admin', neverExpires().toISOString(), adminRoleId],
+    );
     if (options.seedDemoData !== false) {
       for (const { object, records } of DEMO_DATA) await insertRecords(tx, seeded, object, records);
     }

@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { SqlExecutor } from '../storage/sql-engine';
-import { expiredToken, invalidToken, missingToken, revokedKey, workspaceNotFound } from './auth-errors';
+import {
+  expiredToken,
+  invalidToken,
+  missingToken,
+  revokedKey,
+  workspaceNotFound,
+} from './auth-errors';
 
 /**
  * API keys as Twenty mints them: a core."apiKey" row (never the token) and an HS256 JWT with
@@ -48,7 +54,10 @@ export class TokenService {
   }
 
   /** Session access token of the local admin user (Twenty: type ACCESS, 30 min by default). */
-  async signAccessToken(userId: string, ttlSeconds = 30 * 60): Promise<{ token: string; expiresAt: string }> {
+  async signAccessToken(
+    userId: string,
+    ttlSeconds = 30 * 60,
+  ): Promise<{ token: string; expiresAt: string }> {
     const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
     const token = await new SignJWT({ type: 'ACCESS', workspaceId: this.workspaceId, userId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -72,7 +81,10 @@ export class TokenService {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match?.[1]) throw missingToken();
     const token = match[1];
-    const fixed = await this.db.query<{ apiKeyId: string }>(`SELECT "apiKeyId" FROM core."fixedToken" WHERE "tokenHash" = $1`, [sha256(token)]);
+    const fixed = await this.db.query<{ apiKeyId: string }>(
+      `SELECT "apiKeyId" FROM core."fixedToken" WHERE "tokenHash" = $1`,
+      [sha256(token)],
+    );
     if (fixed.rows[0]) return this.apiKeyContext(fixed.rows[0].apiKeyId);
     let payload: Record<string, unknown>;
     try {
@@ -82,9 +94,15 @@ export class TokenService {
       throw invalidToken();
     }
     if (payload.workspaceId !== this.workspaceId) throw workspaceNotFound();
-    if (payload.type === 'API_KEY' && typeof payload.jti === 'string') return this.apiKeyContext(payload.jti);
+    if (payload.type === 'API_KEY' && typeof payload.jti === 'string')
+      return this.apiKeyContext(payload.jti);
     if (payload.type === 'ACCESS' && typeof payload.userId === 'string') {
-      return { kind: 'access', workspaceId: this.workspaceId, userId: payload.userId, roleId: await this.adminRoleId() };
+      return {
+        kind: 'access',
+        workspaceId: this.workspaceId,
+        userId: payload.userId,
+        roleId: await this.adminRoleId(),
+      };
     }
     throw invalidToken();
   }
@@ -100,7 +118,9 @@ export class TokenService {
   }
 
   private async adminRoleId(): Promise<string | null> {
-    const { rows } = await this.db.query<{ id: string }>(`SELECT "id" FROM core."role" WHERE "label" = 'Admin' LIMIT 1`);
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT "id" FROM core."role" WHERE "label" = 'Admin' LIMIT 1`,
+    );
     return rows[0]?.id ?? null;
   }
 }

@@ -17,11 +17,30 @@ export class AuthError extends Error {
 }
 
 export const missingToken = () =>
-  new AuthError('Missing authentication token', 403, 'FORBIDDEN_EXCEPTION', 'UNAUTHENTICATED', 'You must be authenticated to perform this action.');
+  new AuthError(
+    'Missing authentication token',
+    403,
+    'FORBIDDEN_EXCEPTION',
+    'UNAUTHENTICATED',
+    'You must be authenticated to perform this action.',
+  );
 export const invalidToken = () =>
-  new AuthError('Token invalid.', 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'You must be authenticated to perform this action.');
+  new AuthError(
+    'Token invalid.',
+    401,
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'You must be authenticated to perform this action.',
+  );
 export const expiredToken = () =>
-  new AuthError('Token has expired.', 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'You must be authenticated to perform this action.');
-export const revokedKey = () => new AuthError('This API Key is revoked', 403, 'FORBIDDEN_EXCEPTION', 'FORBIDDEN');
+  new AuthError(
+    'Token has expired.',
+    401,
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'You must be authenticated to perform this action.',
+  );
+export const revokedKey = () =>
+  new AuthError('This API Key is revoked', 403, 'FORBIDDEN_EXCEPTION', 'FORBIDDEN');
 export const workspaceNotFound = () =>
   new AuthError('Workspace not found', 401, 'WORKSPACE_NOT_FOUND', 'UNAUTHENTICATED');

@@ -30,16 +30,39 @@ describe('authentication and API keys', () => {
 
   it('answers missing, malformed and wrong tokens as Twenty does (REST)', async () => {
     const missing = await rest(ws, 'GET', '/rest/metadata/objects', undefined, null);
-    expect(missing).toEqual({ status: 403, body: { statusCode: 403, messages: ['Missing authentication token'], error: 'FORBIDDEN_EXCEPTION' } });
+    expect(missing).toEqual({
+      status: 403,
+      body: {
+        statusCode: 403,
+        messages: ['Missing authentication token'],
+        error: 'FORBIDDEN_EXCEPTION',
+      },
+    });
     const malformed = await rest(ws, 'GET', '/rest/metadata/objects', undefined, 'not-a-jwt');
-    expect(malformed).toEqual({ status: 401, body: { statusCode: 401, messages: ['Token invalid.'], error: 'UNAUTHENTICATED' } });
+    expect(malformed).toEqual({
+      status: 401,
+      body: { statusCode: 401, messages: ['Token invalid.'], error: 'UNAUTHENTICATED' },
+    });
   });
 
   it('answers auth failures on GraphQL with HTTP 200 and extensions.code', async () => {
-    const bad = await metadataGraphql(ws, '{ objects { edges { node { id } } } }', undefined, 'garbage');
+    const bad = await metadataGraphql(
+      ws,
+      '{ objects { edges { node { id } } } }',
+      undefined,
+      'garbage',
+    );
     expect(bad.status).toBe(200);
-    expect(bad.errors?.[0]).toMatchObject({ message: 'Token invalid.', extensions: { code: 'UNAUTHENTICATED' } });
-    const none = await metadataGraphql(ws, '{ objects { edges { node { id } } } }', undefined, null);
+    expect(bad.errors?.[0]).toMatchObject({
+      message: 'Token invalid.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const none = await metadataGraphql(
+      ws,
+      '{ objects { edges { node { id } } } }',
+      undefined,
+      null,
+    );
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -48,9 +71,16 @@ describe('authentication and API keys', () => {
     const roles = await metadataGraphql(ws, '{ getRoles { id label canBeAssignedToApiKeys } }');
     const admin = roles.data!.getRoles.find((role: any) => role.label === 'Admin');
     const create = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { id name expiresAt revokedAt role { label } } }`;
-    const input = { name: 'Reporting', expiresAt: new Date(Date.now() + 86_400_000).toISOString(), roleId: admin.id };
+    const input = {
+      name: 'Reporting',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      roleId: admin.id,
+    };
     const refused = await metadataGraphql(ws, create, { input });
-    expect(refused.errors?.[0]).toMatchObject({ message: 'This endpoint requires a session access token', extensions: { code: 'FORBIDDEN' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'This endpoint requires a session access token',
+      extensions: { code: 'FORBIDDEN' },
+    });
 
     const session = await signIn(ws);
     const created = await metadataGraphql(ws, create, { input }, session);
@@ -58,7 +88,12 @@ describe('authentication and API keys', () => {
     const key = created.data!.createApiKey;
     expect(key).toMatchObject({ name: 'Reporting', revokedAt: null, role: { label: 'Admin' } });
 
-    const minted = await metadataGraphql(ws, `mutation($id: UUID!, $exp: String!) { generateApiKeyToken(apiKeyId: $id, expiresAt: $exp) { token } }`, { id: key.id, exp: input.expiresAt }, session);
+    const minted = await metadataGraphql(
+      ws,
+      `mutation($id: UUID!, $exp: String!) { generateApiKeyToken(apiKeyId: $id, expiresAt: $exp) { token } }`,
+      { id: key.id, exp: input.expiresAt },
+      session,
+    );
     const token = minted.data!.generateApiKeyToken.token;
     expect(token.split('.')).toHaveLength(3);
     const withNewKey = await rest(ws, 'GET', '/rest/metadata/objects?limit=1', undefined, token);
@@ -67,10 +102,22 @@ describe('authentication and API keys', () => {
     const listed = await metadataGraphql(ws, '{ apiKeys { id name } }');
     expect(listed.data!.apiKeys.map((k: any) => k.id)).toContain(key.id);
 
-    const revoked = await metadataGraphql(ws, `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id revokedAt } }`, { input: { id: key.id } }, session);
+    const revoked = await metadataGraphql(
+      ws,
+      `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id revokedAt } }`,
+      { input: { id: key.id } },
+      session,
+    );
     expect(revoked.data!.revokeApiKey.revokedAt).not.toBeNull();
     const afterRevoke = await rest(ws, 'GET', '/rest/metadata/objects?limit=1', undefined, token);
-    expect(afterRevoke).toEqual({ status: 403, body: { statusCode: 403, messages: ['This API Key is revoked'], error: 'FORBIDDEN_EXCEPTION' } });
+    expect(afterRevoke).toEqual({
+      status: 403,
+      body: {
+        statusCode: 403,
+        messages: ['This API Key is revoked'],
+        error: 'FORBIDDEN_EXCEPTION',
+      },
+    });
     const relisted = await metadataGraphql(ws, '{ apiKeys { id } }');
     expect(relisted.data!.apiKeys.map((k: any) => k.id)).not.toContain(key.id);
   });
@@ -79,15 +126,38 @@ describe('authentication and API keys', () => {
     const session = await signIn(ws);
     const roles = await metadataGraphql(ws, '{ getRoles { id label } }');
     const admin = roles.data!.getRoles.find((role: any) => role.label === 'Admin');
-    const created = await metadataGraphql(ws, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { id } }`, {
-      input: { name: 'Short-lived', expiresAt: new Date(Date.now() + 60_000).toISOString(), roleId: admin.id },
-    }, session);
-    const minted = await metadataGraphql(ws, `mutation($id: UUID!, $exp: String!) { generateApiKeyToken(apiKeyId: $id, expiresAt: $exp) { token } }`, {
-      id: created.data!.createApiKey.id,
-      exp: new Date(Date.now() - 1_000).toISOString(),
-    }, session);
-    const expired = await rest(ws, 'GET', '/rest/metadata/objects?limit=1', undefined, minted.data!.generateApiKeyToken.token);
-    expect(expired).toEqual({ status: 401, body: { statusCode: 401, messages: ['Token has expired.'], error: 'UNAUTHENTICATED' } });
+    const created = await metadataGraphql(
+      ws,
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Short-lived',
+          expiresAt: new Date(Date.now() + 60_000).toISOString(),
+          roleId: admin.id,
+        },
+      },
+      session,
+    );
+    const minted = await metadataGraphql(
+      ws,
+      `mutation($id: UUID!, $exp: String!) { generateApiKeyToken(apiKeyId: $id, expiresAt: $exp) { token } }`,
+      {
+        id: created.data!.createApiKey.id,
+        exp: new Date(Date.now() - 1_000).toISOString(),
+      },
+      session,
+    );
+    const expired = await rest(
+      ws,
+      'GET',
+      '/rest/metadata/objects?limit=1',
+      undefined,
+      minted.data!.generateApiKeyToken.token,
+    );
+    expect(expired).toEqual({
+      status: 401,
+      body: { statusCode: 401, messages: ['Token has expired.'], error: 'UNAUTHENTICATED' },
+    });
   });
 
   it('refuses wrong credentials', async () => {

@@ -31,7 +31,11 @@ const verifyPassword = (password: string, stored: string): boolean => {
 export const DEFAULT_ADMIN_EMAIL = 'admin@atelier.local';
 
 /** Creates or re-keys a user; returns its id. */
-export const setUserPassword = async (db: SqlExecutor, email: string, password: string): Promise<string> => {
+export const setUserPassword = async (
+  db: SqlExecutor,
+  email: string,
+  password: string,
+): Promise<string> => {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO core."user" ("id", "email", "passwordHash") VALUES ($1, $2, $3)
      ON CONFLICT ("email") DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash" RETURNING "id"`,
@@ -40,7 +44,11 @@ export const setUserPassword = async (db: SqlExecutor, email: string, password: 
   return rows[0]!.id;
 };
 
-export const checkCredentials = async (db: SqlExecutor, email: string, password: string): Promise<string | null> => {
+export const checkCredentials = async (
+  db: SqlExecutor,
+  email: string,
+  password: string,
+): Promise<string | null> => {
   const { rows } = await db.query<{ id: string; passwordHash: string }>(
     `SELECT "id", "passwordHash" FROM core."user" WHERE "email" = $1`,
     [email.toLowerCase()],

@@ -8,11 +8,20 @@ export class HttpError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${status}`);
+    super(
+      typeof body === 'object' && body && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : `HTTP ${status}`,
+    );
   }
 }
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -34,7 +43,13 @@ export const readBody = (req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     });
     req.on('end', () =>
       tooLarge
-        ? reject(new HttpError(413, { statusCode: 413, message: 'request entity too large', error: 'Payload Too Large' }))
+        ? reject(
+            new HttpError(413, {
+              statusCode: 413,
+              message: 'request entity too large',
+              error: 'Payload Too Large',
+            }),
+          )
         : resolve(Buffer.concat(chunks)),
     );
     req.on('error', reject);
@@ -47,7 +62,11 @@ export const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    throw new HttpError(400, { statusCode: 400, message: (error as Error).message, error: 'Bad Request' });
+    throw new HttpError(400, {
+      statusCode: 400,
+      message: (error as Error).message,
+      error: 'Bad Request',
+    });
   }
 };
 

@@ -11,16 +11,23 @@ export interface CursorPaging {
 
 export interface Connection<T> {
   edges: Array<{ node: T; cursor: string }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 1000;
-const encodeCursor = (offset: number): string => Buffer.from(`arrayconnection:${offset}`).toString('base64');
+const encodeCursor = (offset: number): string =>
+  Buffer.from(`arrayconnection:${offset}`).toString('base64');
 const decodeCursor = (cursor: string): number => {
   const text = Buffer.from(cursor, 'base64').toString('utf8');
   const offset = Number(text.replace(/^arrayconnection:/, ''));
-  if (!text.startsWith('arrayconnection:') || !Number.isInteger(offset) || offset < 0) throw new Error('Invalid cursor');
+  if (!text.startsWith('arrayconnection:') || !Number.isInteger(offset) || offset < 0)
+    throw new Error('Invalid cursor');
   return offset;
 };
 
@@ -36,7 +43,9 @@ export const paginate = <T>(items: T[], paging: CursorPaging | null | undefined)
     const size = Math.min(Math.max(paging?.first ?? DEFAULT_PAGE, 0), MAX_PAGE);
     end = Math.min(end, start + size);
   }
-  const edges = items.slice(start, end).map((node, i) => ({ node, cursor: encodeCursor(start + i) }));
+  const edges = items
+    .slice(start, end)
+    .map((node, i) => ({ node, cursor: encodeCursor(start + i) }));
   return {
     edges,
     pageInfo: {

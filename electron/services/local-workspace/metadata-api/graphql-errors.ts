@@ -10,21 +10,40 @@ export interface FormattedGraphqlError {
   extensions: Record<string, unknown>;
 }
 
-export const graphqlErrorFromDomain = (error: unknown): { message: string; extensions: Record<string, unknown> } => {
-  if (error instanceof MetadataValidationError) return { message: error.message, extensions: error.toExtensions() };
+export const graphqlErrorFromDomain = (
+  error: unknown,
+): { message: string; extensions: Record<string, unknown> } => {
+  if (error instanceof MetadataValidationError)
+    return { message: error.message, extensions: error.toExtensions() };
   if (error instanceof MetadataException) {
-    return { message: error.message, extensions: { code: error.code, subCode: error.subCode, userFriendlyMessage: error.userFriendlyMessage } };
+    return {
+      message: error.message,
+      extensions: {
+        code: error.code,
+        subCode: error.subCode,
+        userFriendlyMessage: error.userFriendlyMessage,
+      },
+    };
   }
   if (error instanceof AuthError) {
     return {
       message: error.message,
-      extensions: { code: error.graphqlCode, ...(error.userFriendlyMessage ? { userFriendlyMessage: error.userFriendlyMessage } : {}) },
+      extensions: {
+        code: error.graphqlCode,
+        ...(error.userFriendlyMessage ? { userFriendlyMessage: error.userFriendlyMessage } : {}),
+      },
     };
   }
-  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'An error occurred.' } };
+  return {
+    message: 'Internal server error',
+    extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'An error occurred.' },
+  };
 };
 
-export const formatGraphqlError = (error: GraphQLError, fallbackCode = 'INTERNAL_SERVER_ERROR'): FormattedGraphqlError => {
+export const formatGraphqlError = (
+  error: GraphQLError,
+  fallbackCode = 'INTERNAL_SERVER_ERROR',
+): FormattedGraphqlError => {
   const original = error.originalError;
   const base = {
     ...(error.locations ? { locations: error.locations } : {}),
@@ -34,5 +53,9 @@ export const formatGraphqlError = (error: GraphQLError, fallbackCode = 'INTERNAL
     const domain = graphqlErrorFromDomain(original);
     return { message: domain.message, ...base, extensions: domain.extensions };
   }
-  return { message: error.message, ...base, extensions: { code: fallbackCode, ...(error.extensions ?? {}) } };
+  return {
+    message: error.message,
+    ...base,
+    extensions: { code: fallbackCode, ...(error.extensions ?? {}) },
+  };
 };

@@ -1,4 +1,10 @@
-import { fieldsOfObject, type FieldRow, type IndexRow, type MetadataState, type ObjectRow } from '../metadata/metadata-types';
+import {
+  fieldsOfObject,
+  type FieldRow,
+  type IndexRow,
+  type MetadataState,
+  type ObjectRow,
+} from '../metadata/metadata-types';
 import { paginate, type Connection, type CursorPaging } from './cursor-connection';
 import { matchesFilter, type MetadataFilter } from './metadata-filter';
 
@@ -18,8 +24,15 @@ export const toObjectDto = (state: MetadataState, row: ObjectRow) => ({
   readability: 'OPEN',
   readabilityParentFieldUniversalIdentifiers: null,
   writability: row.isSystem ? 'SYSTEM' : 'OPEN',
-  fieldsList: () => sortFields(fieldsOfObject(state, row.id)).map((field) => toFieldDto(state, field)),
-  fields: ({ paging, filter }: { paging?: CursorPaging; filter?: MetadataFilter }): Connection<unknown> =>
+  fieldsList: () =>
+    sortFields(fieldsOfObject(state, row.id)).map((field) => toFieldDto(state, field)),
+  fields: ({
+    paging,
+    filter,
+  }: {
+    paging?: CursorPaging;
+    filter?: MetadataFilter;
+  }): Connection<unknown> =>
     paginate(
       fieldsOfObject(state, row.id)
         .map((field) => toFieldDto(state, field))
@@ -42,13 +55,21 @@ const indexesOf = (state: MetadataState, objectId: string): IndexRow[] =>
 
 export const toIndexDto = (index: IndexRow) => ({
   ...index,
-  indexFieldMetadataList: index.fields.map((entry) => ({ ...entry, createdAt: index.createdAt, updatedAt: index.updatedAt })),
+  indexFieldMetadataList: index.fields.map((entry) => ({
+    ...entry,
+    createdAt: index.createdAt,
+    updatedAt: index.updatedAt,
+  })),
 });
 
 const relationOf = (state: MetadataState, field: FieldRow) => {
-  const target = field.relationTargetFieldMetadataId ? state.fields.get(field.relationTargetFieldMetadataId) : undefined;
+  const target = field.relationTargetFieldMetadataId
+    ? state.fields.get(field.relationTargetFieldMetadataId)
+    : undefined;
   const sourceObject = state.objects.get(field.objectMetadataId);
-  const targetObject = field.relationTargetObjectMetadataId ? state.objects.get(field.relationTargetObjectMetadataId) : undefined;
+  const targetObject = field.relationTargetObjectMetadataId
+    ? state.objects.get(field.relationTargetObjectMetadataId)
+    : undefined;
   if (!target || !sourceObject || !targetObject) return null;
   return {
     type: field.settings?.relationType ?? 'ONE_TO_MANY',
@@ -73,7 +94,10 @@ export const toFieldDto = (state: MetadataState, row: FieldRow) => ({
   morphRelations: (): unknown[] | null =>
     row.type === 'MORPH_RELATION' && row.morphId
       ? [...state.fields.values()]
-          .filter((sibling) => sibling.morphId === row.morphId && sibling.objectMetadataId === row.objectMetadataId)
+          .filter(
+            (sibling) =>
+              sibling.morphId === row.morphId && sibling.objectMetadataId === row.objectMetadataId,
+          )
           .map((sibling) => relationOf(state, sibling))
           .filter((relation) => relation !== null)
       : null,

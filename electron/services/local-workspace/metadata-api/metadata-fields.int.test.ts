@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadataGraphql } from '../testing/twenty-http';
-import { startWorkspaceProcess, testEngines, type WorkspaceProcess } from '../testing/workspace-process';
+import {
+  startWorkspaceProcess,
+  testEngines,
+  type WorkspaceProcess,
+} from '../testing/workspace-process';
 
 const FIELD_SELECTION = `id name label type isNullable isUnique isActive defaultValue options settings objectMetadataId
   relation { type sourceObjectMetadata { nameSingular } targetObjectMetadata { nameSingular } sourceFieldMetadata { name } targetFieldMetadata { name } }`;
@@ -12,17 +16,38 @@ const OBJECT_FIELDS = `query($id: UUID!) { object(id: $id) { nameSingular fields
 const errorMessages = (response: any): string[] => {
   const error = response.errors?.[0];
   if (!error) return [];
-  const nested = Object.values(error.extensions?.errors ?? {}).flatMap((list: any) => list.flatMap((entry: any) => entry.errors.map((e: any) => e.message)));
+  const nested = Object.values(error.extensions?.errors ?? {}).flatMap((list: any) =>
+    list.flatMap((entry: any) => entry.errors.map((e: any) => e.message)),
+  );
   return [error.message, ...nested];
 };
 
 /** One entry per field type Twenty lets a user create, with settings/defaults/options as Twenty stores them. */
-const CREATABLE: Array<{ type: string; name: string; extra?: Record<string, unknown>; check?: (field: any) => void }> = [
-  { type: 'TEXT', name: 'codename', extra: { defaultValue: "'Apollo'", settings: { displayedMaxRows: 2 } }, check: (f) => expect(f.defaultValue).toBe("'Apollo'") },
-  { type: 'NUMBER', name: 'thrust', extra: { defaultValue: 12.5, settings: { decimals: 1, type: 'number' } }, check: (f) => expect(f.settings).toMatchObject({ decimals: 1 }) },
+const CREATABLE: Array<{
+  type: string;
+  name: string;
+  extra?: Record<string, unknown>;
+  check?: (field: any) => void;
+}> = [
+  {
+    type: 'TEXT',
+    name: 'codename',
+    extra: { defaultValue: "'Apollo'", settings: { displayedMaxRows: 2 } },
+    check: (f) => expect(f.defaultValue).toBe("'Apollo'"),
+  },
+  {
+    type: 'NUMBER',
+    name: 'thrust',
+    extra: { defaultValue: 12.5, settings: { decimals: 1, type: 'number' } },
+    check: (f) => expect(f.settings).toMatchObject({ decimals: 1 }),
+  },
   { type: 'BOOLEAN', name: 'isReusable', extra: { defaultValue: false, isNullable: false } },
   { type: 'DATE', name: 'launchDay' },
-  { type: 'DATE_TIME', name: 'launchAt', extra: { defaultValue: 'now', settings: { displayFormat: 'RELATIVE' } } },
+  {
+    type: 'DATE_TIME',
+    name: 'launchAt',
+    extra: { defaultValue: 'now', settings: { displayFormat: 'RELATIVE' } },
+  },
   {
     type: 'SELECT',
     name: 'stage',
@@ -49,8 +74,24 @@ const CREATABLE: Array<{ type: string; name: string; extra?: Record<string, unkn
       defaultValue: ["'CARGO'"],
     },
   },
-  { type: 'RATING', name: 'score', extra: { options: [{ label: 'x', value: 'X', position: 0 }] }, check: (f) => expect(f.options.map((o: any) => o.value)).toEqual(['RATING_1', 'RATING_2', 'RATING_3', 'RATING_4', 'RATING_5']) },
-  { type: 'CURRENCY', name: 'budget', extra: { defaultValue: { amountMicros: null, currencyCode: "'USD'" } } },
+  {
+    type: 'RATING',
+    name: 'score',
+    extra: { options: [{ label: 'x', value: 'X', position: 0 }] },
+    check: (f) =>
+      expect(f.options.map((o: any) => o.value)).toEqual([
+        'RATING_1',
+        'RATING_2',
+        'RATING_3',
+        'RATING_4',
+        'RATING_5',
+      ]),
+  },
+  {
+    type: 'CURRENCY',
+    name: 'budget',
+    extra: { defaultValue: { amountMicros: null, currencyCode: "'USD'" } },
+  },
   { type: 'EMAILS', name: 'contactEmails', extra: { isUnique: true } },
   { type: 'PHONES', name: 'hotline' },
   { type: 'LINKS', name: 'website' },
@@ -72,32 +113,64 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
 
   beforeAll(async () => {
     ws = await startWorkspaceProcess(engine);
-    const created = await metadataGraphql(ws, `mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`, {
-      input: { object: { nameSingular: 'rocket', namePlural: 'rockets', labelSingular: 'Rocket', labelPlural: 'Rockets' } },
-    });
+    const created = await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`,
+      {
+        input: {
+          object: {
+            nameSingular: 'rocket',
+            namePlural: 'rockets',
+            labelSingular: 'Rocket',
+            labelPlural: 'Rockets',
+          },
+        },
+      },
+    );
     rocketId = created.data!.createOneObject.id;
-    const objects = await metadataGraphql(ws, `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`);
-    personId = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'person').node.id;
+    const objects = await metadataGraphql(
+      ws,
+      `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`,
+    );
+    personId = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'person').node
+      .id;
   });
   afterAll(async () => {
     await ws?.dispose();
   });
 
-  it.each(CREATABLE)('creates, reads back, updates and deletes a $type field', async ({ type, name, extra, check }) => {
-    const created = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type, name, label: `My ${name}`, ...extra } } });
-    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
-    const field = created.data!.createOneField;
-    expect(field).toMatchObject({ name, type, label: `My ${name}`, objectMetadataId: rocketId, isActive: true });
-    check?.(field);
-    fieldIds[name] = field.id;
+  it.each(CREATABLE)(
+    'creates, reads back, updates and deletes a $type field',
+    async ({ type, name, extra, check }) => {
+      const created = await metadataGraphql(ws, CREATE_FIELD, {
+        input: { field: { objectMetadataId: rocketId, type, name, label: `My ${name}`, ...extra } },
+      });
+      expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+      const field = created.data!.createOneField;
+      expect(field).toMatchObject({
+        name,
+        type,
+        label: `My ${name}`,
+        objectMetadataId: rocketId,
+        isActive: true,
+      });
+      check?.(field);
+      fieldIds[name] = field.id;
 
-    const read = await metadataGraphql(ws, `query($id: UUID!) { field(id: $id) { ${FIELD_SELECTION} } }`, { id: field.id });
-    expect(read.data!.field).toEqual(field);
+      const read = await metadataGraphql(
+        ws,
+        `query($id: UUID!) { field(id: $id) { ${FIELD_SELECTION} } }`,
+        { id: field.id },
+      );
+      expect(read.data!.field).toEqual(field);
 
-    const updated = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: field.id, update: { label: `Renamed ${name}`, description: 'Updated' } } });
-    expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateOneField.label).toBe(`Renamed ${name}`);
-  });
+      const updated = await metadataGraphql(ws, UPDATE_FIELD, {
+        input: { id: field.id, update: { label: `Renamed ${name}`, description: 'Updated' } },
+      });
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data!.updateOneField.label).toBe(`Renamed ${name}`);
+    },
+  );
 
   it('deletes custom fields and their columns', async () => {
     for (const name of ['tags', 'briefing']) {
@@ -110,7 +183,9 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     expect(names).not.toContain('tags');
     expect(names).toContain('codename');
     // The name is free again once the field (and its column) are gone.
-    const recreated = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'tags', label: 'Tags' } } });
+    const recreated = await metadataGraphql(ws, CREATE_FIELD, {
+      input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'tags', label: 'Tags' } },
+    });
     expect(recreated.errors).toBeUndefined();
   });
 
@@ -119,44 +194,118 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     ['POSITION', 'Field type POSITION is a system type and cannot be created manually.'],
     ['TS_VECTOR', 'Field type TS_VECTOR is a system type and cannot be created manually.'],
   ])('refuses to create %s fields', async (type, message) => {
-    const response = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type, name: `bad${type.toLowerCase().replace('_', '')}`, label: 'Bad' } } });
+    const response = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: {
+          objectMetadataId: rocketId,
+          type,
+          name: `bad${type.toLowerCase().replace('_', '')}`,
+          label: 'Bad',
+        },
+      },
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe('METADATA_VALIDATION_FAILED');
     expect(errorMessages(response)).toContain(message);
   });
 
   it('enforces name availability, including join and composite columns', async () => {
-    const taken = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'codename', label: 'Again' } } });
-    expect(errorMessages(taken)).toContain('Name "codename" is not available as it is already used by another field');
-    const composite = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'budgetAmountMicros', label: 'Clash' } } });
-    expect(errorMessages(composite)).toContain('Name "budgetAmountMicros" is reserved composite field name');
-    const badCase = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'Bad_Name', label: 'Bad' } } });
+    const taken = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { objectMetadataId: rocketId, type: 'TEXT', name: 'codename', label: 'Again' },
+      },
+    });
+    expect(errorMessages(taken)).toContain(
+      'Name "codename" is not available as it is already used by another field',
+    );
+    const composite = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: {
+          objectMetadataId: rocketId,
+          type: 'TEXT',
+          name: 'budgetAmountMicros',
+          label: 'Clash',
+        },
+      },
+    });
+    expect(errorMessages(composite)).toContain(
+      'Name "budgetAmountMicros" is reserved composite field name',
+    );
+    const badCase = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { objectMetadataId: rocketId, type: 'TEXT', name: 'Bad_Name', label: 'Bad' },
+      },
+    });
     expect(errorMessages(badCase)).toContain('Name should be in camelCase');
   });
 
   it('validates select options and defaults with Twenty’s messages', async () => {
     const base = { objectMetadataId: rocketId, type: 'SELECT', name: 'phase', label: 'Phase' };
-    const none = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { ...base, options: [] } } });
+    const none = await metadataGraphql(ws, CREATE_FIELD, {
+      input: { field: { ...base, options: [] } },
+    });
     expect(errorMessages(none)).toContain('Options are required for enum fields');
-    const lower = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { ...base, options: [{ label: 'One', value: 'one', color: 'red', position: 0 }] } } });
-    expect(errorMessages(lower)).toContain('Value must be in UPPER_CASE and follow snake_case "one"');
+    const lower = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { ...base, options: [{ label: 'One', value: 'one', color: 'red', position: 0 }] },
+      },
+    });
+    expect(errorMessages(lower)).toContain(
+      'Value must be in UPPER_CASE and follow snake_case "one"',
+    );
     const dup = await metadataGraphql(ws, CREATE_FIELD, {
-      input: { field: { ...base, options: [{ label: 'A', value: 'A', color: 'red', position: 0 }, { label: 'B', value: 'A', color: 'red', position: 1 }] } },
+      input: {
+        field: {
+          ...base,
+          options: [
+            { label: 'A', value: 'A', color: 'red', position: 0 },
+            { label: 'B', value: 'A', color: 'red', position: 1 },
+          ],
+        },
+      },
     });
     expect(errorMessages(dup)).toContain('Duplicated option value');
-    const color = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { ...base, options: [{ label: 'A', value: 'A', color: 'chartreuse', position: 0 }] } } });
+    const color = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { ...base, options: [{ label: 'A', value: 'A', color: 'chartreuse', position: 0 }] },
+      },
+    });
     expect(errorMessages(color)).toContain('Option color must be a supported color');
-    const unquoted = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'motto', label: 'Motto', defaultValue: 'plain' } } });
+    const unquoted = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: {
+          objectMetadataId: rocketId,
+          type: 'TEXT',
+          name: 'motto',
+          label: 'Motto',
+          defaultValue: 'plain',
+        },
+      },
+    });
     expect(errorMessages(unquoted)).toContain('Default value should be as quoted string');
   });
 
   it('renames and reorders select options, keeping ids', async () => {
-    const read = await metadataGraphql(ws, `query($id: UUID!) { field(id: $id) { options } }`, { id: fieldIds.stage });
+    const read = await metadataGraphql(ws, `query($id: UUID!) { field(id: $id) { options } }`, {
+      id: fieldIds.stage,
+    });
     const [design, built] = read.data!.field.options;
     const update = await metadataGraphql(ws, UPDATE_FIELD, {
-      input: { id: fieldIds.stage, update: { options: [{ ...built, position: 0 }, { ...design, value: 'DRAFT', label: 'Draft', position: 1 }], defaultValue: "'DRAFT'" } },
+      input: {
+        id: fieldIds.stage,
+        update: {
+          options: [
+            { ...built, position: 0 },
+            { ...design, value: 'DRAFT', label: 'Draft', position: 1 },
+          ],
+          defaultValue: "'DRAFT'",
+        },
+      },
     });
     expect(update.errors, JSON.stringify(update.errors)).toBeUndefined();
-    expect(update.data!.updateOneField.options.map((o: any) => [o.id, o.value])).toEqual([[built.id, 'BUILT'], [design.id, 'DRAFT']]);
+    expect(update.data!.updateOneField.options.map((o: any) => [o.id, o.value])).toEqual([
+      [built.id, 'BUILT'],
+      [design.id, 'DRAFT'],
+    ]);
   });
 
   it('creates a MANY_TO_ONE relation with its inverse and join column', async () => {
@@ -167,13 +316,22 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
           type: 'RELATION',
           name: 'pilot',
           label: 'Pilot',
-          relationCreationPayload: { type: 'MANY_TO_ONE', targetObjectMetadataId: personId, targetFieldLabel: 'Piloted rockets', targetFieldIcon: 'IconRocket' },
+          relationCreationPayload: {
+            type: 'MANY_TO_ONE',
+            targetObjectMetadataId: personId,
+            targetFieldLabel: 'Piloted rockets',
+            targetFieldIcon: 'IconRocket',
+          },
         },
       },
     });
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     const field = created.data!.createOneField;
-    expect(field.settings).toMatchObject({ relationType: 'MANY_TO_ONE', onDelete: 'SET_NULL', joinColumnName: 'pilotId' });
+    expect(field.settings).toMatchObject({
+      relationType: 'MANY_TO_ONE',
+      onDelete: 'SET_NULL',
+      joinColumnName: 'pilotId',
+    });
     expect(field.relation).toMatchObject({
       type: 'MANY_TO_ONE',
       sourceObjectMetadata: { nameSingular: 'rocket' },
@@ -182,11 +340,25 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     });
     const person = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
     const inverse = person.data!.object.fieldsList.find((f: any) => f.name === 'pilotedRockets');
-    expect(inverse).toMatchObject({ type: 'RELATION', label: 'Piloted rockets', settings: { relationType: 'ONE_TO_MANY' } });
-    expect(inverse.relation).toMatchObject({ type: 'ONE_TO_MANY', targetObjectMetadata: { nameSingular: 'rocket' }, targetFieldMetadata: { name: 'pilot' } });
+    expect(inverse).toMatchObject({
+      type: 'RELATION',
+      label: 'Piloted rockets',
+      settings: { relationType: 'ONE_TO_MANY' },
+    });
+    expect(inverse.relation).toMatchObject({
+      type: 'ONE_TO_MANY',
+      targetObjectMetadata: { nameSingular: 'rocket' },
+      targetFieldMetadata: { name: 'pilot' },
+    });
     // The join column name is taken now.
-    const clash = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'TEXT', name: 'pilotId', label: 'Pilot id' } } });
-    expect(errorMessages(clash)).toContain('Name "pilotId" is not available as it is already used by another join column name');
+    const clash = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { objectMetadataId: rocketId, type: 'TEXT', name: 'pilotId', label: 'Pilot id' },
+      },
+    });
+    expect(errorMessages(clash)).toContain(
+      'Name "pilotId" is not available as it is already used by another join column name',
+    );
     fieldIds.pilot = field.id;
   });
 
@@ -198,26 +370,53 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
           type: 'RELATION',
           name: 'designedRockets',
           label: 'Designed rockets',
-          relationCreationPayload: { type: 'ONE_TO_MANY', targetObjectMetadataId: rocketId, targetFieldLabel: 'Designer', targetFieldIcon: 'IconUser' },
+          relationCreationPayload: {
+            type: 'ONE_TO_MANY',
+            targetObjectMetadataId: rocketId,
+            targetFieldLabel: 'Designer',
+            targetFieldIcon: 'IconUser',
+          },
         },
       },
     });
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     const rocket = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
     const designer = rocket.data!.object.fieldsList.find((f: any) => f.name === 'designer');
-    expect(designer.settings).toMatchObject({ relationType: 'MANY_TO_ONE', joinColumnName: 'designerId' });
+    expect(designer.settings).toMatchObject({
+      relationType: 'MANY_TO_ONE',
+      joinColumnName: 'designerId',
+    });
   });
 
   it('refuses malformed relation payloads and forbidden relation updates', async () => {
     const malformed = await metadataGraphql(ws, CREATE_FIELD, {
-      input: { field: { objectMetadataId: rocketId, type: 'RELATION', name: 'crew', label: 'Crew', relationCreationPayload: { type: 'MANY_TO_ONE' } } },
+      input: {
+        field: {
+          objectMetadataId: rocketId,
+          type: 'RELATION',
+          name: 'crew',
+          label: 'Crew',
+          relationCreationPayload: { type: 'MANY_TO_ONE' },
+        },
+      },
     });
     expect(errorMessages(malformed)).toContain('Relation creation payload is invalid');
-    const forbidden = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: fieldIds.pilot, update: { isUnique: true } } });
-    expect(forbidden.errors?.[0]).toMatchObject({ message: 'Forbidden updated properties for relation field metadata: isUnique', extensions: { code: 'FORBIDDEN' } });
-    const onDelete = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: fieldIds.pilot, update: { settings: { onDelete: 'CASCADE' } } } });
+    const forbidden = await metadataGraphql(ws, UPDATE_FIELD, {
+      input: { id: fieldIds.pilot, update: { isUnique: true } },
+    });
+    expect(forbidden.errors?.[0]).toMatchObject({
+      message: 'Forbidden updated properties for relation field metadata: isUnique',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const onDelete = await metadataGraphql(ws, UPDATE_FIELD, {
+      input: { id: fieldIds.pilot, update: { settings: { onDelete: 'CASCADE' } } },
+    });
     expect(onDelete.errors, JSON.stringify(onDelete.errors)).toBeUndefined();
-    expect(onDelete.data!.updateOneField.settings).toMatchObject({ onDelete: 'CASCADE', relationType: 'MANY_TO_ONE', joinColumnName: 'pilotId' });
+    expect(onDelete.data!.updateOneField.settings).toMatchObject({
+      onDelete: 'CASCADE',
+      relationType: 'MANY_TO_ONE',
+      joinColumnName: 'pilotId',
+    });
   });
 
   it('deletes both sides of a relation together', async () => {
@@ -228,87 +427,201 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
   });
 
   it('creates a many-to-many through a junction object', async () => {
-    const junction = await metadataGraphql(ws, `mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`, {
-      input: { object: { nameSingular: 'crewAssignment', namePlural: 'crewAssignments', labelSingular: 'Crew assignment', labelPlural: 'Crew assignments' } },
-    });
+    const junction = await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`,
+      {
+        input: {
+          object: {
+            nameSingular: 'crewAssignment',
+            namePlural: 'crewAssignments',
+            labelSingular: 'Crew assignment',
+            labelPlural: 'Crew assignments',
+          },
+        },
+      },
+    );
     const junctionId = junction.data!.createOneObject.id;
-    for (const [name, target, inverseLabel] of [['rocket', rocketId, 'Crew assignments'], ['astronaut', personId, 'Rocket assignments']] as const) {
+    for (const [name, target, inverseLabel] of [
+      ['rocket', rocketId, 'Crew assignments'],
+      ['astronaut', personId, 'Rocket assignments'],
+    ] as const) {
       const side = await metadataGraphql(ws, CREATE_FIELD, {
-        input: { field: { objectMetadataId: junctionId, type: 'RELATION', name, label: name, relationCreationPayload: { type: 'MANY_TO_ONE', targetObjectMetadataId: target, targetFieldLabel: inverseLabel, targetFieldIcon: 'IconLink' } } },
+        input: {
+          field: {
+            objectMetadataId: junctionId,
+            type: 'RELATION',
+            name,
+            label: name,
+            relationCreationPayload: {
+              type: 'MANY_TO_ONE',
+              targetObjectMetadataId: target,
+              targetFieldLabel: inverseLabel,
+              targetFieldIcon: 'IconLink',
+            },
+          },
+        },
       });
       expect(side.errors, JSON.stringify(side.errors)).toBeUndefined();
     }
     const fields = await metadataGraphql(ws, OBJECT_FIELDS, { id: junctionId });
-    const joins = fields.data!.object.fieldsList.filter((f: any) => f.type === 'RELATION' && f.settings?.relationType === 'MANY_TO_ONE');
-    expect(joins.map((f: any) => f.settings.joinColumnName).sort()).toEqual(expect.arrayContaining(['astronautId', 'rocketId']));
+    const joins = fields.data!.object.fieldsList.filter(
+      (f: any) => f.type === 'RELATION' && f.settings?.relationType === 'MANY_TO_ONE',
+    );
+    expect(joins.map((f: any) => f.settings.joinColumnName).sort()).toEqual(
+      expect.arrayContaining(['astronautId', 'rocketId']),
+    );
   });
 
   it('protects standard fields and the label identifier', async () => {
     const person = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
     const jobTitle = person.data!.object.fieldsList.find((f: any) => f.name === 'jobTitle');
-    const rename = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: jobTitle.id, update: { name: 'position2' } } });
-    expect(rename.errors?.[0]).toMatchObject({ message: 'Cannot edit standard field metadata properties: name', extensions: { code: 'FORBIDDEN' } });
-    const relabel = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: jobTitle.id, update: { label: 'Role title' } } });
+    const rename = await metadataGraphql(ws, UPDATE_FIELD, {
+      input: { id: jobTitle.id, update: { name: 'position2' } },
+    });
+    expect(rename.errors?.[0]).toMatchObject({
+      message: 'Cannot edit standard field metadata properties: name',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const relabel = await metadataGraphql(ws, UPDATE_FIELD, {
+      input: { id: jobTitle.id, update: { label: 'Role title' } },
+    });
     expect(relabel.errors).toBeUndefined();
     const remove = await metadataGraphql(ws, DELETE_FIELD, { input: { id: jobTitle.id } });
     expect(errorMessages(remove)).toContain("Standard Fields can't be deleted");
   });
 
   it('deactivates and reactivates a field', async () => {
-    const off = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: fieldIds.codename, update: { isActive: false } } });
+    const off = await metadataGraphql(ws, UPDATE_FIELD, {
+      input: { id: fieldIds.codename, update: { isActive: false } },
+    });
     expect(off.data!.updateOneField.isActive).toBe(false);
-    const on = await metadataGraphql(ws, UPDATE_FIELD, { input: { id: fieldIds.codename, update: { isActive: true } } });
+    const on = await metadataGraphql(ws, UPDATE_FIELD, {
+      input: { id: fieldIds.codename, update: { isActive: true } },
+    });
     expect(on.data!.updateOneField.isActive).toBe(true);
   });
 
   it('creates a MORPH_RELATION: one field per target sharing a morphId, inverses on each target', async () => {
-    const objects = await metadataGraphql(ws, `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`);
-    const companyId = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'company').node.id;
-    const created = await metadataGraphql(ws, `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id name type morphRelations { type targetObjectMetadata { nameSingular } targetFieldMetadata { name } } } }`, {
+    const objects = await metadataGraphql(
+      ws,
+      `{ objects(paging:{first:1000}) { edges { node { id nameSingular } } } }`,
+    );
+    const companyId = objects.data!.objects.edges.find(
+      (e: any) => e.node.nameSingular === 'company',
+    ).node.id;
+    const created = await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id name type morphRelations { type targetObjectMetadata { nameSingular } targetFieldMetadata { name } } } }`,
+      {
+        input: {
+          field: {
+            objectMetadataId: rocketId,
+            type: 'MORPH_RELATION',
+            name: 'sponsor',
+            label: 'Sponsor',
+            morphRelationsCreationPayload: [
+              {
+                type: 'MANY_TO_ONE',
+                targetObjectMetadataId: personId,
+                targetFieldLabel: 'Sponsored rockets',
+                targetFieldIcon: 'IconRocket',
+              },
+              {
+                type: 'MANY_TO_ONE',
+                targetObjectMetadataId: companyId,
+                targetFieldLabel: 'Sponsored rockets',
+                targetFieldIcon: 'IconRocket',
+              },
+            ],
+          },
+        },
+      },
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const field = created.data!.createOneField;
+    expect(field).toMatchObject({ name: 'sponsorPerson', type: 'MORPH_RELATION' });
+    expect(
+      field.morphRelations.map((r: any) => r.targetObjectMetadata.nameSingular).sort(),
+    ).toEqual(['company', 'person']);
+    const rocket = await metadataGraphql(
+      ws,
+      `query($id: UUID!) { object(id: $id) { fieldsList { name type morphId settings } } }`,
+      { id: rocketId },
+    );
+    const morphs = rocket.data!.object.fieldsList.filter((f: any) => f.type === 'MORPH_RELATION');
+    expect(morphs.map((f: any) => f.name).sort()).toEqual(['sponsorCompany', 'sponsorPerson']);
+    expect(new Set(morphs.map((f: any) => f.morphId)).size).toBe(1);
+    expect(morphs.map((f: any) => f.settings.joinColumnName).sort()).toEqual([
+      'sponsorCompanyId',
+      'sponsorPersonId',
+    ]);
+    const sameTarget = await metadataGraphql(ws, CREATE_FIELD, {
       input: {
         field: {
           objectMetadataId: rocketId,
           type: 'MORPH_RELATION',
-          name: 'sponsor',
-          label: 'Sponsor',
+          name: 'selfish',
+          label: 'Selfish',
           morphRelationsCreationPayload: [
-            { type: 'MANY_TO_ONE', targetObjectMetadataId: personId, targetFieldLabel: 'Sponsored rockets', targetFieldIcon: 'IconRocket' },
-            { type: 'MANY_TO_ONE', targetObjectMetadataId: companyId, targetFieldLabel: 'Sponsored rockets', targetFieldIcon: 'IconRocket' },
+            {
+              type: 'MANY_TO_ONE',
+              targetObjectMetadataId: rocketId,
+              targetFieldLabel: 'Self',
+              targetFieldIcon: 'IconX',
+            },
           ],
         },
       },
     });
-    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
-    const field = created.data!.createOneField;
-    expect(field).toMatchObject({ name: 'sponsorPerson', type: 'MORPH_RELATION' });
-    expect(field.morphRelations.map((r: any) => r.targetObjectMetadata.nameSingular).sort()).toEqual(['company', 'person']);
-    const rocket = await metadataGraphql(ws, `query($id: UUID!) { object(id: $id) { fieldsList { name type morphId settings } } }`, { id: rocketId });
-    const morphs = rocket.data!.object.fieldsList.filter((f: any) => f.type === 'MORPH_RELATION');
-    expect(morphs.map((f: any) => f.name).sort()).toEqual(['sponsorCompany', 'sponsorPerson']);
-    expect(new Set(morphs.map((f: any) => f.morphId)).size).toBe(1);
-    expect(morphs.map((f: any) => f.settings.joinColumnName).sort()).toEqual(['sponsorCompanyId', 'sponsorPersonId']);
-    const sameTarget = await metadataGraphql(ws, CREATE_FIELD, {
-      input: { field: { objectMetadataId: rocketId, type: 'MORPH_RELATION', name: 'selfish', label: 'Selfish', morphRelationsCreationPayload: [{ type: 'MANY_TO_ONE', targetObjectMetadataId: rocketId, targetFieldLabel: 'Self', targetFieldIcon: 'IconX' }] } },
-    });
-    expect(errorMessages(sameTarget)).toContain('Morph relation creation payloads must not target source object metadata');
+    expect(errorMessages(sameTarget)).toContain(
+      'Morph relation creation payloads must not target source object metadata',
+    );
   });
 
   it('rolls back metadata when Postgres refuses the change', async () => {
     // people hold demo records, so a NOT NULL column without a default cannot be added.
     const before = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
-    const refused = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: personId, type: 'TEXT', name: 'mandatoryNote', label: 'Mandatory note', isNullable: false } } });
+    const refused = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: {
+          objectMetadataId: personId,
+          type: 'TEXT',
+          name: 'mandatoryNote',
+          label: 'Mandatory note',
+          isNullable: false,
+        },
+      },
+    });
     expect(refused.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(refused.errors?.[0]?.message).toMatch(/^Schema change failed in the database: .*mandatoryNote.*null values/);
+    expect(refused.errors?.[0]?.message).toMatch(
+      /^Schema change failed in the database: .*mandatoryNote.*null values/,
+    );
     const after = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
     expect(after.data!.object.fieldsList.map((f: any) => f.name)).not.toContain('mandatoryNote');
     expect(after.data!.object.fieldsList).toHaveLength(before.data!.object.fieldsList.length);
     // The same name is still free: nothing was left behind in metadata or in the table.
-    const retry = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: personId, type: 'TEXT', name: 'mandatoryNote', label: 'Mandatory note', isNullable: false, defaultValue: "''" } } });
+    const retry = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: {
+          objectMetadataId: personId,
+          type: 'TEXT',
+          name: 'mandatoryNote',
+          label: 'Mandatory note',
+          isNullable: false,
+          defaultValue: "''",
+        },
+      },
+    });
     expect(retry.errors, JSON.stringify(retry.errors)).toBeUndefined();
   });
 
   it('answers malformed JSON and empty documents on /metadata', async () => {
-    const malformed = await fetch(`${ws.url}/metadata`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ws.apiKey}` }, body: '{"query": ' });
+    const malformed = await fetch(`${ws.url}/metadata`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ws.apiKey}` },
+      body: '{"query": ',
+    });
     expect(malformed.status).toBe(400);
     const empty = await metadataGraphql(ws, '');
     expect(empty.status).toBe(400);
@@ -318,7 +631,17 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
 
   it('leaves the model unchanged when a change fails', async () => {
     const before = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
-    await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type: 'SELECT', name: 'broken', label: 'Broken', options: [{ label: 'A', value: 'a', color: 'red', position: 0 }] } } });
+    await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: {
+          objectMetadataId: rocketId,
+          type: 'SELECT',
+          name: 'broken',
+          label: 'Broken',
+          options: [{ label: 'A', value: 'a', color: 'red', position: 0 }],
+        },
+      },
+    });
     const after = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
     expect(after.data!.object.fieldsList).toEqual(before.data!.object.fieldsList);
   });
@@ -334,7 +657,11 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     for (const { name } of remaining) expect(names).not.toContain(name);
     // Every name can be reused, so no column or enum type was left behind.
     for (const { type, name, extra } of remaining) {
-      const again = await metadataGraphql(ws, CREATE_FIELD, { input: { field: { objectMetadataId: rocketId, type, name, label: `Again ${name}`, ...extra } } });
+      const again = await metadataGraphql(ws, CREATE_FIELD, {
+        input: {
+          field: { objectMetadataId: rocketId, type, name, label: `Again ${name}`, ...extra },
+        },
+      });
       expect(again.errors, `${name}: ${JSON.stringify(again.errors)}`).toBeUndefined();
     }
   });

@@ -3,10 +3,19 @@
  * `{ and, or, <field>: { is, isNot, eq, neq, gt, gte, lt, lte, like, notLike, iLike, notILike, in, notIn } }`.
  */
 type Comparison = Record<string, unknown>;
-export type MetadataFilter = { and?: MetadataFilter[]; or?: MetadataFilter[] } & Record<string, unknown>;
+export type MetadataFilter = { and?: MetadataFilter[]; or?: MetadataFilter[] } & Record<
+  string,
+  unknown
+>;
 
 const likeToRegExp = (pattern: string, flags: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, flags);
+  new RegExp(
+    `^${pattern
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/%/g, '.*')
+      .replace(/_/g, '.')}$`,
+    flags,
+  );
 
 const compare = (value: unknown, comparison: Comparison): boolean =>
   Object.entries(comparison).every(([operator, operand]) => {
@@ -44,11 +53,15 @@ const compare = (value: unknown, comparison: Comparison): boolean =>
     }
   });
 
-export const matchesFilter = (item: Record<string, unknown>, filter: MetadataFilter | null | undefined): boolean => {
+export const matchesFilter = (
+  item: Record<string, unknown>,
+  filter: MetadataFilter | null | undefined,
+): boolean => {
   if (!filter) return true;
   return Object.entries(filter).every(([key, condition]) => {
     if (condition === undefined || condition === null) return true;
-    if (key === 'and') return (condition as MetadataFilter[]).every((sub) => matchesFilter(item, sub));
+    if (key === 'and')
+      return (condition as MetadataFilter[]).every((sub) => matchesFilter(item, sub));
     if (key === 'or') {
       const list = condition as MetadataFilter[];
       return list.length === 0 || list.some((sub) => matchesFilter(item, sub));

@@ -30,7 +30,10 @@ const patchScalars = (schema: GraphQLSchema): void => {
   const uuid = schema.getType('UUID');
   if (uuid instanceof GraphQLScalarType) {
     const check = (value: unknown) => {
-      if (typeof value !== 'string' || !UUID.test(value)) throw new GraphQLError('Invalid UUID', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      if (typeof value !== 'string' || !UUID.test(value))
+        throw new GraphQLError('Invalid UUID', {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        });
       return value;
     };
     uuid.parseValue = check;
@@ -52,13 +55,22 @@ export const metadataSchema = (): GraphQLSchema => (prepared ??= prepareSchema()
 
 const unsupported = (name: string) => () => {
   throw new GraphQLError(`"${name}" is not available on the Atelier local workspace`, {
-    extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'This operation is not available on the local workspace.' },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      userFriendlyMessage: 'This operation is not available on the local workspace.',
+    },
   });
 };
 
-const buildRootValue = (schema: GraphQLSchema, context: RequestContext | { auth: null; runtime: WorkspaceRuntime }) => {
+const buildRootValue = (
+  schema: GraphQLSchema,
+  context: RequestContext | { auth: null; runtime: WorkspaceRuntime },
+) => {
   const root: Record<string, unknown> = {};
-  const resolvers = { ...queryResolvers, ...mutationResolvers, ...authResolvers } as Record<string, (args: Record<string, unknown>, context: never) => unknown>;
+  const resolvers = { ...queryResolvers, ...mutationResolvers, ...authResolvers } as Record<
+    string,
+    (args: Record<string, unknown>, context: never) => unknown
+  >;
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const name of Object.keys(type?.getFields() ?? {})) {
       const resolver = resolvers[name];
@@ -68,7 +80,13 @@ const buildRootValue = (schema: GraphQLSchema, context: RequestContext | { auth:
       }
       root[name] = (args: Record<string, unknown>) => {
         if (!context.auth && !PUBLIC_ROOT_FIELDS.has(name)) {
-          throw new AuthError('Missing authentication token', 403, 'FORBIDDEN_EXCEPTION', 'UNAUTHENTICATED', 'You must be authenticated to perform this action.');
+          throw new AuthError(
+            'Missing authentication token',
+            403,
+            'FORBIDDEN_EXCEPTION',
+            'UNAUTHENTICATED',
+            'You must be authenticated to perform this action.',
+          );
         }
         return resolver(args, context as never);
       };
@@ -95,22 +113,39 @@ const prepareDocument = (query: string, operationName: string | null): PreparedD
   try {
     const document = parse(query);
     const validationErrors = validate(metadataSchema(), document, specifiedRules);
-    const tooComplex = validationErrors.length === 0 ? checkQueryComplexity(document, operationName) : null;
+    const tooComplex =
+      validationErrors.length === 0 ? checkQueryComplexity(document, operationName) : null;
     prepared =
       validationErrors.length > 0
-        ? { errors: validationErrors.map((error) => formatGraphqlError(error, 'GRAPHQL_VALIDATION_FAILED')) }
+        ? {
+            errors: validationErrors.map((error) =>
+              formatGraphqlError(error, 'GRAPHQL_VALIDATION_FAILED'),
+            ),
+          }
         : tooComplex
-          ? { errors: [{ message: tooComplex, extensions: { code: 'BAD_USER_INPUT', userFriendlyMessage: 'An error occurred.' } }] }
+          ? {
+              errors: [
+                {
+                  message: tooComplex,
+                  extensions: { code: 'BAD_USER_INPUT', userFriendlyMessage: 'An error occurred.' },
+                },
+              ],
+            }
           : { document };
   } catch (error) {
     prepared = { errors: [formatGraphqlError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
   }
-  if (preparedDocuments.size >= MAX_PREPARED) preparedDocuments.delete(preparedDocuments.keys().next().value!);
+  if (preparedDocuments.size >= MAX_PREPARED)
+    preparedDocuments.delete(preparedDocuments.keys().next().value!);
   preparedDocuments.set(key, prepared);
   return prepared;
 };
 
-export const handleMetadataGraphql = async (req: IncomingMessage, res: ServerResponse, runtime: WorkspaceRuntime): Promise<void> => {
+export const handleMetadataGraphql = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: WorkspaceRuntime,
+): Promise<void> => {
   let auth: AuthContext | null = null;
   if (req.headers.authorization) {
     try {
@@ -127,9 +162,15 @@ export const handleMetadataGraphql = async (req: IncomingMessage, res: ServerRes
     if (error instanceof HttpError) return sendJson(res, error.status, error.body);
     throw error;
   }
-  const { query, variables, operationName } = (body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
+  const { query, variables, operationName } = (body ?? {}) as {
+    query?: unknown;
+    variables?: unknown;
+    operationName?: unknown;
+  };
   if (typeof query !== 'string' || query.trim() === '') {
-    return sendJson(res, 400, { errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }] });
+    return sendJson(res, 400, {
+      errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   }
   const prepared = prepareDocument(query, typeof operationName === 'string' ? operationName : null);
   if ('errors' in prepared) return errorsOnly(res, prepared.errors);
@@ -146,8 +187,17 @@ export const handleMetadataGraphql = async (req: IncomingMessage, res: ServerRes
   });
   const errors = result.errors?.map((error) => {
     // Errors without a path come from variable coercion, before any resolver ran.
-    if (!error.path) return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
-    if (error.originalError && !(error.originalError instanceof GraphQLError) && !isDomainError(error.originalError)) {
+    if (!error.path)
+      return {
+        message: error.message,
+        ...(error.locations ? { locations: error.locations } : {}),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      };
+    if (
+      error.originalError &&
+      !(error.originalError instanceof GraphQLError) &&
+      !isDomainError(error.originalError)
+    ) {
       console.error('[local-workspace] resolver failed:', error.originalError);
     }
     return formatGraphqlError(error);
@@ -155,4 +205,5 @@ export const handleMetadataGraphql = async (req: IncomingMessage, res: ServerRes
   sendJson(res, 200, { ...(errors ? { errors } : {}), data: result.data ?? null });
 };
 
-const isDomainError = (error: Error): boolean => graphqlErrorFromDomain(error).extensions.code !== 'INTERNAL_SERVER_ERROR';
+const isDomainError = (error: Error): boolean =>
+  graphqlErrorFromDomain(error).extensions.code !== 'INTERNAL_SERVER_ERROR';

@@ -1,6 +1,20 @@
 import { MetadataException } from '../metadata/metadata-errors';
-import { createField, deleteField, getFieldOrThrow, updateField, type CreateFieldInput, type UpdateFieldInput } from '../metadata/field-operations';
-import { createObject, deleteObject, getObjectOrThrow, updateObject, type CreateObjectInput, type UpdateObjectPayload } from '../metadata/object-operations';
+import {
+  createField,
+  deleteField,
+  getFieldOrThrow,
+  updateField,
+  type CreateFieldInput,
+  type UpdateFieldInput,
+} from '../metadata/field-operations';
+import {
+  createObject,
+  deleteObject,
+  getObjectOrThrow,
+  updateObject,
+  type CreateObjectInput,
+  type UpdateObjectPayload,
+} from '../metadata/object-operations';
 import type { ApiKeyRow } from '../auth/api-key-service';
 import type { RequestContext } from '../workspace-runtime';
 import { paginate, type CursorPaging } from './cursor-connection';
@@ -17,14 +31,23 @@ type Resolver = (args: Args, context: RequestContext) => unknown;
 const requireDataModelPermission = async (context: RequestContext): Promise<void> => {
   const role = await context.runtime.apiKeys.role(context.auth.roleId);
   if (!role?.canUpdateAllSettings) {
-    throw new MetadataException('Entity performing the request does not have permission', 'FORBIDDEN', 'PERMISSION_DENIED', 'You do not have permission to perform this action.');
+    throw new MetadataException(
+      'Entity performing the request does not have permission',
+      'FORBIDDEN',
+      'PERMISSION_DENIED',
+      'You do not have permission to perform this action.',
+    );
   }
 };
 
 /** Twenty 2.x: minting and revoking keys need a signed-in user's session token. */
 const requireAccessToken = (context: RequestContext): void => {
   if (context.auth.kind !== 'access') {
-    throw new MetadataException('This endpoint requires a session access token', 'FORBIDDEN', 'FORBIDDEN_EXCEPTION');
+    throw new MetadataException(
+      'This endpoint requires a session access token',
+      'FORBIDDEN',
+      'FORBIDDEN_EXCEPTION',
+    );
   }
 };
 
@@ -54,7 +77,10 @@ const input = (args: Args) => (args.input ?? {}) as Record<string, unknown>;
 
 export const queryResolvers: Record<string, Resolver> = {
   objects: ({ paging, filter }, context) =>
-    paginate(objectsOf(context).filter((dto) => matchesFilter(dto as never, filter as MetadataFilter)), paging as CursorPaging),
+    paginate(
+      objectsOf(context).filter((dto) => matchesFilter(dto as never, filter as MetadataFilter)),
+      paging as CursorPaging,
+    ),
   object: ({ id }, context) => {
     const state = context.runtime.metadata.snapshot;
     return toObjectDto(state, getObjectOrThrow(state, String(id)));
@@ -62,7 +88,10 @@ export const queryResolvers: Record<string, Resolver> = {
   fields: ({ paging, filter }, context) => {
     const state = context.runtime.metadata.snapshot;
     const fields = [...state.fields.values()].map((row) => toFieldDto(state, row));
-    return paginate(fields.filter((dto) => matchesFilter(dto as never, filter as MetadataFilter)), paging as CursorPaging);
+    return paginate(
+      fields.filter((dto) => matchesFilter(dto as never, filter as MetadataFilter)),
+      paging as CursorPaging,
+    );
   },
   field: ({ id }, context) => {
     const state = context.runtime.metadata.snapshot;
@@ -75,7 +104,10 @@ export const queryResolvers: Record<string, Resolver> = {
   minimalMetadata: (_args, context) => {
     const state = context.runtime.metadata.snapshot;
     return {
-      objectMetadataItems: [...state.objects.values()].map((object) => ({ ...object, isRemote: false })),
+      objectMetadataItems: [...state.objects.values()].map((object) => ({
+        ...object,
+        isRemote: false,
+      })),
       views: [],
       collectionHashes: [
         { collectionName: 'objectMetadata', hash: String(state.workspace.metadataVersion) },
@@ -84,7 +116,8 @@ export const queryResolvers: Record<string, Resolver> = {
     };
   },
   currentWorkspace: (_args, context) => workspaceDto(context),
-  apiKeys: async (_args, context) => (await context.runtime.apiKeys.list()).map((row) => apiKeyDto(context, row)),
+  apiKeys: async (_args, context) =>
+    (await context.runtime.apiKeys.list()).map((row) => apiKeyDto(context, row)),
   apiKey: async (args, context) => {
     const row = await context.runtime.apiKeys.get(String(input(args).id));
     return row ? apiKeyDto(context, row) : null;
@@ -125,7 +158,11 @@ const workspaceDto = (context: RequestContext) => {
     allowedIframeOrigins: [],
     editableProfileFields: [],
     workspaceCustomApplicationId: workspace.customApplicationId,
-    workspaceCustomApplication: { id: workspace.customApplicationId, name: 'Custom', universalIdentifier: workspace.customApplicationId },
+    workspaceCustomApplication: {
+      id: workspace.customApplicationId,
+      name: 'Custom',
+      universalIdentifier: workspace.customApplicationId,
+    },
     featureFlags: [],
     billingSubscriptions: [],
     installedApplications: [],
@@ -136,43 +173,60 @@ const workspaceDto = (context: RequestContext) => {
   };
 };
 
-const mutateMetadata = async <T>(context: RequestContext, work: Parameters<RequestContext['runtime']['metadata']['mutate']>[0]) => {
+const mutateMetadata = async <T>(
+  context: RequestContext,
+  work: Parameters<RequestContext['runtime']['metadata']['mutate']>[0],
+) => {
   await requireDataModelPermission(context);
   return context.runtime.metadata.mutate(work) as Promise<T>;
 };
 
 export const mutationResolvers: Record<string, Resolver> = {
   createOneObject: async (args, context) => {
-    const row = await mutateMetadata(context, (draft, now) => createObject(draft, input(args).object as CreateObjectInput, now));
+    const row = await mutateMetadata(context, (draft, now) =>
+      createObject(draft, input(args).object as CreateObjectInput, now),
+    );
     return toObjectDto(context.runtime.metadata.snapshot, row as never);
   },
   updateOneObject: async (args, context) => {
     const { id, update } = input(args) as { id: string; update: UpdateObjectPayload };
-    const row = await mutateMetadata(context, (draft, now) => updateObject(draft, id, update ?? {}, now));
+    const row = await mutateMetadata(context, (draft, now) =>
+      updateObject(draft, id, update ?? {}, now),
+    );
     return toObjectDto(context.runtime.metadata.snapshot, row as never);
   },
   updateManyObjects: async (args, context) => {
     const inputs = (args.inputs ?? []) as Array<{ id: string; update: UpdateObjectPayload }>;
-    const rows = await mutateMetadata(context, (draft, now) => inputs.map(({ id, update }) => updateObject(draft, id, update ?? {}, now)));
+    const rows = await mutateMetadata(context, (draft, now) =>
+      inputs.map(({ id, update }) => updateObject(draft, id, update ?? {}, now)),
+    );
     return (rows as never[]).map((row) => toObjectDto(context.runtime.metadata.snapshot, row));
   },
   deleteOneObject: async (args, context) => {
     const before = context.runtime.metadata.snapshot;
-    const row = await mutateMetadata(context, (draft) => deleteObject(draft, String(input(args).id)));
+    const row = await mutateMetadata(context, (draft) =>
+      deleteObject(draft, String(input(args).id)),
+    );
     return toObjectDto(before, row as never);
   },
   createOneField: async (args, context) => {
-    const row = await mutateMetadata(context, (draft, now) => createField(draft, input(args).field as CreateFieldInput, now));
+    const row = await mutateMetadata(context, (draft, now) =>
+      createField(draft, input(args).field as CreateFieldInput, now),
+    );
     return toFieldDto(context.runtime.metadata.snapshot, row as never);
   },
   updateOneField: async (args, context) => {
     const { id, update } = input(args) as { id: string; update: UpdateFieldInput };
-    const row = await mutateMetadata(context, (draft, now) => updateField(draft, id, update ?? {}, now));
+    const row = await mutateMetadata(context, (draft, now) =>
+      updateField(draft, id, update ?? {}, now),
+    );
     return toFieldDto(context.runtime.metadata.snapshot, row as never);
   },
   deleteOneField: async (args, context) => {
     const before = context.runtime.metadata.snapshot;
-    const row = await mutateMetadata(context, (draft) => deleteField(draft, String(input(args).id)));
+    const row = await mutateMetadata(context, (draft) =>
+      deleteField(draft, String(input(args).id)),
+    );
     return toFieldDto(before, row as never);
   },
   createApiKey: async (args, context) => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rest } from '../testing/twenty-http';
-import { startWorkspaceProcess, testEngines, type WorkspaceProcess } from '../testing/workspace-process';
+import {
+  startWorkspaceProcess,
+  testEngines,
+  type WorkspaceProcess,
+} from '../testing/workspace-process';
 
 describe.each(testEngines())('metadata REST (%s)', (engine) => {
   let ws: WorkspaceProcess;
@@ -21,12 +25,23 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
 
     const first = await rest(ws, 'GET', '/rest/metadata/objects?limit=5');
     expect(first.body.data.objects).toHaveLength(5);
-    expect(first.body.pageInfo).toMatchObject({ hasNextPage: true, endCursor: first.body.data.objects[4].id });
-    const second = await rest(ws, 'GET', `/rest/metadata/objects?limit=5&starting_after=${first.body.pageInfo.endCursor}`);
+    expect(first.body.pageInfo).toMatchObject({
+      hasNextPage: true,
+      endCursor: first.body.data.objects[4].id,
+    });
+    const second = await rest(
+      ws,
+      'GET',
+      `/rest/metadata/objects?limit=5&starting_after=${first.body.pageInfo.endCursor}`,
+    );
     const ids = [...first.body.data.objects, ...second.body.data.objects].map((o: any) => o.id);
     expect(new Set(ids).size).toBe(10);
     expect([...ids].sort().reverse()).toEqual(ids);
-    const both = await rest(ws, 'GET', `/rest/metadata/objects?starting_after=${ids[0]}&ending_before=${ids[1]}`);
+    const both = await rest(
+      ws,
+      'GET',
+      `/rest/metadata/objects?starting_after=${ids[0]}&ending_before=${ids[1]}`,
+    );
     expect(both.status).toBe(400);
   });
 
@@ -41,18 +56,27 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
     const object = created.body.data.createOneObject;
     expect(object.fields.map((f: any) => f.name)).toContain('name');
 
-    const field = await rest(ws, 'POST', '/rest/metadata/fields', { objectMetadataId: object.id, type: 'CURRENCY', name: 'total', label: 'Total' });
+    const field = await rest(ws, 'POST', '/rest/metadata/fields', {
+      objectMetadataId: object.id,
+      type: 'CURRENCY',
+      name: 'total',
+      label: 'Total',
+    });
     expect(field.status).toBe(201);
     const fieldId = field.body.data.createOneField.id;
 
     const one = await rest(ws, 'GET', `/rest/metadata/fields/${fieldId}`);
     expect(one.body.data.field).toMatchObject({ id: fieldId, name: 'total', type: 'CURRENCY' });
 
-    const patched = await rest(ws, 'PATCH', `/rest/metadata/fields/${fieldId}`, { label: 'Grand total' });
+    const patched = await rest(ws, 'PATCH', `/rest/metadata/fields/${fieldId}`, {
+      label: 'Grand total',
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.data.updateOneField.label).toBe('Grand total');
 
-    const put = await rest(ws, 'PUT', `/rest/metadata/objects/${object.id}`, { labelPlural: 'All invoices' });
+    const put = await rest(ws, 'PUT', `/rest/metadata/objects/${object.id}`, {
+      labelPlural: 'All invoices',
+    });
     expect(put.body.data.updateOneObject.labelPlural).toBe('All invoices');
 
     const deletedField = await rest(ws, 'DELETE', `/rest/metadata/fields/${fieldId}`);
@@ -61,28 +85,57 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
     await rest(ws, 'PATCH', `/rest/metadata/objects/${object.id}`, { isActive: false });
     const deleted = await rest(ws, 'DELETE', `/rest/metadata/objects/${object.id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body.data.deleteOneObject).toMatchObject({ id: object.id, nameSingular: 'invoice' });
+    expect(deleted.body.data.deleteOneObject).toMatchObject({
+      id: object.id,
+      nameSingular: 'invoice',
+    });
     expect(deleted.body.data.deleteOneObject.fields).toBeUndefined();
   });
 
   it('answers bad input with Twenty’s statuses', async () => {
-    const unknownObject = await rest(ws, 'GET', '/rest/metadata/objects/1b4e28ba-2fa1-41d2-883f-0016d3cca427');
+    const unknownObject = await rest(
+      ws,
+      'GET',
+      '/rest/metadata/objects/1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+    );
     expect(unknownObject.status).toBe(404);
-    const unknownField = await rest(ws, 'PATCH', '/rest/metadata/fields/1b4e28ba-2fa1-41d2-883f-0016d3cca427', { label: 'x' });
+    const unknownField = await rest(
+      ws,
+      'PATCH',
+      '/rest/metadata/fields/1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      { label: 'x' },
+    );
     expect(unknownField.status).toBe(400);
     const notUuid = await rest(ws, 'GET', '/rest/metadata/objects/not-a-uuid');
     expect(notUuid.status).toBe(400);
     const malformed = await rest(ws, 'POST', '/rest/metadata/objects', '{"nameSingular": ');
     expect(malformed.status).toBe(400);
-    const wrongType = await rest(ws, 'POST', '/rest/metadata/objects', { nameSingular: 42, namePlural: 'xs', labelSingular: 'X', labelPlural: 'Xs' });
+    const wrongType = await rest(ws, 'POST', '/rest/metadata/objects', {
+      nameSingular: 42,
+      namePlural: 'xs',
+      labelSingular: 'X',
+      labelPlural: 'Xs',
+    });
     expect(wrongType.status).toBe(400);
-    const invalid = await rest(ws, 'POST', '/rest/metadata/objects', { nameSingular: 'Bad Name', namePlural: 'badNames', labelSingular: 'B', labelPlural: 'Bs' });
+    const invalid = await rest(ws, 'POST', '/rest/metadata/objects', {
+      nameSingular: 'Bad Name',
+      namePlural: 'badNames',
+      labelSingular: 'B',
+      labelPlural: 'Bs',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toMatchObject({ statusCode: 400, error: 'METADATA_VALIDATION_ERROR' });
-    expect(invalid.body.errors.objectMetadata[0].errors.map((e: any) => e.message)).toContain('Name should be in camelCase');
+    expect(invalid.body.errors.objectMetadata[0].errors.map((e: any) => e.message)).toContain(
+      'Name should be in camelCase',
+    );
     const unknownRoute = await rest(ws, 'GET', '/rest/metadata/widgets');
     expect(unknownRoute.status).toBe(404);
-    const oversized = await rest(ws, 'POST', '/rest/metadata/objects', JSON.stringify({ description: 'x'.repeat(11 * 1024 * 1024) }));
+    const oversized = await rest(
+      ws,
+      'POST',
+      '/rest/metadata/objects',
+      JSON.stringify({ description: 'x'.repeat(11 * 1024 * 1024) }),
+    );
     expect(oversized.status).toBe(413);
   });
 });

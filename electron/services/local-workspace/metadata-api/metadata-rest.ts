@@ -19,12 +19,33 @@ const DEFAULT_LIMIT = 1000;
 
 type Kind = 'objects' | 'fields';
 const NAMES = {
-  objects: { one: 'object', Entity: 'Object', createInput: 'CreateObjectInput', updateInput: 'UpdateObjectPayload', exception: 'ObjectMetadataException' },
-  fields: { one: 'field', Entity: 'Field', createInput: 'CreateFieldInput', updateInput: 'UpdateFieldInput', exception: 'FieldMetadataException' },
+  objects: {
+    one: 'object',
+    Entity: 'Object',
+    createInput: 'CreateObjectInput',
+    updateInput: 'UpdateObjectPayload',
+    exception: 'ObjectMetadataException',
+  },
+  fields: {
+    one: 'field',
+    Entity: 'Field',
+    createInput: 'CreateFieldInput',
+    updateInput: 'UpdateFieldInput',
+    exception: 'FieldMetadataException',
+  },
 } as const;
 
 const plainField = (dto: ReturnType<typeof toFieldDto>) => {
-  const { object: _o, relation: _r, morphRelations: _m, isCustom: _c, standardId: _s, relationTargetFieldMetadataId: _tf, relationTargetObjectMetadataId: _to, ...rest } = dto;
+  const {
+    object: _o,
+    relation: _r,
+    morphRelations: _m,
+    isCustom: _c,
+    standardId: _s,
+    relationTargetFieldMetadataId: _tf,
+    relationTargetObjectMetadataId: _to,
+    ...rest
+  } = dto;
   return rest;
 };
 
@@ -33,7 +54,16 @@ const plainObject = (runtime: WorkspaceRuntime, id: string, withFields: boolean)
   const row = state.objects.get(id);
   if (!row) return null;
   const dto = toObjectDto(state, row);
-  const { fieldsList, fields: _f, indexMetadataList: _i, indexMetadatas: _im, searchFieldMetadataList: _s, isCustom: _c, standardId: _sid, ...rest } = dto;
+  const {
+    fieldsList,
+    fields: _f,
+    indexMetadataList: _i,
+    indexMetadatas: _im,
+    searchFieldMetadataList: _s,
+    isCustom: _c,
+    standardId: _sid,
+    ...rest
+  } = dto;
   return withFields ? { ...rest, fields: fieldsList().map(plainField) } : rest;
 };
 
@@ -45,7 +75,12 @@ const restError = (status: number, error: string, message: string, code?: string
 });
 
 const fieldStatus = (subCode: string, code: string): number => {
-  if (subCode === 'FIELD_METADATA_NOT_FOUND' || subCode === 'OBJECT_METADATA_NOT_FOUND' || code === 'NOT_FOUND') return 404;
+  if (
+    subCode === 'FIELD_METADATA_NOT_FOUND' ||
+    subCode === 'OBJECT_METADATA_NOT_FOUND' ||
+    code === 'NOT_FOUND'
+  )
+    return 404;
   if (subCode === 'FIELD_ALREADY_EXISTS' || code === 'CONFLICT') return 409;
   if (subCode === 'FIELD_MUTATION_NOT_ALLOWED' || code === 'FORBIDDEN') return 403;
   return 400;
@@ -64,10 +99,20 @@ const sendDomainError = (res: ServerResponse, kind: Kind, error: unknown): void 
     });
   }
   if (error instanceof MetadataException) {
-    const status = error.code === 'INTERNAL_SERVER_ERROR' ? 500 : fieldStatus(error.subCode, error.code);
-    return sendJson(res, status, restError(status, NAMES[kind].exception, error.message, error.subCode));
+    const status =
+      error.code === 'INTERNAL_SERVER_ERROR' ? 500 : fieldStatus(error.subCode, error.code);
+    return sendJson(
+      res,
+      status,
+      restError(status, NAMES[kind].exception, error.message, error.subCode),
+    );
   }
-  if (error instanceof AuthError) return sendJson(res, error.status, { statusCode: error.status, messages: [error.message], error: error.restError });
+  if (error instanceof AuthError)
+    return sendJson(res, error.status, {
+      statusCode: error.status,
+      messages: [error.message],
+      error: error.restError,
+    });
   if (error instanceof HttpError) return sendJson(res, error.status, error.body);
   console.error('[local-workspace] REST metadata failed:', error);
   sendJson(res, 500, restError(500, 'InternalServerErrorException', 'Internal server error'));
@@ -78,13 +123,17 @@ const coerceBody = (body: unknown, typeName: string): Record<string, unknown> =>
   const type = metadataSchema().getType(typeName);
   if (!(type instanceof GraphQLInputObjectType)) throw new Error(`Missing input type ${typeName}`);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(400, restError(400, 'BadRequestException', 'Request body must be a JSON object'));
+    throw new HttpError(
+      400,
+      restError(400, 'BadRequestException', 'Request body must be a JSON object'),
+    );
   }
   const problems: string[] = [];
   const value = coerceInputValue(body, type, (path, _invalid, error) => {
     problems.push(path.length ? `${error.message} (at ${path.join('.')})` : error.message);
   });
-  if (problems.length > 0) throw new HttpError(400, restError(400, 'BadRequestException', problems[0]!));
+  if (problems.length > 0)
+    throw new HttpError(400, restError(400, 'BadRequestException', problems[0]!));
   return value as Record<string, unknown>;
 };
 
@@ -92,11 +141,19 @@ const listWithIdCursor = (items: Array<{ id: string }>, query: URLSearchParams) 
   const startingAfter = query.get('starting_after');
   const endingBefore = query.get('ending_before');
   if (startingAfter && endingBefore) {
-    throw new HttpError(400, restError(400, 'BadRequestException', "'starting_after' and 'ending_before' cannot be used together."));
+    throw new HttpError(
+      400,
+      restError(
+        400,
+        'BadRequestException',
+        "'starting_after' and 'ending_before' cannot be used together.",
+      ),
+    );
   }
   const rawLimit = query.get('limit');
   const limit = rawLimit === null ? DEFAULT_LIMIT : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 0) throw new HttpError(400, restError(400, 'BadRequestException', `Invalid limit: ${rawLimit}`));
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new HttpError(400, restError(400, 'BadRequestException', `Invalid limit: ${rawLimit}`));
   const sorted = [...items].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   let page: typeof sorted;
   let hasNextPage: boolean;
@@ -111,7 +168,11 @@ const listWithIdCursor = (items: Array<{ id: string }>, query: URLSearchParams) 
   }
   return {
     page,
-    pageInfo: { hasNextPage, startCursor: page[0]?.id ?? null, endCursor: page[page.length - 1]?.id ?? null },
+    pageInfo: {
+      hasNextPage,
+      startCursor: page[0]?.id ?? null,
+      endCursor: page[page.length - 1]?.id ?? null,
+    },
     totalCount: items.length,
   };
 };
@@ -127,14 +188,28 @@ export const handleMetadataRest = async (
   if (kindSegment !== 'objects' && kindSegment !== 'fields') return false;
   const kind: Kind = kindSegment;
   const method = req.method ?? 'GET';
-  if (extra.length > 0 || (id === undefined && !['GET', 'POST'].includes(method)) || (id !== undefined && method === 'POST')) return false;
+  if (
+    extra.length > 0 ||
+    (id === undefined && !['GET', 'POST'].includes(method)) ||
+    (id !== undefined && method === 'POST')
+  )
+    return false;
   try {
     const auth = await runtime.tokens.authenticate(req.headers.authorization);
     const context: RequestContext = { runtime, auth };
     const role = await runtime.apiKeys.role(auth.roleId);
-    if (!role?.canUpdateAllSettings) throw new MetadataException('Entity performing the request does not have permission', 'FORBIDDEN', 'PERMISSION_DENIED');
+    if (!role?.canUpdateAllSettings)
+      throw new MetadataException(
+        'Entity performing the request does not have permission',
+        'FORBIDDEN',
+        'PERMISSION_DENIED',
+      );
     if (id !== undefined && !UUID.test(id)) {
-      throw new HttpError(400, { message: 'Validation failed (uuid is expected)', error: 'Bad Request', statusCode: 400 });
+      throw new HttpError(400, {
+        message: 'Validation failed (uuid is expected)',
+        error: 'Bad Request',
+        statusCode: 400,
+      });
     }
     const names = NAMES[kind];
     const state = runtime.metadata.snapshot;
@@ -144,42 +219,74 @@ export const handleMetadataRest = async (
           ? [...state.objects.keys()].map((objectId) => plainObject(runtime, objectId, true)!)
           : [...state.fields.values()].map((row) => plainField(toFieldDto(state, row)));
       const { page, pageInfo, totalCount } = listWithIdCursor(items, query);
-      return sendJson(res, 200, { data: { [kind]: page }, pageInfo, totalCount }), true;
+      return (sendJson(res, 200, { data: { [kind]: page }, pageInfo, totalCount }), true);
     }
     if (method === 'GET') {
-      const found = kind === 'objects' ? plainObject(runtime, id!, true) : state.fields.get(id!) ? plainField(toFieldDto(state, state.fields.get(id!)!)) : null;
+      const found =
+        kind === 'objects'
+          ? plainObject(runtime, id!, true)
+          : state.fields.get(id!)
+            ? plainField(toFieldDto(state, state.fields.get(id!)!))
+            : null;
       if (!found) {
-        throw new MetadataException(`${names.Entity} metadata not found`, 'NOT_FOUND', kind === 'objects' ? 'OBJECT_METADATA_NOT_FOUND' : 'FIELD_METADATA_NOT_FOUND');
+        throw new MetadataException(
+          `${names.Entity} metadata not found`,
+          'NOT_FOUND',
+          kind === 'objects' ? 'OBJECT_METADATA_NOT_FOUND' : 'FIELD_METADATA_NOT_FOUND',
+        );
       }
-      return sendJson(res, 200, { data: { [names.one]: found } }), true;
+      return (sendJson(res, 200, { data: { [names.one]: found } }), true);
     }
     if (method === 'DELETE') {
       // Answer with the entity as it was just before deletion (objects without their fields).
       const before = kind === 'objects' ? plainObject(runtime, id!, false) : null;
-      const resolver = mutationResolvers[kind === 'objects' ? 'deleteOneObject' : 'deleteOneField']!;
+      const resolver =
+        mutationResolvers[kind === 'objects' ? 'deleteOneObject' : 'deleteOneField']!;
       const deleted = (await resolver({ input: { id } }, context)) as ReturnType<typeof toFieldDto>;
       const body = kind === 'objects' ? before : plainField(deleted);
-      return sendJson(res, 200, { data: { [`deleteOne${names.Entity}`]: body } }), true;
+      return (sendJson(res, 200, { data: { [`deleteOne${names.Entity}`]: body } }), true);
     }
     const body = await readJsonBody(req);
     if (method === 'POST') {
       const value = coerceBody(body, names.createInput);
-      const resolver = mutationResolvers[kind === 'objects' ? 'createOneObject' : 'createOneField']!;
-      const created = (await resolver({ input: { [names.one]: value } }, context)) as { id: string };
-      const payload = kind === 'objects' ? plainObject(runtime, created.id, true) : plainField(toFieldDto(runtime.metadata.snapshot, runtime.metadata.snapshot.fields.get(created.id)!));
-      return sendJson(res, 201, { data: { [`createOne${names.Entity}`]: payload } }), true;
+      const resolver =
+        mutationResolvers[kind === 'objects' ? 'createOneObject' : 'createOneField']!;
+      const created = (await resolver({ input: { [names.one]: value } }, context)) as {
+        id: string;
+      };
+      const payload =
+        kind === 'objects'
+          ? plainObject(runtime, created.id, true)
+          : plainField(
+              toFieldDto(
+                runtime.metadata.snapshot,
+                runtime.metadata.snapshot.fields.get(created.id)!,
+              ),
+            );
+      return (sendJson(res, 201, { data: { [`createOne${names.Entity}`]: payload } }), true);
     }
     if (method === 'PATCH' || method === 'PUT') {
       if (kind === 'fields' && !state.fields.has(id!)) {
         // Twenty's integration tests: an unknown field id answers 400 on PATCH (404 on GET/DELETE).
-        return sendJson(res, 400, restError(400, names.exception, 'Field metadata not found', 'FIELD_METADATA_NOT_FOUND')), true;
+        return (
+          sendJson(
+            res,
+            400,
+            restError(400, names.exception, 'Field metadata not found', 'FIELD_METADATA_NOT_FOUND'),
+          ),
+          true
+        );
       }
       const value = coerceBody(body, names.updateInput);
-      const resolver = mutationResolvers[kind === 'objects' ? 'updateOneObject' : 'updateOneField']!;
+      const resolver =
+        mutationResolvers[kind === 'objects' ? 'updateOneObject' : 'updateOneField']!;
       await resolver({ input: { id, update: value } }, context);
       const snapshot = runtime.metadata.snapshot;
-      const payload = kind === 'objects' ? plainObject(runtime, id!, true) : plainField(toFieldDto(snapshot, snapshot.fields.get(id!)!));
-      return sendJson(res, 200, { data: { [`updateOne${names.Entity}`]: payload } }), true;
+      const payload =
+        kind === 'objects'
+          ? plainObject(runtime, id!, true)
+          : plainField(toFieldDto(snapshot, snapshot.fields.get(id!)!));
+      return (sendJson(res, 200, { data: { [`updateOne${names.Entity}`]: payload } }), true);
     }
     return false;
   } catch (error) {
@@ -187,4 +294,3 @@ export const handleMetadataRest = async (
     return true;
   }
 };
-

@@ -9,7 +9,9 @@ export const countRecordsPerObject = async (runtime: WorkspaceRuntime) => {
   if (objects.length === 0) return [];
   const schema = quoteIdentifier(state.workspace.dataSchema);
   const hasDeletedAt = (objectId: string) =>
-    [...state.fields.values()].some((field) => field.objectMetadataId === objectId && field.name === 'deletedAt');
+    [...state.fields.values()].some(
+      (field) => field.objectMetadataId === objectId && field.name === 'deletedAt',
+    );
   const sql = objects
     .map(
       (object, i) =>
@@ -18,6 +20,9 @@ export const countRecordsPerObject = async (runtime: WorkspaceRuntime) => {
         }`,
     )
     .join(' UNION ALL ');
-  const { rows } = await runtime.engine.query<{ objectNamePlural: string; totalCount: number }>(sql, objects.map((o) => o.namePlural));
+  const { rows } = await runtime.engine.query<{ objectNamePlural: string; totalCount: number }>(
+    sql,
+    objects.map((o) => o.namePlural),
+  );
   return rows;
 };

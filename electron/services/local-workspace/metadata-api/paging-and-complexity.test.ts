@@ -33,15 +33,27 @@ describe('cursor connections', () => {
 
 describe('query complexity guard', () => {
   it('accepts ordinary documents', () => {
-    expect(checkQueryComplexity(parse('{ objects { edges { node { id fieldsList { id } } } } }'))).toBeNull();
+    expect(
+      checkQueryComplexity(parse('{ objects { edges { node { id fieldsList { id } } } } }')),
+    ).toBeNull();
   });
   it('rejects duplicate root resolvers even when aliased', () => {
-    expect(checkQueryComplexity(parse('mutation { a: createOneField(input: {}) { id } b: createOneField(input: {}) { id } }'))).toBe('Duplicate root resolver: "createOneField"');
+    expect(
+      checkQueryComplexity(
+        parse(
+          'mutation { a: createOneField(input: {}) { id } b: createOneField(input: {}) { id } }',
+        ),
+      ),
+    ).toBe('Duplicate root resolver: "createOneField"');
   });
   it('rejects more than 10 root resolvers and more than 10 levels', () => {
     const roots = Array.from({ length: 11 }, (_, i) => `f${i}: field${i}`).join(' ');
-    expect(checkQueryComplexity(parse(`{ ${roots} }`))).toMatch(/^Query too complex - Too many root resolvers requested: 11/);
+    expect(checkQueryComplexity(parse(`{ ${roots} }`))).toMatch(
+      /^Query too complex - Too many root resolvers requested: 11/,
+    );
     const deep = '{ a { b { c { d { e { f { g { h { i { j { k } } } } } } } } } } }';
-    expect(checkQueryComplexity(parse(deep))).toMatch(/^Query too complex - Too many nested fields requested: 11/);
+    expect(checkQueryComplexity(parse(deep))).toMatch(
+      /^Query too complex - Too many nested fields requested: 11/,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * Twenty's metadata query guard: ≤ 10 root resolvers, ≤ 10 levels of nesting (introspection
@@ -8,7 +14,11 @@ import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, t
 export const MAX_ROOT_RESOLVERS = 10;
 export const MAX_NESTING = 10;
 
-const depthOf = (selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number => {
+const depthOf = (
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number => {
   if (!selectionSet) return 0;
   let max = 0;
   for (const selection of selectionSet.selections) {
@@ -19,24 +29,37 @@ const depthOf = (selectionSet: SelectionSetNode | undefined, fragments: Map<stri
       max = Math.max(max, depthOf(selection.selectionSet, fragments, seen));
     } else if (!seen.has(selection.name.value)) {
       const fragment = fragments.get(selection.name.value);
-      max = Math.max(max, depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])));
+      max = Math.max(
+        max,
+        depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])),
+      );
     }
   }
   return max;
 };
 
-const rootFields = (selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): FieldNode[] =>
+const rootFields = (
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): FieldNode[] =>
   selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value.startsWith('__') ? [] : [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments);
+    if (selection.kind === Kind.FIELD)
+      return selection.name.value.startsWith('__') ? [] : [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT)
+      return rootFields(selection.selectionSet, fragments);
     const fragment = fragments.get(selection.name.value);
     return fragment ? rootFields(fragment.selectionSet, fragments) : [];
   });
 
 /** Returns Twenty's error message, or null when the document is within limits. */
-export const checkQueryComplexity = (document: DocumentNode, operationName?: string | null): string | null => {
+export const checkQueryComplexity = (
+  document: DocumentNode,
+  operationName?: string | null,
+): string | null => {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     if (operationName && definition.name?.value !== operationName) continue;

@@ -1,7 +1,11 @@
 import { MetadataApiClient } from 'twenty-client-sdk/metadata';
 import { RestApiClient } from 'twenty-client-sdk/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkspaceProcess, testEngines, type WorkspaceProcess } from '../testing/workspace-process';
+import {
+  startWorkspaceProcess,
+  testEngines,
+  type WorkspaceProcess,
+} from '../testing/workspace-process';
 
 /** Twenty's own published clients, unmodified, pointed at the local workspace. */
 describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)', (engine) => {
@@ -9,7 +13,10 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
   let client: MetadataApiClient;
   beforeAll(async () => {
     ws = await startWorkspaceProcess(engine);
-    client = new MetadataApiClient({ url: `${ws.url}/metadata`, headers: { Authorization: `Bearer ${ws.apiKey}` } });
+    client = new MetadataApiClient({
+      url: `${ws.url}/metadata`,
+      headers: { Authorization: `Bearer ${ws.apiKey}` },
+    });
   });
   afterAll(async () => {
     await ws?.dispose();
@@ -19,7 +26,21 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
     const result = await client.query({
       objects: {
         __args: { paging: { first: 1000 }, filter: {} },
-        edges: { node: { id: true, nameSingular: true, namePlural: true, isSystem: true, fieldsList: { id: true, name: true, type: true, isNullable: true, relation: { type: true, targetObjectMetadata: { nameSingular: true } } } } },
+        edges: {
+          node: {
+            id: true,
+            nameSingular: true,
+            namePlural: true,
+            isSystem: true,
+            fieldsList: {
+              id: true,
+              name: true,
+              type: true,
+              isNullable: true,
+              relation: { type: true, targetObjectMetadata: { nameSingular: true } },
+            },
+          },
+        },
         pageInfo: { hasNextPage: true, endCursor: true },
       },
     });
@@ -27,14 +48,27 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
     expect(person.namePlural).toBe('people');
     const company = person.fieldsList.find((field) => field.name === 'company')!;
     expect(company.type).toBe('RELATION');
-    expect(company.relation).toMatchObject({ type: 'MANY_TO_ONE', targetObjectMetadata: { nameSingular: 'company' } });
+    expect(company.relation).toMatchObject({
+      type: 'MANY_TO_ONE',
+      targetObjectMetadata: { nameSingular: 'company' },
+    });
     expect(result.objects.pageInfo.hasNextPage).toBe(false);
   });
 
   it('creates an object, fields and a relation', async () => {
     const { createOneObject } = await client.mutation({
       createOneObject: {
-        __args: { input: { object: { nameSingular: 'vehicle', namePlural: 'vehicles', labelSingular: 'Vehicle', labelPlural: 'Vehicles', icon: 'IconCar' } } },
+        __args: {
+          input: {
+            object: {
+              nameSingular: 'vehicle',
+              namePlural: 'vehicles',
+              labelSingular: 'Vehicle',
+              labelPlural: 'Vehicles',
+              icon: 'IconCar',
+            },
+          },
+        },
         id: true,
         nameSingular: true,
       },
@@ -43,7 +77,17 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
 
     const { createOneField: plate } = await client.mutation({
       createOneField: {
-        __args: { input: { field: { objectMetadataId: createOneObject.id, type: 'TEXT', name: 'plate', label: 'Plate', isUnique: true } } },
+        __args: {
+          input: {
+            field: {
+              objectMetadataId: createOneObject.id,
+              type: 'TEXT',
+              name: 'plate',
+              label: 'Plate',
+              isUnique: true,
+            },
+          },
+        },
         id: true,
         name: true,
         isUnique: true,
@@ -76,8 +120,14 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
     });
     expect((fuel as Record<string, unknown>).defaultValue).toBe("'ELECTRIC'");
 
-    const objects = await client.query({ objects: { __args: { paging: { first: 1000 }, filter: {} }, edges: { node: { id: true, nameSingular: true } } } });
-    const companyId = objects.objects.edges.find((edge) => edge.node.nameSingular === 'company')!.node.id;
+    const objects = await client.query({
+      objects: {
+        __args: { paging: { first: 1000 }, filter: {} },
+        edges: { node: { id: true, nameSingular: true } },
+      },
+    });
+    const companyId = objects.objects.edges.find((edge) => edge.node.nameSingular === 'company')!
+      .node.id;
     const { createOneField: owner } = await client.mutation({
       createOneField: {
         __args: {
@@ -87,16 +137,29 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
               type: 'RELATION',
               name: 'ownerCompany',
               label: 'Owner company',
-              relationCreationPayload: { type: 'MANY_TO_ONE', targetObjectMetadataId: companyId, targetFieldLabel: 'Fleet', targetFieldIcon: 'IconCar' },
+              relationCreationPayload: {
+                type: 'MANY_TO_ONE',
+                targetObjectMetadataId: companyId,
+                targetFieldLabel: 'Fleet',
+                targetFieldIcon: 'IconCar',
+              },
             },
           },
         },
         id: true,
         settings: true,
-        relation: { type: true, targetObjectMetadata: { nameSingular: true }, targetFieldMetadata: { name: true } },
+        relation: {
+          type: true,
+          targetObjectMetadata: { nameSingular: true },
+          targetFieldMetadata: { name: true },
+        },
       },
     });
-    expect(owner.relation).toMatchObject({ type: 'MANY_TO_ONE', targetObjectMetadata: { nameSingular: 'company' }, targetFieldMetadata: { name: 'fleet' } });
+    expect(owner.relation).toMatchObject({
+      type: 'MANY_TO_ONE',
+      targetObjectMetadata: { nameSingular: 'company' },
+      targetFieldMetadata: { name: 'fleet' },
+    });
     expect(owner.settings).toMatchObject({ joinColumnName: 'ownerCompanyId' });
   });
 
@@ -104,16 +167,34 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
     await expect(
       client.mutation({
         createOneObject: {
-          __args: { input: { object: { nameSingular: 'Bad Name', namePlural: 'badNames', labelSingular: 'Bad', labelPlural: 'Bads' } } },
+          __args: {
+            input: {
+              object: {
+                nameSingular: 'Bad Name',
+                namePlural: 'badNames',
+                labelSingular: 'Bad',
+                labelPlural: 'Bads',
+              },
+            },
+          },
           id: true,
         },
       }),
-    ).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'METADATA_VALIDATION_FAILED' }) })] });
+    ).rejects.toMatchObject({
+      errors: [
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'METADATA_VALIDATION_FAILED' }),
+        }),
+      ],
+    });
   });
 
   it('serves the SDK’s REST client on /rest/metadata', async () => {
     const restClient = new RestApiClient({ baseUrl: ws.url, token: ws.apiKey });
-    const body = await restClient.get<{ data: { objects: Array<{ nameSingular: string }> } }>('/rest/metadata/objects', { query: { limit: 3 } });
+    const body = await restClient.get<{ data: { objects: Array<{ nameSingular: string }> } }>(
+      '/rest/metadata/objects',
+      { query: { limit: 3 } },
+    );
     expect(body.data.objects).toHaveLength(3);
   });
 });

@@ -33,19 +33,109 @@ interface BaseFieldSpec {
 const ACTOR_DEFAULT = { name: "''", source: "'MANUAL'" };
 
 export const BASE_FIELD_SPECS: Record<BaseFieldName, BaseFieldSpec> = {
-  id: { type: 'UUID', label: 'Id', icon: 'Icon123', description: 'Id', isNullable: false, isSystem: true, isUIReadOnly: true, isUnique: true, defaultValue: 'uuid' },
-  name: { type: 'TEXT', label: 'Name', icon: 'IconAbc', description: 'Name', isNullable: true, isSystem: false, isUIReadOnly: false, defaultValue: null },
-  createdAt: { type: 'DATE_TIME', label: 'Creation date', icon: 'IconCalendar', description: 'Creation date', isNullable: false, isSystem: false, isUIReadOnly: true, defaultValue: 'now' },
-  updatedAt: { type: 'DATE_TIME', label: 'Last update', icon: 'IconCalendarClock', description: 'Last time the record was changed', isNullable: false, isSystem: false, isUIReadOnly: true, defaultValue: 'now' },
-  deletedAt: { type: 'DATE_TIME', label: 'Deleted at', icon: 'IconCalendarClock', description: 'Deletion date', isNullable: true, isSystem: false, isUIReadOnly: true, defaultValue: null },
-  createdBy: { type: 'ACTOR', label: 'Created by', icon: 'IconCreativeCommonsSa', description: 'The creator of the record', isNullable: false, isSystem: false, isUIReadOnly: true, defaultValue: ACTOR_DEFAULT },
-  updatedBy: { type: 'ACTOR', label: 'Updated by', icon: 'IconUserCircle', description: 'The workspace member who last updated the record', isNullable: false, isSystem: false, isUIReadOnly: true, defaultValue: ACTOR_DEFAULT },
-  position: { type: 'POSITION', label: 'Position', icon: 'IconHierarchy2', description: 'Position', isNullable: false, isSystem: true, isUIReadOnly: true, defaultValue: 0 },
-  searchVector: { type: 'TS_VECTOR', label: 'Search vector', icon: 'IconSearch', description: 'Search vector', isNullable: true, isSystem: true, isUIReadOnly: true, defaultValue: null },
+  id: {
+    type: 'UUID',
+    label: 'Id',
+    icon: 'Icon123',
+    description: 'Id',
+    isNullable: false,
+    isSystem: true,
+    isUIReadOnly: true,
+    isUnique: true,
+    defaultValue: 'uuid',
+  },
+  name: {
+    type: 'TEXT',
+    label: 'Name',
+    icon: 'IconAbc',
+    description: 'Name',
+    isNullable: true,
+    isSystem: false,
+    isUIReadOnly: false,
+    defaultValue: null,
+  },
+  createdAt: {
+    type: 'DATE_TIME',
+    label: 'Creation date',
+    icon: 'IconCalendar',
+    description: 'Creation date',
+    isNullable: false,
+    isSystem: false,
+    isUIReadOnly: true,
+    defaultValue: 'now',
+  },
+  updatedAt: {
+    type: 'DATE_TIME',
+    label: 'Last update',
+    icon: 'IconCalendarClock',
+    description: 'Last time the record was changed',
+    isNullable: false,
+    isSystem: false,
+    isUIReadOnly: true,
+    defaultValue: 'now',
+  },
+  deletedAt: {
+    type: 'DATE_TIME',
+    label: 'Deleted at',
+    icon: 'IconCalendarClock',
+    description: 'Deletion date',
+    isNullable: true,
+    isSystem: false,
+    isUIReadOnly: true,
+    defaultValue: null,
+  },
+  createdBy: {
+    type: 'ACTOR',
+    label: 'Created by',
+    icon: 'IconCreativeCommonsSa',
+    description: 'The creator of the record',
+    isNullable: false,
+    isSystem: false,
+    isUIReadOnly: true,
+    defaultValue: ACTOR_DEFAULT,
+  },
+  updatedBy: {
+    type: 'ACTOR',
+    label: 'Updated by',
+    icon: 'IconUserCircle',
+    description: 'The workspace member who last updated the record',
+    isNullable: false,
+    isSystem: false,
+    isUIReadOnly: true,
+    defaultValue: ACTOR_DEFAULT,
+  },
+  position: {
+    type: 'POSITION',
+    label: 'Position',
+    icon: 'IconHierarchy2',
+    description: 'Position',
+    isNullable: false,
+    isSystem: true,
+    isUIReadOnly: true,
+    defaultValue: 0,
+  },
+  searchVector: {
+    type: 'TS_VECTOR',
+    label: 'Search vector',
+    icon: 'IconSearch',
+    description: 'Search vector',
+    isNullable: true,
+    isSystem: true,
+    isUIReadOnly: true,
+    defaultValue: null,
+  },
 };
 
 export const BASE_FIELD_ORDER: BaseFieldName[] = [
-  'id', 'name', 'createdAt', 'updatedAt', 'deletedAt', 'createdBy', 'updatedBy', 'position', 'searchVector',
+  'id',
+  'name',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'createdBy',
+  'updatedBy',
+  'position',
+  'searchVector',
 ];
 
 export interface FieldRowContext {
@@ -55,7 +145,10 @@ export interface FieldRowContext {
 }
 
 /** A field row with Twenty's defaults; `overrides` carries what the caller decided. */
-export const newFieldRow = (context: FieldRowContext, overrides: Partial<FieldRow> & Pick<FieldRow, 'name' | 'type' | 'label'>): FieldRow => {
+export const newFieldRow = (
+  context: FieldRowContext,
+  overrides: Partial<FieldRow> & Pick<FieldRow, 'name' | 'type' | 'label'>,
+): FieldRow => {
   const id = overrides.id ?? randomUUID();
   return {
     id,

@@ -41,26 +41,36 @@ const SCALAR_SQL_TYPES: Partial<Record<FieldMetadataType, string>> = {
 
 /** Postgres caps identifiers at 63 bytes; long generated names keep a readable prefix + hash. */
 export const fitIdentifier = (name: string): string =>
-  name.length <= 63 ? name : `${name.slice(0, 50)}_${createHash('sha1').update(name).digest('hex').slice(0, 12)}`;
+  name.length <= 63
+    ? name
+    : `${name.slice(0, 50)}_${createHash('sha1').update(name).digest('hex').slice(0, 12)}`;
 
-export const enumTypeName = (table: string, column: string): string => fitIdentifier(`${table}_${column}_enum`);
+export const enumTypeName = (table: string, column: string): string =>
+  fitIdentifier(`${table}_${column}_enum`);
 
 const unquote = (value: string): string =>
-  value.length >= 2 && ((value.startsWith("'") && value.endsWith("'")) || (value.startsWith('"') && value.endsWith('"')))
+  value.length >= 2 &&
+  ((value.startsWith("'") && value.endsWith("'")) || (value.startsWith('"') && value.endsWith('"')))
     ? value.slice(1, -1)
     : value;
 
 /** SQL DEFAULT expression for a Twenty default value (quoted literals are re-quoted safely). */
-export const defaultSqlFor = (type: FieldMetadataType, value: unknown, enumName?: string): string | null => {
+export const defaultSqlFor = (
+  type: FieldMetadataType,
+  value: unknown,
+  enumName?: string,
+): string | null => {
   if (value === null || value === undefined) return null;
   if (type === 'UUID' && value === 'uuid') return 'gen_random_uuid()';
-  if ((type === 'DATE_TIME' || type === 'DATE') && value === 'now') return type === 'DATE' ? 'CURRENT_DATE' : 'now()';
+  if ((type === 'DATE_TIME' || type === 'DATE') && value === 'now')
+    return type === 'DATE' ? 'CURRENT_DATE' : 'now()';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string') {
     const literal = quoteLiteral(unquote(value));
     if (type === 'NUMERIC') return `${literal}::numeric`;
-    if (type === 'NUMBER' || type === 'POSITION') return Number.isFinite(Number(unquote(value))) ? String(Number(unquote(value))) : null;
+    if (type === 'NUMBER' || type === 'POSITION')
+      return Number.isFinite(Number(unquote(value))) ? String(Number(unquote(value))) : null;
     return enumName ? `${literal}::${quoteIdentifier(enumName)}` : literal;
   }
   if (Array.isArray(value)) {
@@ -68,17 +78,22 @@ export const defaultSqlFor = (type: FieldMetadataType, value: unknown, enumName?
     if (enumName) return `ARRAY[${items.join(', ')}]::${quoteIdentifier(enumName)}[]`;
     return `ARRAY[${items.join(', ')}]::text[]`;
   }
-  if (typeof value === 'object' && (type === 'RAW_JSON' || type === 'FILES')) return `${quoteLiteral(JSON.stringify(value))}::jsonb`;
+  if (typeof value === 'object' && (type === 'RAW_JSON' || type === 'FILES'))
+    return `${quoteLiteral(JSON.stringify(value))}::jsonb`;
   return null;
 };
 
-const enumValuesOf = (field: Pick<FieldRow, 'options'>): string[] => (field.options ?? []).map((option) => option.value);
+const enumValuesOf = (field: Pick<FieldRow, 'options'>): string[] =>
+  (field.options ?? []).map((option) => option.value);
 
 export const joinColumnNameOf = (field: Pick<FieldRow, 'name' | 'settings'>): string =>
-  typeof field.settings?.joinColumnName === 'string' ? field.settings.joinColumnName : `${field.name}Id`;
+  typeof field.settings?.joinColumnName === 'string'
+    ? field.settings.joinColumnName
+    : `${field.name}Id`;
 
 export const isManyToOne = (field: Pick<FieldRow, 'type' | 'settings'>): boolean =>
-  (field.type === 'RELATION' || field.type === 'MORPH_RELATION') && field.settings?.relationType === 'MANY_TO_ONE';
+  (field.type === 'RELATION' || field.type === 'MORPH_RELATION') &&
+  field.settings?.relationType === 'MANY_TO_ONE';
 
 export const columnsForField = (table: string, field: FieldRow): ColumnSpec[] => {
   const { type, name } = field;
@@ -97,7 +112,9 @@ export const columnsForField = (table: string, field: FieldRow): ColumnSpec[] =>
           name: column,
           sqlType: quoteIdentifier(enumType.name),
           notNull: !field.isNullable,
-          defaultSql: defaultSqlFor('SELECT', defaults[sub.name], enumType.name) ?? `'MANUAL'::${quoteIdentifier(enumType.name)}`,
+          defaultSql:
+            defaultSqlFor('SELECT', defaults[sub.name], enumType.name) ??
+            `'MANUAL'::${quoteIdentifier(enumType.name)}`,
           enumType,
         };
       }
@@ -125,7 +142,8 @@ export const columnsForField = (table: string, field: FieldRow): ColumnSpec[] =>
     ];
   }
   if (type === 'TS_VECTOR') {
-    const expression = typeof field.settings?.asExpression === 'string' ? field.settings.asExpression : null;
+    const expression =
+      typeof field.settings?.asExpression === 'string' ? field.settings.asExpression : null;
     return [
       {
         name,

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { COMPOSITE_TYPES, computeCompositeColumnName, isCompositeFieldType } from '../../../../shared/domain/composite-types';
+import {
+  COMPOSITE_TYPES,
+  computeCompositeColumnName,
+  isCompositeFieldType,
+} from '../../../../shared/domain/composite-types';
 import {
   isFieldMetadataType,
   NON_CREATABLE_FIELD_TYPES,
@@ -7,13 +11,32 @@ import {
 } from '../../../../shared/domain/field-metadata-type';
 import { newFieldRow } from './base-fields';
 import { isManyToOne, joinColumnNameOf } from './field-columns';
-import { MetadataException, ValidationCollector, type EntityValidationError } from './metadata-errors';
-import { fieldsOfObject, type FieldRow, type MetadataState, type ObjectRow, type SelectOption } from './metadata-types';
+import {
+  MetadataException,
+  ValidationCollector,
+  type EntityValidationError,
+} from './metadata-errors';
+import {
+  fieldsOfObject,
+  type FieldRow,
+  type MetadataState,
+  type ObjectRow,
+  type SelectOption,
+} from './metadata-types';
 import { assertDtoNames } from './object-operations';
 import { joinColumnIndex, uniqueFieldIndex } from './relation-fields';
 import { validateDefaultValue } from './validation/default-value';
-import { generateRatingOptions, normaliseOptions, validateEnumOptions } from './validation/field-options';
-import { computeMetadataNameFromLabel, isNameSyncedWithLabel, sanitiseText, validateMetadataName } from './validation/metadata-names';
+import {
+  generateRatingOptions,
+  normaliseOptions,
+  validateEnumOptions,
+} from './validation/field-options';
+import {
+  computeMetadataNameFromLabel,
+  isNameSyncedWithLabel,
+  sanitiseText,
+  validateMetadataName,
+} from './validation/metadata-names';
 
 /** createOneField / updateOneField / deleteOneField on a draft metadata state. */
 export interface RelationCreationPayload {
@@ -47,7 +70,13 @@ export interface CreateFieldInput {
 
 const CODE = 'INVALID_FIELD_INPUT';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NOT_UNIQUE_TYPES: FieldMetadataType[] = ['CURRENCY', 'FULL_NAME', 'ADDRESS', 'ACTOR', 'RICH_TEXT'];
+const NOT_UNIQUE_TYPES: FieldMetadataType[] = [
+  'CURRENCY',
+  'FULL_NAME',
+  'ADDRESS',
+  'ACTOR',
+  'RICH_TEXT',
+];
 const fieldInfo = (field: Pick<FieldRow, 'id' | 'name' | 'objectMetadataId'>) => ({
   id: field.id,
   name: field.name,
@@ -55,25 +84,60 @@ const fieldInfo = (field: Pick<FieldRow, 'id' | 'name' | 'objectMetadataId'>) =>
 });
 
 /** Names a field may not take on an object: other fields, join columns, composite columns. */
-export const nameAvailabilityErrors = (state: MetadataState, objectId: string, name: string, selfIds: string[] = []): EntityValidationError[] => {
+export const nameAvailabilityErrors = (
+  state: MetadataState,
+  objectId: string,
+  name: string,
+  selfIds: string[] = [],
+): EntityValidationError[] => {
   for (const other of fieldsOfObject(state, objectId)) {
     if (selfIds.includes(other.id)) continue;
     if (other.name === name) {
-      return [{ code: 'NOT_AVAILABLE', message: `Name "${name}" is not available as it is already used by another field`, userFriendlyMessage: `Name "${name}" is not available`, value: name }];
+      return [
+        {
+          code: 'NOT_AVAILABLE',
+          message: `Name "${name}" is not available as it is already used by another field`,
+          userFriendlyMessage: `Name "${name}" is not available`,
+          value: name,
+        },
+      ];
     }
     if (isManyToOne(other) && joinColumnNameOf(other) === name) {
-      return [{ code: 'NOT_AVAILABLE', message: `Name "${name}" is not available as it is already used by another join column name`, userFriendlyMessage: `Name "${name}" is not available`, value: name }];
+      return [
+        {
+          code: 'NOT_AVAILABLE',
+          message: `Name "${name}" is not available as it is already used by another join column name`,
+          userFriendlyMessage: `Name "${name}" is not available`,
+          value: name,
+        },
+      ];
     }
-    if (isCompositeFieldType(other.type) && COMPOSITE_TYPES[other.type].some((sub) => computeCompositeColumnName(other.name, sub.name) === name)) {
-      return [{ code: 'RESERVED_KEYWORD', message: `Name "${name}" is reserved composite field name`, userFriendlyMessage: `Name "${name}" is not available`, value: name }];
+    if (
+      isCompositeFieldType(other.type) &&
+      COMPOSITE_TYPES[other.type].some(
+        (sub) => computeCompositeColumnName(other.name, sub.name) === name,
+      )
+    ) {
+      return [
+        {
+          code: 'RESERVED_KEYWORD',
+          message: `Name "${name}" is reserved composite field name`,
+          userFriendlyMessage: `Name "${name}" is not available`,
+          value: name,
+        },
+      ];
     }
   }
   return [];
 };
 
-const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+const isNonEmptyString = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim().length > 0;
 
-const validateRelationPayload = (state: MetadataState, payload: RelationCreationPayload | null | undefined): EntityValidationError[] => {
+const validateRelationPayload = (
+  state: MetadataState,
+  payload: RelationCreationPayload | null | undefined,
+): EntityValidationError[] => {
   if (
     !payload ||
     !['MANY_TO_ONE', 'ONE_TO_MANY'].includes(String(payload.type)) ||
@@ -82,10 +146,22 @@ const validateRelationPayload = (state: MetadataState, payload: RelationCreation
     !isNonEmptyString(payload.targetFieldLabel) ||
     !isNonEmptyString(payload.targetFieldIcon)
   ) {
-    return [{ code: 'FIELD_METADATA_RELATION_MALFORMED', message: 'Relation creation payload is invalid', userFriendlyMessage: 'Relation configuration is invalid.' }];
+    return [
+      {
+        code: 'FIELD_METADATA_RELATION_MALFORMED',
+        message: 'Relation creation payload is invalid',
+        userFriendlyMessage: 'Relation configuration is invalid.',
+      },
+    ];
   }
   if (!state.objects.has(payload.targetObjectMetadataId)) {
-    return [{ code: 'FIELD_METADATA_RELATION_MALFORMED', message: 'Object metadata relation target not found for relation creation payload', userFriendlyMessage: 'Object targeted by the relation not found' }];
+    return [
+      {
+        code: 'FIELD_METADATA_RELATION_MALFORMED',
+        message: 'Object metadata relation target not found for relation creation payload',
+        userFriendlyMessage: 'Object targeted by the relation not found',
+      },
+    ];
   }
   return [];
 };
@@ -100,7 +176,12 @@ const buildRelationPair = (
   state: MetadataState,
   object: ObjectRow,
   base: FieldRow,
-  payload: Required<Pick<RelationCreationPayload, 'type' | 'targetObjectMetadataId' | 'targetFieldLabel' | 'targetFieldIcon'>>,
+  payload: Required<
+    Pick<
+      RelationCreationPayload,
+      'type' | 'targetObjectMetadataId' | 'targetFieldLabel' | 'targetFieldIcon'
+    >
+  >,
   errors: ValidationCollector,
   now: string,
   targetNameOverride?: string,
@@ -112,7 +193,10 @@ const buildRelationPair = (
     try {
       inverseName = computeMetadataNameFromLabel(String(payload.targetFieldLabel));
     } catch (error) {
-      errors.add('fieldMetadata', 'create_field', fieldInfo(base), { code: CODE, message: (error as Error).message });
+      errors.add('fieldMetadata', 'create_field', fieldInfo(base), {
+        code: CODE,
+        message: (error as Error).message,
+      });
     }
   }
   const userSettings = base.settings ?? {};
@@ -125,7 +209,12 @@ const buildRelationPair = (
     relationTargetObjectMetadataId: targetObject.id,
     settings:
       type === 'MANY_TO_ONE'
-        ? { ...userSettings, relationType: 'MANY_TO_ONE', onDelete: userSettings.onDelete ?? 'SET_NULL', joinColumnName: `${base.name}Id` }
+        ? {
+            ...userSettings,
+            relationType: 'MANY_TO_ONE',
+            onDelete: userSettings.onDelete ?? 'SET_NULL',
+            joinColumnName: `${base.name}Id`,
+          }
         : { ...userSettings, relationType: 'ONE_TO_MANY' },
   };
   const target = newFieldRow(
@@ -142,35 +231,65 @@ const buildRelationPair = (
       settings:
         type === 'MANY_TO_ONE'
           ? { relationType: 'ONE_TO_MANY' }
-          : { relationType: 'MANY_TO_ONE', onDelete: 'SET_NULL', joinColumnName: `${inverseName}Id` },
+          : {
+              relationType: 'MANY_TO_ONE',
+              onDelete: 'SET_NULL',
+              joinColumnName: `${inverseName}Id`,
+            },
     },
   );
   source.relationTargetFieldMetadataId = target.id;
   return { source, target };
 };
 
-const checkName = (state: MetadataState, field: FieldRow, errors: ValidationCollector, op: 'create_field' | 'update_field', selfIds: string[]) => {
-  for (const error of [...validateMetadataName(field.name, CODE), ...nameAvailabilityErrors(state, field.objectMetadataId, field.name, selfIds)]) {
+const checkName = (
+  state: MetadataState,
+  field: FieldRow,
+  errors: ValidationCollector,
+  op: 'create_field' | 'update_field',
+  selfIds: string[],
+) => {
+  for (const error of [
+    ...validateMetadataName(field.name, CODE),
+    ...nameAvailabilityErrors(state, field.objectMetadataId, field.name, selfIds),
+  ]) {
     errors.add('fieldMetadata', op, fieldInfo(field), error);
   }
   if (isManyToOne(field)) {
-    for (const error of nameAvailabilityErrors(state, field.objectMetadataId, joinColumnNameOf(field), selfIds)) {
+    for (const error of nameAvailabilityErrors(
+      state,
+      field.objectMetadataId,
+      joinColumnNameOf(field),
+      selfIds,
+    )) {
       errors.add('fieldMetadata', op, fieldInfo(field), error);
     }
   }
 };
 
-export const createField = (state: MetadataState, input: CreateFieldInput, now: string): FieldRow => {
+export const createField = (
+  state: MetadataState,
+  input: CreateFieldInput,
+  now: string,
+): FieldRow => {
   assertDtoNames(input as unknown as Record<string, unknown>, ['name']);
   if (!isFieldMetadataType(input.type)) {
-    throw new MetadataException(`Invalid field type: ${String(input.type)}`, 'BAD_USER_INPUT', CODE);
+    throw new MetadataException(
+      `Invalid field type: ${String(input.type)}`,
+      'BAD_USER_INPUT',
+      CODE,
+    );
   }
   const type = input.type;
   const errors = new ValidationCollector();
   const object = state.objects.get(input.objectMetadataId);
   const id = randomUUID();
   const base = newFieldRow(
-    { objectMetadataId: input.objectMetadataId, applicationId: state.workspace.customApplicationId, now },
+    {
+      objectMetadataId: input.objectMetadataId,
+      applicationId: state.workspace.customApplicationId,
+      now,
+    },
     {
       id,
       universalIdentifier: input.universalIdentifier ?? id,
@@ -198,7 +317,8 @@ export const createField = (state: MetadataState, input: CreateFieldInput, now: 
     errors.throwIfAny('Multiple validation errors occurred while creating fields');
     throw new Error('unreachable');
   }
-  const report = (error: EntityValidationError) => errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
+  const report = (error: EntityValidationError) =>
+    errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
   const refusal = NON_CREATABLE_FIELD_TYPES[type];
   if (refusal) report({ code: CODE, message: refusal });
   if (input.isRemoteCreation) report({ code: CODE, message: "Remote fields aren't supported" });
@@ -212,12 +332,17 @@ export const createField = (state: MetadataState, input: CreateFieldInput, now: 
   if (base.isLabelSyncedWithName && !isNameSyncedWithLabel(base.name, base.label)) {
     report({ code: 'NAME_NOT_SYNCED_WITH_LABEL', message: 'Name is not synced with label' });
   }
-  if (base.isUnique && NOT_UNIQUE_TYPES.includes(type)) report({ code: CODE, message: `${type} fields cannot be unique.` });
-  if (base.isUnique && type === 'FILES') report({ code: CODE, message: 'Files field is not supported for unique fields' });
+  if (base.isUnique && NOT_UNIQUE_TYPES.includes(type))
+    report({ code: CODE, message: `${type} fields cannot be unique.` });
+  if (base.isUnique && type === 'FILES')
+    report({ code: CODE, message: 'Files field is not supported for unique fields' });
   if (type === 'FILES') {
     const max = base.settings?.maxNumberOfValues;
     if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 10) {
-      report({ code: CODE, message: 'Files field settings maxNumberOfValues must be an integer between 1 and 10' });
+      report({
+        code: CODE,
+        message: 'Files field settings maxNumberOfValues must be an integer between 1 and 10',
+      });
     }
   }
 
@@ -227,22 +352,43 @@ export const createField = (state: MetadataState, input: CreateFieldInput, now: 
     const payloadErrors = validateRelationPayload(state, input.relationCreationPayload);
     payloadErrors.forEach(report);
     if (payloadErrors.length === 0) {
-      const pair = buildRelationPair(state, object, base, input.relationCreationPayload as Required<RelationCreationPayload>, errors, now);
+      const pair = buildRelationPair(
+        state,
+        object,
+        base,
+        input.relationCreationPayload as Required<RelationCreationPayload>,
+        errors,
+        now,
+      );
       checkName(state, pair.source, errors, 'create_field', []);
       const inverseInfo = fieldInfo(pair.target);
-      for (const error of validateMetadataName(pair.target.name, CODE)) errors.add('fieldMetadata', 'create_field', inverseInfo, error);
+      for (const error of validateMetadataName(pair.target.name, CODE))
+        errors.add('fieldMetadata', 'create_field', inverseInfo, error);
       const sameObject = pair.target.objectMetadataId === pair.source.objectMetadataId;
-      const collide = sameObject && (pair.target.name === pair.source.name || pair.target.name === joinColumnNameOf(pair.source));
+      const collide =
+        sameObject &&
+        (pair.target.name === pair.source.name ||
+          pair.target.name === joinColumnNameOf(pair.source));
       for (const error of [
         ...nameAvailabilityErrors(state, pair.target.objectMetadataId, pair.target.name),
-        ...(collide ? [{ code: 'NOT_AVAILABLE', message: `Name "${pair.target.name}" is not available as it is already used by another field`, value: pair.target.name }] : []),
+        ...(collide
+          ? [
+              {
+                code: 'NOT_AVAILABLE',
+                message: `Name "${pair.target.name}" is not available as it is already used by another field`,
+                value: pair.target.name,
+              },
+            ]
+          : []),
       ]) {
         errors.add('fieldMetadata', 'create_field', inverseInfo, error);
       }
       created.push(pair.source, pair.target);
     }
   } else if (type === 'MORPH_RELATION') {
-    created.push(...buildMorphFields(state, object, base, input.morphRelationsCreationPayload, errors, now));
+    created.push(
+      ...buildMorphFields(state, object, base, input.morphRelationsCreationPayload, errors, now),
+    );
   } else {
     validateDefaultValue(type, base.defaultValue, base.options).forEach(report);
     checkName(state, base, errors, 'create_field', []);
@@ -273,9 +419,13 @@ const buildMorphFields = (
   errors: ValidationCollector,
   now: string,
 ): FieldRow[] => {
-  const report = (error: EntityValidationError) => errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
+  const report = (error: EntityValidationError) =>
+    errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
   if (!Array.isArray(payloads) || payloads.length === 0) {
-    report({ code: 'FIELD_METADATA_RELATION_MALFORMED', message: 'Morph relation creation payloads are empty' });
+    report({
+      code: 'FIELD_METADATA_RELATION_MALFORMED',
+      message: 'Morph relation creation payloads are empty',
+    });
     return [];
   }
   const malformed = payloads.flatMap((payload) => validateRelationPayload(state, payload));
@@ -284,13 +434,22 @@ const buildMorphFields = (
     return [];
   }
   if (new Set(payloads.map((payload) => payload.type)).size > 1) {
-    report({ code: 'FIELD_METADATA_RELATION_MALFORMED', message: 'Morph relation creation payloads must have the same relation type' });
+    report({
+      code: 'FIELD_METADATA_RELATION_MALFORMED',
+      message: 'Morph relation creation payloads must have the same relation type',
+    });
   }
   if (payloads.some((payload) => payload.targetObjectMetadataId === object.id)) {
-    report({ code: 'FIELD_METADATA_RELATION_MALFORMED', message: 'Morph relation creation payloads must not target source object metadata' });
+    report({
+      code: 'FIELD_METADATA_RELATION_MALFORMED',
+      message: 'Morph relation creation payloads must not target source object metadata',
+    });
   }
   if (new Set(payloads.map((payload) => payload.targetObjectMetadataId)).size !== payloads.length) {
-    report({ code: 'FIELD_METADATA_RELATION_MALFORMED', message: 'Morph relation creation payloads must target different objects' });
+    report({
+      code: 'FIELD_METADATA_RELATION_MALFORMED',
+      message: 'Morph relation creation payloads must target different objects',
+    });
   }
   validateMetadataName(base.name, CODE).forEach(report);
   const morphId = randomUUID();
@@ -300,9 +459,20 @@ const buildMorphFields = (
     const suffix = payload.type === 'MANY_TO_ONE' ? target.nameSingular : target.namePlural;
     const name = `${base.name}${suffix.charAt(0).toUpperCase()}${suffix.slice(1)}`;
     const id = randomUUID();
-    const pair = buildRelationPair(state, object, { ...base, id, universalIdentifier: id, name, type: 'MORPH_RELATION', morphId }, payload as Required<RelationCreationPayload>, errors, now);
+    const pair = buildRelationPair(
+      state,
+      object,
+      { ...base, id, universalIdentifier: id, name, type: 'MORPH_RELATION', morphId },
+      payload as Required<RelationCreationPayload>,
+      errors,
+      now,
+    );
     checkName(state, pair.source, errors, 'create_field', []);
-    for (const error of nameAvailabilityErrors(state, pair.target.objectMetadataId, pair.target.name)) {
+    for (const error of nameAvailabilityErrors(
+      state,
+      pair.target.objectMetadataId,
+      pair.target.name,
+    )) {
       errors.add('fieldMetadata', 'create_field', fieldInfo(pair.target), error);
     }
     fields.push(pair.source, pair.target);
@@ -324,41 +494,97 @@ export interface UpdateFieldInput {
   [other: string]: unknown;
 }
 
-const CUSTOM_EDITABLE = ['defaultValue', 'description', 'icon', 'isActive', 'isLabelSyncedWithName', 'isUnique', 'label', 'name', 'options', 'settings'];
-const STANDARD_EDITABLE = ['defaultValue', 'description', 'icon', 'isActive', 'label', 'options', 'settings'];
-const RELATION_EDITABLE = ['label', 'description', 'isActive', 'icon', 'name', 'settings', 'isLabelSyncedWithName'];
+const CUSTOM_EDITABLE = [
+  'defaultValue',
+  'description',
+  'icon',
+  'isActive',
+  'isLabelSyncedWithName',
+  'isUnique',
+  'label',
+  'name',
+  'options',
+  'settings',
+];
+const STANDARD_EDITABLE = [
+  'defaultValue',
+  'description',
+  'icon',
+  'isActive',
+  'label',
+  'options',
+  'settings',
+];
+const RELATION_EDITABLE = [
+  'label',
+  'description',
+  'isActive',
+  'icon',
+  'name',
+  'settings',
+  'isLabelSyncedWithName',
+];
 
 export const getFieldOrThrow = (state: MetadataState, id: string): FieldRow => {
   const field = state.fields.get(id);
-  if (!field) throw new MetadataException('Field metadata not found', 'NOT_FOUND', 'FIELD_METADATA_NOT_FOUND', 'Field not found.');
+  if (!field)
+    throw new MetadataException(
+      'Field metadata not found',
+      'NOT_FOUND',
+      'FIELD_METADATA_NOT_FOUND',
+      'Field not found.',
+    );
   return field;
 };
 
-export const updateField = (state: MetadataState, id: string, update: UpdateFieldInput, now: string): FieldRow => {
+export const updateField = (
+  state: MetadataState,
+  id: string,
+  update: UpdateFieldInput,
+  now: string,
+): FieldRow => {
   assertDtoNames(update as Record<string, unknown>, ['name']);
   const current = getFieldOrThrow(state, id);
   const changed = Object.keys(update).filter(
-    (key) => update[key] !== undefined && JSON.stringify(update[key]) !== JSON.stringify((current as unknown as Record<string, unknown>)[key]),
+    (key) =>
+      update[key] !== undefined &&
+      JSON.stringify(update[key]) !==
+        JSON.stringify((current as unknown as Record<string, unknown>)[key]),
   );
   const isRelation = current.type === 'RELATION' || current.type === 'MORPH_RELATION';
   if (!current.isCustom) {
-    const locked = changed.filter((key) => !STANDARD_EDITABLE.includes(key) && !(isRelation && key === 'settings'));
+    const locked = changed.filter(
+      (key) => !STANDARD_EDITABLE.includes(key) && !(isRelation && key === 'settings'),
+    );
     if (locked.length > 0) {
-      throw new MetadataException(`Cannot edit standard field metadata properties: ${locked.join(', ')}`, 'FORBIDDEN', 'FIELD_MUTATION_NOT_ALLOWED', 'This field cannot be modified.');
+      throw new MetadataException(
+        `Cannot edit standard field metadata properties: ${locked.join(', ')}`,
+        'FORBIDDEN',
+        'FIELD_MUTATION_NOT_ALLOWED',
+        'This field cannot be modified.',
+      );
     }
   }
   if (isRelation) {
     const forbidden = changed.filter((key) => !RELATION_EDITABLE.includes(key));
     if (forbidden.length > 0) {
-      throw new MetadataException(`Forbidden updated properties for relation field metadata: ${forbidden.join(', ')}`, 'FORBIDDEN', 'FIELD_MUTATION_NOT_ALLOWED', 'This field cannot be modified.');
+      throw new MetadataException(
+        `Forbidden updated properties for relation field metadata: ${forbidden.join(', ')}`,
+        'FORBIDDEN',
+        'FIELD_MUTATION_NOT_ALLOWED',
+        'This field cannot be modified.',
+      );
     }
   }
-  const applied = Object.fromEntries(changed.filter((key) => CUSTOM_EDITABLE.includes(key)).map((key) => [key, update[key]]));
+  const applied = Object.fromEntries(
+    changed.filter((key) => CUSTOM_EDITABLE.includes(key)).map((key) => [key, update[key]]),
+  );
   const next: FieldRow = { ...current, ...applied, updatedAt: now } as FieldRow;
   next.name = sanitiseText(next.name);
   next.label = sanitiseText(next.label);
   const errors = new ValidationCollector();
-  const report = (error: EntityValidationError) => errors.add('fieldMetadata', 'update_field', fieldInfo(next), error);
+  const report = (error: EntityValidationError) =>
+    errors.add('fieldMetadata', 'update_field', fieldInfo(next), error);
   if (next.isLabelSyncedWithName && 'label' in applied && !('name' in applied)) {
     try {
       next.name = computeMetadataNameFromLabel(next.label);
@@ -366,18 +592,37 @@ export const updateField = (state: MetadataState, id: string, update: UpdateFiel
       report({ code: CODE, message: (error as Error).message });
     }
   }
-  if (next.isLabelSyncedWithName && 'name' in applied && !isNameSyncedWithLabel(next.name, next.label)) {
+  if (
+    next.isLabelSyncedWithName &&
+    'name' in applied &&
+    !isNameSyncedWithLabel(next.name, next.label)
+  ) {
     report({ code: 'FIELD_MUTATION_NOT_ALLOWED', message: 'Name is not synced with label.' });
   }
-  if (isManyToOne(next) && next.name !== current.name) next.settings = { ...next.settings, joinColumnName: `${next.name}Id` };
+  if (isManyToOne(next) && next.name !== current.name)
+    next.settings = { ...next.settings, joinColumnName: `${next.name}Id` };
   if (isRelation && 'settings' in applied) {
     const relationType = current.settings?.relationType;
-    next.settings = { ...(applied.settings as Record<string, unknown>), relationType, ...(isManyToOne(current) ? { joinColumnName: joinColumnNameOf(next) } : {}) };
-    if (relationType !== 'MANY_TO_ONE' && next.settings.onDelete !== undefined) report({ code: CODE, message: 'On delete action is only supported for many to one relations' });
-    if (relationType === 'MANY_TO_ONE' && !['CASCADE', 'RESTRICT', 'SET_NULL', 'NO_ACTION', undefined].includes(next.settings.onDelete as string)) {
+    next.settings = {
+      ...(applied.settings as Record<string, unknown>),
+      relationType,
+      ...(isManyToOne(current) ? { joinColumnName: joinColumnNameOf(next) } : {}),
+    };
+    if (relationType !== 'MANY_TO_ONE' && next.settings.onDelete !== undefined)
+      report({
+        code: CODE,
+        message: 'On delete action is only supported for many to one relations',
+      });
+    if (
+      relationType === 'MANY_TO_ONE' &&
+      !['CASCADE', 'RESTRICT', 'SET_NULL', 'NO_ACTION', undefined].includes(
+        next.settings.onDelete as string,
+      )
+    ) {
       report({ code: CODE, message: 'Invalid on delete action' });
     }
-    if (isManyToOne(current) && next.settings.onDelete === undefined) next.settings.onDelete = current.settings?.onDelete ?? 'SET_NULL';
+    if (isManyToOne(current) && next.settings.onDelete === undefined)
+      next.settings.onDelete = current.settings?.onDelete ?? 'SET_NULL';
   }
   if (next.name !== current.name) checkName(state, next, errors, 'update_field', [current.id]);
   if ('options' in applied && (next.type === 'SELECT' || next.type === 'MULTI_SELECT')) {
@@ -390,26 +635,40 @@ export const updateField = (state: MetadataState, id: string, update: UpdateFiel
     report({ code: CODE, message: 'Default value cannot be nullified for non-nullable field' });
   }
   if ('defaultValue' in applied || 'options' in applied) {
-    if ((next.type === 'SELECT' || next.type === 'MULTI_SELECT') && 'options' in applied && !('defaultValue' in applied)) {
+    if (
+      (next.type === 'SELECT' || next.type === 'MULTI_SELECT') &&
+      'options' in applied &&
+      !('defaultValue' in applied)
+    ) {
       // A default that no longer matches an option is dropped rather than left dangling.
       const values = new Set((next.options ?? []).map((option) => option.value));
       const kept = Array.isArray(next.defaultValue)
         ? (next.defaultValue as string[]).filter((value) => values.has(value.replace(/^'|'$/g, '')))
         : next.defaultValue;
-      next.defaultValue = Array.isArray(kept) ? (kept.length ? kept : null) : typeof kept === 'string' && !values.has(kept.replace(/^'|'$/g, '')) ? null : kept;
+      next.defaultValue = Array.isArray(kept)
+        ? kept.length
+          ? kept
+          : null
+        : typeof kept === 'string' && !values.has(kept.replace(/^'|'$/g, ''))
+          ? null
+          : kept;
     }
-    if (!isRelation) validateDefaultValue(next.type, next.defaultValue, next.options).forEach(report);
+    if (!isRelation)
+      validateDefaultValue(next.type, next.defaultValue, next.options).forEach(report);
   }
   if (next.isUnique && !current.isUnique) {
-    if (NOT_UNIQUE_TYPES.includes(next.type)) report({ code: CODE, message: `${next.type} fields cannot be unique.` });
-    if (next.type === 'FILES') report({ code: CODE, message: 'Files field is not supported for unique fields' });
+    if (NOT_UNIQUE_TYPES.includes(next.type))
+      report({ code: CODE, message: `${next.type} fields cannot be unique.` });
+    if (next.type === 'FILES')
+      report({ code: CODE, message: 'Files field is not supported for unique fields' });
   }
   errors.throwIfAny('Multiple validation errors occurred while updating field');
 
   state.fields.set(id, next);
   if (next.isUnique !== current.isUnique) {
     for (const [indexId, index] of state.indexes) {
-      if (index.isUnique && index.fields.length === 1 && index.fields[0]?.fieldMetadataId === id) state.indexes.delete(indexId);
+      if (index.isUnique && index.fields.length === 1 && index.fields[0]?.fieldMetadataId === id)
+        state.indexes.delete(indexId);
     }
     if (next.isUnique) {
       const index = uniqueFieldIndex(next, now);
@@ -423,10 +682,19 @@ export const deleteField = (state: MetadataState, id: string): FieldRow => {
   const field = getFieldOrThrow(state, id);
   const object = state.objects.get(field.objectMetadataId);
   const errors = new ValidationCollector();
-  const report = (error: EntityValidationError) => errors.add('fieldMetadata', 'delete_field', fieldInfo(field), error);
-  if (!field.isCustom) report({ code: 'FIELD_MUTATION_NOT_ALLOWED', message: "Standard Fields can't be deleted", userFriendlyMessage: 'Standard fields cannot be deleted' });
+  const report = (error: EntityValidationError) =>
+    errors.add('fieldMetadata', 'delete_field', fieldInfo(field), error);
+  if (!field.isCustom)
+    report({
+      code: 'FIELD_MUTATION_NOT_ALLOWED',
+      message: "Standard Fields can't be deleted",
+      userFriendlyMessage: 'Standard fields cannot be deleted',
+    });
   if (object?.labelIdentifierFieldMetadataId === id) {
-    report({ code: 'FIELD_MUTATION_NOT_ALLOWED', message: 'Cannot delete, please update the label identifier field first' });
+    report({
+      code: 'FIELD_MUTATION_NOT_ALLOWED',
+      message: 'Cannot delete, please update the label identifier field first',
+    });
   }
   errors.throwIfAny('Multiple validation errors occurred while deleting field');
   const doomed = new Set([id]);
@@ -435,8 +703,10 @@ export const deleteField = (state: MetadataState, id: string): FieldRow => {
   for (const [indexId, index] of state.indexes) {
     const remaining = index.fields.filter((entry) => !doomed.has(entry.fieldMetadataId));
     if (remaining.length === 0) state.indexes.delete(indexId);
-    else if (remaining.length !== index.fields.length) state.indexes.set(indexId, { ...index, fields: remaining });
+    else if (remaining.length !== index.fields.length)
+      state.indexes.set(indexId, { ...index, fields: remaining });
   }
-  if (object && object.imageIdentifierFieldMetadataId === id) state.objects.set(object.id, { ...object, imageIdentifierFieldMetadataId: null });
+  if (object && object.imageIdentifierFieldMetadataId === id)
+    state.objects.set(object.id, { ...object, imageIdentifierFieldMetadataId: null });
   return field;
 };

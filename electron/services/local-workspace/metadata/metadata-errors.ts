@@ -78,7 +78,10 @@ export class MetadataValidationError extends Error {
     const failing = Object.entries(errors).map(
       ([name, list]) => `${list.length} ${name}${list.length > 1 ? 's' : ''}`,
     );
-    const only = this.reports.length === 1 && this.reports[0]?.errors.length === 1 ? this.reports[0].errors[0] : undefined;
+    const only =
+      this.reports.length === 1 && this.reports[0]?.errors.length === 1
+        ? this.reports[0].errors[0]
+        : undefined;
     return {
       code: 'METADATA_VALIDATION_FAILED',
       errors,
@@ -111,7 +114,13 @@ export class ValidationCollector {
         report.flatEntityMinimalInformation.id === entity.id,
     );
     if (existing) existing.errors.push(error);
-    else this.reports.push({ metadataName, type, flatEntityMinimalInformation: entity, errors: [error] });
+    else
+      this.reports.push({
+        metadataName,
+        type,
+        flatEntityMinimalInformation: entity,
+        errors: [error],
+      });
   }
 
   get hasErrors(): boolean {

@@ -42,7 +42,9 @@ export class MetadataService {
     const ddl = planDdl(before, draft);
     try {
       await this.engine.transaction(async (tx) => {
-        await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(before.workspace.dataSchema)}, public`);
+        await tx.query(
+          `SET LOCAL search_path TO ${quoteIdentifier(before.workspace.dataSchema)}, public`,
+        );
         await persistDiff(tx, before, draft);
         for (const statement of ddl) await tx.query(statement);
         draft.workspace.metadataVersion = await bumpMetadataVersion(tx, draft.workspace.id);
@@ -58,11 +60,21 @@ export class MetadataService {
 }
 
 /** Writes the rows that differ between two snapshots (rows are replaced, never mutated in place). */
-export const persistDiff = async (db: SqlExecutor, before: MetadataState, after: MetadataState): Promise<void> => {
-  for (const [id] of before.indexes) if (!after.indexes.has(id)) await deleteRow(db, 'indexMetadata', id);
-  for (const [id] of before.fields) if (!after.fields.has(id)) await deleteRow(db, 'fieldMetadata', id);
-  for (const [id] of before.objects) if (!after.objects.has(id)) await deleteRow(db, 'objectMetadata', id);
-  for (const [id, row] of after.objects) if (before.objects.get(id) !== row) await upsertRow(db, 'objectMetadata', row);
-  for (const [id, row] of after.fields) if (before.fields.get(id) !== row) await upsertRow(db, 'fieldMetadata', row);
-  for (const [id, row] of after.indexes) if (before.indexes.get(id) !== row) await upsertRow(db, 'indexMetadata', row);
+export const persistDiff = async (
+  db: SqlExecutor,
+  before: MetadataState,
+  after: MetadataState,
+): Promise<void> => {
+  for (const [id] of before.indexes)
+    if (!after.indexes.has(id)) await deleteRow(db, 'indexMetadata', id);
+  for (const [id] of before.fields)
+    if (!after.fields.has(id)) await deleteRow(db, 'fieldMetadata', id);
+  for (const [id] of before.objects)
+    if (!after.objects.has(id)) await deleteRow(db, 'objectMetadata', id);
+  for (const [id, row] of after.objects)
+    if (before.objects.get(id) !== row) await upsertRow(db, 'objectMetadata', row);
+  for (const [id, row] of after.fields)
+    if (before.fields.get(id) !== row) await upsertRow(db, 'fieldMetadata', row);
+  for (const [id, row] of after.indexes)
+    if (before.indexes.get(id) !== row) await upsertRow(db, 'indexMetadata', row);
 };

@@ -2,7 +2,13 @@ import { quoteIdentifier, type SqlExecutor } from '../storage/sql-engine';
 import type { FieldRow, IndexRow, MetadataState, ObjectRow, WorkspaceRow } from './metadata-types';
 
 /** Reads and writes metadata rows of the core schema. All values are bound parameters. */
-const JSON_COLUMNS = new Set(['duplicateCriteria', 'defaultValue', 'options', 'settings', 'fields']);
+const JSON_COLUMNS = new Set([
+  'duplicateCriteria',
+  'defaultValue',
+  'options',
+  'settings',
+  'fields',
+]);
 
 const toIso = (value: unknown): string =>
   value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
@@ -23,7 +29,9 @@ export const upsertRow = async (
 ): Promise<void> => {
   const entries = Object.entries(row).filter(([, value]) => value !== undefined);
   const columns = entries.map(([column]) => quoteIdentifier(column));
-  const placeholders = entries.map(([column], i) => (JSON_COLUMNS.has(column) ? `$${i + 1}::jsonb` : `$${i + 1}`));
+  const placeholders = entries.map(([column], i) =>
+    JSON_COLUMNS.has(column) ? `$${i + 1}::jsonb` : `$${i + 1}`,
+  );
   const updates = columns.filter((c) => c !== '"id"').map((c) => `${c} = EXCLUDED.${c}`);
   await db.query(
     `INSERT INTO core.${quoteIdentifier(table)} (${columns.join(', ')}) VALUES (${placeholders.join(', ')})
@@ -40,12 +48,19 @@ export const deleteRow = async (
   await db.query(`DELETE FROM core.${quoteIdentifier(table)} WHERE "id" = $1`, [id]);
 };
 
-export const loadWorkspace = async (db: SqlExecutor): Promise<(WorkspaceRow & { jwtSecret: string }) | null> => {
-  const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM core."workspace" LIMIT 1`);
+export const loadWorkspace = async (
+  db: SqlExecutor,
+): Promise<(WorkspaceRow & { jwtSecret: string }) | null> => {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT * FROM core."workspace" LIMIT 1`,
+  );
   return rows[0] ? normaliseRow(rows[0]) : null;
 };
 
-export const loadMetadataState = async (db: SqlExecutor, workspace: WorkspaceRow): Promise<MetadataState> => {
+export const loadMetadataState = async (
+  db: SqlExecutor,
+  workspace: WorkspaceRow,
+): Promise<MetadataState> => {
   const objects = await db.query<Record<string, unknown>>(`SELECT * FROM core."objectMetadata"`);
   const fields = await db.query<Record<string, unknown>>(`SELECT * FROM core."fieldMetadata"`);
   const indexes = await db.query<Record<string, unknown>>(`SELECT * FROM core."indexMetadata"`);
@@ -57,7 +72,10 @@ export const loadMetadataState = async (db: SqlExecutor, workspace: WorkspaceRow
   };
 };
 
-export const bumpMetadataVersion = async (db: SqlExecutor, workspaceId: string): Promise<number> => {
+export const bumpMetadataVersion = async (
+  db: SqlExecutor,
+  workspaceId: string,
+): Promise<number> => {
   const { rows } = await db.query<{ metadataVersion: number }>(
     `UPDATE core."workspace" SET "metadataVersion" = "metadataVersion" + 1 WHERE "id" = $1 RETURNING "metadataVersion"`,
     [workspaceId],

@@ -76,7 +76,12 @@ export interface IndexRow {
   indexWhereClause: string | null;
   indexType: 'BTREE' | 'GIN';
   /** Field ids (with optional composite sub-field) in index order. */
-  fields: Array<{ id: string; fieldMetadataId: string; subFieldName: string | null; order: number }>;
+  fields: Array<{
+    id: string;
+    fieldMetadataId: string;
+    subFieldName: string | null;
+    order: number;
+  }>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,7 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { MetadataException, ValidationCollector, type EntityValidationError } from './metadata-errors';
-import { buildBaseField, BASE_FIELD_ORDER, newFieldRow, searchVectorExpression, type FieldRowContext } from './base-fields';
-import { fieldsOfObject, type FieldRow, type IndexRow, type MetadataState, type ObjectRow } from './metadata-types';
+import {
+  MetadataException,
+  ValidationCollector,
+  type EntityValidationError,
+} from './metadata-errors';
+import {
+  buildBaseField,
+  BASE_FIELD_ORDER,
+  newFieldRow,
+  searchVectorExpression,
+  type FieldRowContext,
+} from './base-fields';
+import {
+  fieldsOfObject,
+  type FieldRow,
+  type IndexRow,
+  type MetadataState,
+  type ObjectRow,
+} from './metadata-types';
 import {
   computeMetadataNameFromLabel,
   IDENTIFIER_MAX_LENGTH,
@@ -42,33 +58,56 @@ export const assertDtoNames = (input: Record<string, unknown>, keys: string[]): 
   for (const key of keys) {
     const value = input[key];
     if (typeof value === 'string' && !passesDtoNameCheck(value)) {
-      throw new MetadataException(`${key} has failed the name validation check`, 'BAD_USER_INPUT', 'INVALID_OBJECT_INPUT');
+      throw new MetadataException(
+        `${key} has failed the name validation check`,
+        'BAD_USER_INPUT',
+        'INVALID_OBJECT_INPUT',
+      );
     }
   }
 };
 
 const labelErrors = (label: string): EntityValidationError[] => {
-  if (label.length < 1) return [{ code: INVALID, message: 'Object label is too short', value: label }];
-  if (label.length > IDENTIFIER_MAX_LENGTH) return [{ code: INVALID, message: 'Object label is too long', value: label }];
+  if (label.length < 1)
+    return [{ code: INVALID, message: 'Object label is too short', value: label }];
+  if (label.length > IDENTIFIER_MAX_LENGTH)
+    return [{ code: INVALID, message: 'Object label is too long', value: label }];
   return [];
 };
 
 /** Name/label rules shared by create and update; returns Twenty's entity errors. */
-const validateObjectIdentity = (state: MetadataState, object: ObjectRow): EntityValidationError[] => {
+const validateObjectIdentity = (
+  state: MetadataState,
+  object: ObjectRow,
+): EntityValidationError[] => {
   const errors: EntityValidationError[] = [
     ...validateMetadataName(object.nameSingular, INVALID),
     ...validateMetadataName(object.namePlural, INVALID),
   ];
   if (object.nameSingular.trim().toLowerCase() === object.namePlural.trim().toLowerCase()) {
-    errors.push({ code: INVALID, message: 'The singular and plural names cannot be the same for an object', value: object.namePlural });
+    errors.push({
+      code: INVALID,
+      message: 'The singular and plural names cannot be the same for an object',
+      value: object.namePlural,
+    });
   }
   errors.push(...labelErrors(object.labelSingular), ...labelErrors(object.labelPlural));
-  if (object.labelSingular.trim().toLowerCase() === object.labelPlural.trim().toLowerCase() && object.labelSingular.length > 0) {
-    errors.push({ code: INVALID, message: 'The singular and plural labels cannot be the same for an object', value: object.labelPlural });
+  if (
+    object.labelSingular.trim().toLowerCase() === object.labelPlural.trim().toLowerCase() &&
+    object.labelSingular.length > 0
+  ) {
+    errors.push({
+      code: INVALID,
+      message: 'The singular and plural labels cannot be the same for an object',
+      value: object.labelPlural,
+    });
   }
   if (
     object.isLabelSyncedWithName &&
-    !(isNameSyncedWithLabel(object.nameSingular, object.labelSingular) && isNameSyncedWithLabel(object.namePlural, object.labelPlural))
+    !(
+      isNameSyncedWithLabel(object.nameSingular, object.labelSingular) &&
+      isNameSyncedWithLabel(object.namePlural, object.labelPlural)
+    )
   ) {
     errors.push({ code: INVALID, message: 'Names are not synced with labels' });
   }
@@ -76,7 +115,11 @@ const validateObjectIdentity = (state: MetadataState, object: ObjectRow): Entity
     if (other.id === object.id) continue;
     const taken = [other.nameSingular, other.namePlural];
     if (taken.includes(object.nameSingular) || taken.includes(object.namePlural)) {
-      errors.push({ code: 'OBJECT_ALREADY_EXISTS', message: 'Object already exists', userFriendlyMessage: 'An object with this name already exists.' });
+      errors.push({
+        code: 'OBJECT_ALREADY_EXISTS',
+        message: 'Object already exists',
+        userFriendlyMessage: 'An object with this name already exists.',
+      });
       break;
     }
   }
@@ -89,7 +132,11 @@ const minimalObjectInfo = (object: ObjectRow) => ({
   nameSingular: object.nameSingular,
 });
 
-export const createObject = (state: MetadataState, input: CreateObjectInput, now: string): ObjectRow => {
+export const createObject = (
+  state: MetadataState,
+  input: CreateObjectInput,
+  now: string,
+): ObjectRow => {
   assertDtoNames(input as unknown as Record<string, unknown>, ['nameSingular', 'namePlural']);
   const id = randomUUID();
   const object: ObjectRow = {
@@ -120,21 +167,39 @@ export const createObject = (state: MetadataState, input: CreateObjectInput, now
     updatedAt: now,
   };
   const errors = new ValidationCollector();
-  for (const error of validateObjectIdentity(state, object)) errors.add('objectMetadata', 'create_object', minimalObjectInfo(object), error);
+  for (const error of validateObjectIdentity(state, object))
+    errors.add('objectMetadata', 'create_object', minimalObjectInfo(object), error);
   if (input.isRemote) {
-    errors.add('objectMetadata', 'create_object', minimalObjectInfo(object), { code: INVALID, message: 'Remote objects are not supported yet' });
+    errors.add('objectMetadata', 'create_object', minimalObjectInfo(object), {
+      code: INVALID,
+      message: 'Remote objects are not supported yet',
+    });
   }
   errors.throwIfAny('Multiple validation errors occurred while creating object');
 
-  const context: FieldRowContext = { objectMetadataId: id, applicationId: state.workspace.customApplicationId, now };
+  const context: FieldRowContext = {
+    objectMetadataId: id,
+    applicationId: state.workspace.customApplicationId,
+    now,
+  };
   const baseNames = BASE_FIELD_ORDER.filter((name) => !(input.skipNameField && name === 'name'));
   const fields = baseNames.map((name) =>
-    buildBaseField(context, name, name === 'searchVector'
-      ? { settings: { asExpression: searchVectorExpression(input.skipNameField ? [] : ['name']), generatedType: 'STORED' } }
-      : {}),
+    buildBaseField(
+      context,
+      name,
+      name === 'searchVector'
+        ? {
+            settings: {
+              asExpression: searchVectorExpression(input.skipNameField ? [] : ['name']),
+              generatedType: 'STORED',
+            },
+          }
+        : {},
+    ),
   );
   const nameField = fields.find((field) => field.name === 'name');
-  object.labelIdentifierFieldMetadataId = nameField?.id ?? fields.find((field) => field.name === 'id')!.id;
+  object.labelIdentifierFieldMetadataId =
+    nameField?.id ?? fields.find((field) => field.name === 'id')!.id;
   state.objects.set(id, object);
   for (const field of fields) state.fields.set(field.id, field);
   addSystemRelations(state, object, now);
@@ -148,7 +213,10 @@ const addSystemRelations = (state: MetadataState, object: ObjectRow, now: string
     const hostObject = objectsByName.get(host);
     if (!hostObject) continue;
     const sibling = fieldsOfObject(state, hostObject.id).find(
-      (field) => field.name.startsWith('target') && (field.type === 'MORPH_RELATION' || field.type === 'RELATION') && field.settings?.relationType === 'MANY_TO_ONE',
+      (field) =>
+        field.name.startsWith('target') &&
+        (field.type === 'MORPH_RELATION' || field.type === 'RELATION') &&
+        field.settings?.relationType === 'MANY_TO_ONE',
     );
     const type = sibling?.type ?? 'RELATION';
     const hostFieldName = `target${object.nameSingular.charAt(0).toUpperCase()}${object.nameSingular.slice(1)}`;
@@ -209,27 +277,56 @@ export interface UpdateObjectPayload {
   openRecordIn?: string;
 }
 
-const STANDARD_OBJECT_LOCKED = ['nameSingular', 'namePlural', 'labelIdentifierFieldMetadataId', 'isLabelSyncedWithName'] as const;
+const STANDARD_OBJECT_LOCKED = [
+  'nameSingular',
+  'namePlural',
+  'labelIdentifierFieldMetadataId',
+  'isLabelSyncedWithName',
+] as const;
 
 export const getObjectOrThrow = (state: MetadataState, id: string): ObjectRow => {
   const object = state.objects.get(id);
-  if (!object) throw new MetadataException('Object metadata not found', 'NOT_FOUND', 'OBJECT_METADATA_NOT_FOUND', 'Object not found.');
+  if (!object)
+    throw new MetadataException(
+      'Object metadata not found',
+      'NOT_FOUND',
+      'OBJECT_METADATA_NOT_FOUND',
+      'Object not found.',
+    );
   return object;
 };
 
-export const updateObject = (state: MetadataState, id: string, update: UpdateObjectPayload, now: string): ObjectRow => {
+export const updateObject = (
+  state: MetadataState,
+  id: string,
+  update: UpdateObjectPayload,
+  now: string,
+): ObjectRow => {
   assertDtoNames(update as Record<string, unknown>, ['nameSingular', 'namePlural']);
   const current = getObjectOrThrow(state, id);
-  const provided = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+  const provided = Object.fromEntries(
+    Object.entries(update).filter(([, value]) => value !== undefined),
+  );
   if (!current.isCustom) {
-    const locked = STANDARD_OBJECT_LOCKED.filter((key) => key in provided && provided[key] !== current[key]);
+    const locked = STANDARD_OBJECT_LOCKED.filter(
+      (key) => key in provided && provided[key] !== current[key],
+    );
     if (locked.length > 0) {
-      throw new MetadataException(`Cannot edit standard object metadata properties: ${locked.join(', ')}`, 'BAD_USER_INPUT', INVALID);
+      throw new MetadataException(
+        `Cannot edit standard object metadata properties: ${locked.join(', ')}`,
+        'BAD_USER_INPUT',
+        INVALID,
+      );
     }
   }
   const next: ObjectRow = { ...current, ...provided, updatedAt: now } as ObjectRow;
-  for (const key of ['labelSingular', 'labelPlural', 'nameSingular', 'namePlural'] as const) next[key] = sanitiseText(next[key]);
-  if (next.isLabelSyncedWithName && (update.labelSingular !== undefined || update.labelPlural !== undefined) && update.nameSingular === undefined) {
+  for (const key of ['labelSingular', 'labelPlural', 'nameSingular', 'namePlural'] as const)
+    next[key] = sanitiseText(next[key]);
+  if (
+    next.isLabelSyncedWithName &&
+    (update.labelSingular !== undefined || update.labelPlural !== undefined) &&
+    update.nameSingular === undefined
+  ) {
     try {
       next.nameSingular = computeMetadataNameFromLabel(next.labelSingular);
       next.namePlural = computeMetadataNameFromLabel(next.labelPlural);
@@ -239,41 +336,83 @@ export const updateObject = (state: MetadataState, id: string, update: UpdateObj
   }
   const errors = new ValidationCollector();
   const info = minimalObjectInfo(next);
-  for (const error of validateObjectIdentity(state, next)) errors.add('objectMetadata', 'update_object', info, error);
+  for (const error of validateObjectIdentity(state, next))
+    errors.add('objectMetadata', 'update_object', info, error);
   if ('labelIdentifierFieldMetadataId' in update) {
     const fieldId = update.labelIdentifierFieldMetadataId;
     const field = fieldId ? state.fields.get(fieldId) : undefined;
-    if (fieldId === null) errors.add('objectMetadata', 'update_object', info, { code: INVALID, message: 'labelIdentifierFieldMetadataId cannot be null' });
-    else if (!field || field.objectMetadataId !== id) errors.add('objectMetadata', 'update_object', info, { code: 'LABEL_IDENTIFIER_FIELD_METADATA_ID_NOT_FOUND', message: 'New label identifier field not found for object metadata' });
-    else if (!['TEXT', 'FULL_NAME'].includes(field.type)) errors.add('objectMetadata', 'update_object', info, { code: INVALID, message: 'Field cannot be used as label identifier' });
+    if (fieldId === null)
+      errors.add('objectMetadata', 'update_object', info, {
+        code: INVALID,
+        message: 'labelIdentifierFieldMetadataId cannot be null',
+      });
+    else if (!field || field.objectMetadataId !== id)
+      errors.add('objectMetadata', 'update_object', info, {
+        code: 'LABEL_IDENTIFIER_FIELD_METADATA_ID_NOT_FOUND',
+        message: 'New label identifier field not found for object metadata',
+      });
+    else if (!['TEXT', 'FULL_NAME'].includes(field.type))
+      errors.add('objectMetadata', 'update_object', info, {
+        code: INVALID,
+        message: 'Field cannot be used as label identifier',
+      });
   }
   if (update.imageIdentifierFieldMetadataId) {
     const field = state.fields.get(update.imageIdentifierFieldMetadataId);
-    if (!field || field.objectMetadataId !== id) errors.add('objectMetadata', 'update_object', info, { code: INVALID, message: 'Field declared as image identifier not found' });
+    if (!field || field.objectMetadataId !== id)
+      errors.add('objectMetadata', 'update_object', info, {
+        code: INVALID,
+        message: 'Field declared as image identifier not found',
+      });
   }
   errors.throwIfAny('Multiple validation errors occurred while updating object');
   state.objects.set(id, next);
   // Join columns of system relations follow the object's name (target<NameSingular>Id).
-  if (next.nameSingular !== current.nameSingular) renameSystemRelationTargets(state, current, next, now);
+  if (next.nameSingular !== current.nameSingular)
+    renameSystemRelationTargets(state, current, next, now);
   return next;
 };
 
-const renameSystemRelationTargets = (state: MetadataState, before: ObjectRow, after: ObjectRow, now: string): void => {
+const renameSystemRelationTargets = (
+  state: MetadataState,
+  before: ObjectRow,
+  after: ObjectRow,
+  now: string,
+): void => {
   const oldName = `target${before.nameSingular.charAt(0).toUpperCase()}${before.nameSingular.slice(1)}`;
   const newName = `target${after.nameSingular.charAt(0).toUpperCase()}${after.nameSingular.slice(1)}`;
   for (const field of state.fields.values()) {
     if (field.relationTargetObjectMetadataId === after.id && field.name === oldName) {
-      state.fields.set(field.id, { ...field, name: newName, settings: { ...field.settings, joinColumnName: `${newName}Id` }, updatedAt: now });
+      state.fields.set(field.id, {
+        ...field,
+        name: newName,
+        settings: { ...field.settings, joinColumnName: `${newName}Id` },
+        updatedAt: now,
+      });
     }
   }
 };
 
 export const deleteObject = (state: MetadataState, id: string): ObjectRow => {
   const object = state.objects.get(id);
-  if (!object) throw new MetadataException('Object to delete not found', 'NOT_FOUND', 'OBJECT_METADATA_NOT_FOUND', 'Object not found.');
+  if (!object)
+    throw new MetadataException(
+      'Object to delete not found',
+      'NOT_FOUND',
+      'OBJECT_METADATA_NOT_FOUND',
+      'Object not found.',
+    );
   const errors = new ValidationCollector();
-  if (!object.isCustom) errors.add('objectMetadata', 'delete_object', minimalObjectInfo(object), { code: 'OBJECT_MUTATION_NOT_ALLOWED', message: 'Standard objects cannot be deleted' });
-  else if (object.isActive) errors.add('objectMetadata', 'delete_object', minimalObjectInfo(object), { code: INVALID, message: 'Active objects cannot be deleted' });
+  if (!object.isCustom)
+    errors.add('objectMetadata', 'delete_object', minimalObjectInfo(object), {
+      code: 'OBJECT_MUTATION_NOT_ALLOWED',
+      message: 'Standard objects cannot be deleted',
+    });
+  else if (object.isActive)
+    errors.add('objectMetadata', 'delete_object', minimalObjectInfo(object), {
+      code: INVALID,
+      message: 'Active objects cannot be deleted',
+    });
   errors.throwIfAny('Multiple validation errors occurred while deleting object');
   removeObject(state, object);
   return object;
@@ -283,13 +422,19 @@ export const deleteObject = (state: MetadataState, id: string): ObjectRow => {
 const removeObject = (state: MetadataState, object: ObjectRow): void => {
   const doomed = new Set<string>();
   for (const field of state.fields.values()) {
-    if (field.objectMetadataId === object.id || field.relationTargetObjectMetadataId === object.id) doomed.add(field.id);
+    if (field.objectMetadataId === object.id || field.relationTargetObjectMetadataId === object.id)
+      doomed.add(field.id);
   }
   for (const fieldId of doomed) state.fields.delete(fieldId);
   for (const [indexId, index] of state.indexes) {
-    if (index.objectMetadataId === object.id || index.fields.some((entry) => doomed.has(entry.fieldMetadataId))) state.indexes.delete(indexId);
+    if (
+      index.objectMetadataId === object.id ||
+      index.fields.some((entry) => doomed.has(entry.fieldMetadataId))
+    )
+      state.indexes.delete(indexId);
   }
   state.objects.delete(object.id);
 };
 
-export const fieldRowsOf = (state: MetadataState, object: ObjectRow): FieldRow[] => fieldsOfObject(state, object.id);
+export const fieldRowsOf = (state: MetadataState, object: ObjectRow): FieldRow[] =>
+  fieldsOfObject(state, object.id);

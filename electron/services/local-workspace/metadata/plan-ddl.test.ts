@@ -5,16 +5,51 @@ import { planDdl } from './plan-ddl';
 
 const now = '2026-01-01T00:00:00.000Z';
 const object: ObjectRow = {
-  id: '00000000-0000-4000-8000-000000000001', universalIdentifier: 'u', standardId: null, nameSingular: 'rocket', namePlural: 'rockets',
-  labelSingular: 'Rocket', labelPlural: 'Rockets', description: null, icon: null, shortcut: null, color: null, isCustom: true, isRemote: false,
-  isActive: true, isSystem: false, isUIReadOnly: false, isSearchable: true, isLabelSyncedWithName: false, labelIdentifierFieldMetadataId: null,
-  imageIdentifierFieldMetadataId: null, duplicateCriteria: [], openRecordIn: 'SIDE_PANEL', applicationId: 'a', createdAt: now, updatedAt: now,
+  id: '00000000-0000-4000-8000-000000000001',
+  universalIdentifier: 'u',
+  standardId: null,
+  nameSingular: 'rocket',
+  namePlural: 'rockets',
+  labelSingular: 'Rocket',
+  labelPlural: 'Rockets',
+  description: null,
+  icon: null,
+  shortcut: null,
+  color: null,
+  isCustom: true,
+  isRemote: false,
+  isActive: true,
+  isSystem: false,
+  isUIReadOnly: false,
+  isSearchable: true,
+  isLabelSyncedWithName: false,
+  labelIdentifierFieldMetadataId: null,
+  imageIdentifierFieldMetadataId: null,
+  duplicateCriteria: [],
+  openRecordIn: 'SIDE_PANEL',
+  applicationId: 'a',
+  createdAt: now,
+  updatedAt: now,
 };
 const context = { objectMetadataId: object.id, applicationId: 'a', now };
 const base = (): MetadataState => {
-  const id = newFieldRow(context, { name: 'id', type: 'UUID', label: 'Id', defaultValue: 'uuid', isNullable: false });
+  const id = newFieldRow(context, {
+    name: 'id',
+    type: 'UUID',
+    label: 'Id',
+    defaultValue: 'uuid',
+    isNullable: false,
+  });
   return {
-    workspace: { id: 'w', displayName: 'w', dataSchema: 'ws', standardApplicationId: 's', customApplicationId: 'c', metadataVersion: 1, createdAt: now },
+    workspace: {
+      id: 'w',
+      displayName: 'w',
+      dataSchema: 'ws',
+      standardApplicationId: 's',
+      customApplicationId: 'c',
+      metadataVersion: 1,
+      createdAt: now,
+    },
     objects: new Map([[object.id, object]]),
     fields: new Map([[id.id, id]]),
     indexes: new Map(),
@@ -25,7 +60,9 @@ describe('planDdl', () => {
   it('creates a new object as one table with all its columns', () => {
     const empty: MetadataState = { ...base(), objects: new Map(), fields: new Map() };
     const ddl = planDdl(empty, base());
-    expect(ddl).toEqual(['CREATE TABLE "_rocket" ("id" uuid DEFAULT gen_random_uuid() NOT NULL, PRIMARY KEY ("id"))']);
+    expect(ddl).toEqual([
+      'CREATE TABLE "_rocket" ("id" uuid DEFAULT gen_random_uuid() NOT NULL, PRIMARY KEY ("id"))',
+    ]);
   });
 
   it('adds one column per composite sub-field and drops them all again', () => {
@@ -45,7 +82,12 @@ describe('planDdl', () => {
 
   it('renames a select column together with its enum type', () => {
     const before = base();
-    const stage = newFieldRow(context, { name: 'stage', type: 'SELECT', label: 'Stage', options: [{ id: 'o1', label: 'A', value: 'A', position: 0, color: 'red' }] });
+    const stage = newFieldRow(context, {
+      name: 'stage',
+      type: 'SELECT',
+      label: 'Stage',
+      options: [{ id: 'o1', label: 'A', value: 'A', position: 0, color: 'red' }],
+    });
     before.fields.set(stage.id, stage);
     const after = cloneState(before);
     after.fields.set(stage.id, { ...stage, name: 'phase' });

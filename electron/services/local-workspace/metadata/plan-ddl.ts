@@ -9,8 +9,18 @@ import {
   isManyToOne,
   joinColumnNameOf,
 } from './field-columns';
-import { tableNameOf, type FieldRow, type IndexRow, type MetadataState, type ObjectRow } from './metadata-types';
-import { COMPOSITE_TYPES, computeCompositeColumnName, isCompositeFieldType } from '../../../../shared/domain/composite-types';
+import {
+  tableNameOf,
+  type FieldRow,
+  type IndexRow,
+  type MetadataState,
+  type ObjectRow,
+} from './metadata-types';
+import {
+  COMPOSITE_TYPES,
+  computeCompositeColumnName,
+  isCompositeFieldType,
+} from '../../../../shared/domain/composite-types';
 
 /**
  * Turns the difference between two metadata snapshots into DDL for the workspace schema.
@@ -30,7 +40,8 @@ const tableOf = (state: MetadataState, objectId: string): string => {
 const enumColumns = (table: string, field: FieldRow) =>
   columnsForField(table, field).filter((column) => column.enumType !== undefined);
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameJson = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const indexColumns = (state: MetadataState, index: IndexRow): string[] =>
   [...index.fields]
@@ -73,7 +84,9 @@ const addFieldSql = (table: string, field: FieldRow): string[] =>
   ]);
 
 const dropFieldSql = (table: string, field: FieldRow): string[] => [
-  ...columnsForField(table, field).map((column) => `ALTER TABLE ${q(table)} DROP COLUMN IF EXISTS ${q(column.name)}`),
+  ...columnsForField(table, field).map(
+    (column) => `ALTER TABLE ${q(table)} DROP COLUMN IF EXISTS ${q(column.name)}`,
+  ),
   ...enumColumns(table, field).map((column) => `DROP TYPE IF EXISTS ${q(column.enumType!.name)}`),
 ];
 
@@ -83,8 +96,13 @@ const renameFieldSql = (table: string, before: FieldRow, after: FieldRow): strin
   return oldColumns.flatMap((column, i) => {
     const renamed = newColumns[i];
     if (!renamed || renamed.name === column.name) return [];
-    const statements = [`ALTER TABLE ${q(table)} RENAME COLUMN ${q(column.name)} TO ${q(renamed.name)}`];
-    if (column.enumType && renamed.enumType) statements.push(`ALTER TYPE ${q(column.enumType.name)} RENAME TO ${q(renamed.enumType.name)}`);
+    const statements = [
+      `ALTER TABLE ${q(table)} RENAME COLUMN ${q(column.name)} TO ${q(renamed.name)}`,
+    ];
+    if (column.enumType && renamed.enumType)
+      statements.push(
+        `ALTER TYPE ${q(column.enumType.name)} RENAME TO ${q(renamed.enumType.name)}`,
+      );
     return statements;
   });
 };
@@ -97,12 +115,20 @@ const rebuildEnumSql = (table: string, before: FieldRow, after: FieldRow): strin
   const newValues = new Set((after.options ?? []).map((option) => option.value));
   const mapping = new Map<string, string>();
   for (const old of before.options ?? []) {
-    const next = (after.options ?? []).find((option) => option.id === old.id) ?? (after.options ?? []).find((o) => o.value === old.value);
+    const next =
+      (after.options ?? []).find((option) => option.id === old.id) ??
+      (after.options ?? []).find((o) => o.value === old.value);
     if (next) mapping.set(old.value, next.value);
   }
-  const cases = [...mapping].map(([from, to]) => `WHEN ${quoteLiteral(from)} THEN ${quoteLiteral(to)}`).join(' ');
-  const fallback = !after.isNullable && typeof after.defaultValue === 'string' ? quoteLiteral(after.defaultValue.replace(/^'|'$/g, '')) : 'NULL';
-  const mapExpression = (value: string) => (cases ? `CASE ${value} ${cases} ELSE ${fallback} END` : fallback);
+  const cases = [...mapping]
+    .map(([from, to]) => `WHEN ${quoteLiteral(from)} THEN ${quoteLiteral(to)}`)
+    .join(' ');
+  const fallback =
+    !after.isNullable && typeof after.defaultValue === 'string'
+      ? quoteLiteral(after.defaultValue.replace(/^'|'$/g, ''))
+      : 'NULL';
+  const mapExpression = (value: string) =>
+    cases ? `CASE ${value} ${cases} ELSE ${fallback} END` : fallback;
   const textType = isArray ? 'text[]' : 'text';
   const statements = [
     `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column)} DROP DEFAULT`,
@@ -115,7 +141,8 @@ const rebuildEnumSql = (table: string, before: FieldRow, after: FieldRow): strin
     `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column)} TYPE ${q(enumName)}${isArray ? '[]' : ''} USING ${q(column)}::${q(enumName)}${isArray ? '[]' : ''}`,
   ];
   const defaultSql = defaultSqlFor(after.type, after.defaultValue, enumName);
-  if (defaultSql) statements.push(`ALTER TABLE ${q(table)} ALTER COLUMN ${q(column)} SET DEFAULT ${defaultSql}`);
+  if (defaultSql)
+    statements.push(`ALTER TABLE ${q(table)} ALTER COLUMN ${q(column)} SET DEFAULT ${defaultSql}`);
   return statements;
 };
 
@@ -147,8 +174,15 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
     if (after.fields.get(id) === field) continue; // rows are replaced, never mutated: same row, no change
     if (!isManyToOne(field) || !after.objects.has(field.objectMetadataId)) continue;
     const next = after.fields.get(id);
-    if (!next || !isManyToOne(next) || !sameJson(next.settings, field.settings) || next.name !== field.name) {
-      push(`ALTER TABLE ${q(tableOf(before, field.objectMetadataId))} DROP CONSTRAINT IF EXISTS ${q(foreignKeyName(id))}`);
+    if (
+      !next ||
+      !isManyToOne(next) ||
+      !sameJson(next.settings, field.settings) ||
+      next.name !== field.name
+    ) {
+      push(
+        `ALTER TABLE ${q(tableOf(before, field.objectMetadataId))} DROP CONSTRAINT IF EXISTS ${q(foreignKeyName(id))}`,
+      );
     }
   }
   // 3. Tables that disappear, with their enum types.
@@ -157,7 +191,9 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
     const table = tableNameOf(object);
     push(`DROP TABLE IF EXISTS ${q(table)} CASCADE`);
     for (const field of before.fields.values()) {
-      if (field.objectMetadataId === id) for (const column of enumColumns(table, field)) push(`DROP TYPE IF EXISTS ${q(column.enumType!.name)}`);
+      if (field.objectMetadataId === id)
+        for (const column of enumColumns(table, field))
+          push(`DROP TYPE IF EXISTS ${q(column.enumType!.name)}`);
     }
   }
   // 4. Renamed tables (custom objects renamed through nameSingular), enum types follow.
@@ -168,22 +204,33 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
     for (const field of before.fields.values()) {
       if (field.objectMetadataId !== id) continue;
       for (const column of enumColumns(tableNameOf(previous), field)) {
-        push(`ALTER TYPE ${q(column.enumType!.name)} RENAME TO ${q(enumTypeName(tableNameOf(object), column.name))}`);
+        push(
+          `ALTER TYPE ${q(column.enumType!.name)} RENAME TO ${q(enumTypeName(tableNameOf(object), column.name))}`,
+        );
       }
     }
   }
   // 5. Fields removed from surviving tables; 6. renamed, re-defaulted or re-optioned fields.
   for (const [id, field] of before.fields) {
-    if (after.fields.get(id) === field && after.objects.get(field.objectMetadataId) === before.objects.get(field.objectMetadataId)) continue;
-    if (!after.objects.has(field.objectMetadataId) || !before.objects.has(field.objectMetadataId)) continue;
+    if (
+      after.fields.get(id) === field &&
+      after.objects.get(field.objectMetadataId) === before.objects.get(field.objectMetadataId)
+    )
+      continue;
+    if (!after.objects.has(field.objectMetadataId) || !before.objects.has(field.objectMetadataId))
+      continue;
     const next = after.fields.get(id);
     const table = tableOf(after, field.objectMetadataId);
     if (!next) {
       push(...dropFieldSql(table, field));
       continue;
     }
-    if (next.name !== field.name || joinColumnNameOf(next) !== joinColumnNameOf(field)) push(...renameFieldSql(table, field, next));
-    if (['SELECT', 'MULTI_SELECT', 'RATING'].includes(next.type) && !sameJson(next.options, field.options)) {
+    if (next.name !== field.name || joinColumnNameOf(next) !== joinColumnNameOf(field))
+      push(...renameFieldSql(table, field, next));
+    if (
+      ['SELECT', 'MULTI_SELECT', 'RATING'].includes(next.type) &&
+      !sameJson(next.options, field.options)
+    ) {
       push(...rebuildEnumSql(table, field, next));
     } else if (!sameJson(next.defaultValue, field.defaultValue)) {
       push(...changedDefaultSql(table, field, next));
@@ -208,7 +255,13 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
     if (before.fields.get(id) === field) continue;
     if (!isManyToOne(field)) continue;
     const previous = before.objects.has(field.objectMetadataId) ? before.fields.get(id) : undefined;
-    if (previous && isManyToOne(previous) && sameJson(previous.settings, field.settings) && previous.name === field.name) continue;
+    if (
+      previous &&
+      isManyToOne(previous) &&
+      sameJson(previous.settings, field.settings) &&
+      previous.name === field.name
+    )
+      continue;
     push(foreignKeySql(after, field));
   }
   // 10. New or changed indexes.
@@ -220,4 +273,5 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
   return statements;
 };
 
-export const objectTables = (objects: Iterable<ObjectRow>): string[] => [...objects].map(tableNameOf);
+export const objectTables = (objects: Iterable<ObjectRow>): string[] =>
+  [...objects].map(tableNameOf);

@@ -9,7 +9,9 @@ export const insertRecords = async (
   objectName: string,
   records: Record<string, unknown>[],
 ): Promise<number> => {
-  const object = [...state.objects.values()].find((candidate) => candidate.nameSingular === objectName);
+  const object = [...state.objects.values()].find(
+    (candidate) => candidate.nameSingular === objectName,
+  );
   if (!object) throw new Error(`Unknown object ${objectName}`);
   const table = tableNameOf(object);
   const fields = fieldsOfObject(state, object.id);
@@ -17,7 +19,12 @@ export const insertRecords = async (
   for (const record of records) {
     const values = toColumnValues(table, fields, record);
     const columns = values.map((value) => quoteIdentifier(value.column)).join(', ');
-    const params = values.map((value, i) => `$${i + 1}::${value.sqlType.startsWith('"') ? `${schema}.${value.sqlType}` : value.sqlType}`).join(', ');
+    const params = values
+      .map(
+        (value, i) =>
+          `$${i + 1}::${value.sqlType.startsWith('"') ? `${schema}.${value.sqlType}` : value.sqlType}`,
+      )
+      .join(', ');
     await db.query(
       `INSERT INTO ${schema}.${quoteIdentifier(table)} (${columns}) VALUES (${params})`,
       values.map((value) => value.value),

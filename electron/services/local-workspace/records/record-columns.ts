@@ -1,4 +1,8 @@
-import { COMPOSITE_TYPES, computeCompositeColumnName, isCompositeFieldType } from '../../../../shared/domain/composite-types';
+import {
+  COMPOSITE_TYPES,
+  computeCompositeColumnName,
+  isCompositeFieldType,
+} from '../../../../shared/domain/composite-types';
 import { columnsForField, isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import type { FieldRow } from '../metadata/metadata-types';
 
@@ -12,9 +16,14 @@ export interface ColumnValue {
   sqlType: string;
 }
 
-const jsonOrNull = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const jsonOrNull = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
-export const toColumnValues = (table: string, fields: FieldRow[], record: Record<string, unknown>): ColumnValue[] => {
+export const toColumnValues = (
+  table: string,
+  fields: FieldRow[],
+  record: Record<string, unknown>,
+): ColumnValue[] => {
   const values: ColumnValue[] = [];
   for (const field of fields) {
     if (isManyToOne(field)) {
@@ -22,7 +31,13 @@ export const toColumnValues = (table: string, fields: FieldRow[], record: Record
       if (key in record) values.push({ column: key, value: record[key], sqlType: 'uuid' });
       continue;
     }
-    if (!(field.name in record) || field.type === 'TS_VECTOR' || field.type === 'RELATION' || field.type === 'MORPH_RELATION') continue;
+    if (
+      !(field.name in record) ||
+      field.type === 'TS_VECTOR' ||
+      field.type === 'RELATION' ||
+      field.type === 'MORPH_RELATION'
+    )
+      continue;
     const raw = record[field.name];
     const columns = columnsForField(table, field);
     if (isCompositeFieldType(field.type)) {

@@ -1,25 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import { buildBaseField, BASE_FIELD_ORDER, newFieldRow, searchVectorExpression, type BaseFieldName } from '../metadata/base-fields';
+import {
+  buildBaseField,
+  BASE_FIELD_ORDER,
+  newFieldRow,
+  searchVectorExpression,
+  type BaseFieldName,
+} from '../metadata/base-fields';
 import { isManyToOne } from '../metadata/field-columns';
 import type { FieldRow, MetadataState, ObjectRow, SelectOption } from '../metadata/metadata-types';
 import { joinColumnIndex, uniqueFieldIndex } from '../metadata/relation-fields';
-import { COMPOSITE_TYPES, computeCompositeColumnName, isCompositeFieldType } from '../../../../shared/domain/composite-types';
-import type { StandardFieldDefinition, StandardObjectDefinition } from './standard-object-definition';
+import {
+  COMPOSITE_TYPES,
+  computeCompositeColumnName,
+  isCompositeFieldType,
+} from '../../../../shared/domain/composite-types';
+import type {
+  StandardFieldDefinition,
+  StandardObjectDefinition,
+} from './standard-object-definition';
+import { STANDARD_UNIVERSAL_IDENTIFIERS } from './standard-objects/universal-identifiers';
+
+/** Twenty's fixed identifiers from twenty-sdk 2.43 (base fields and morph groups are not in the definitions). */
+const sdkIdentifiers = (objectName: string) =>
+  (
+    STANDARD_UNIVERSAL_IDENTIFIERS as Record<
+      string,
+      { fields: Record<string, string>; morphIds?: Record<string, string> }
+    >
+  )[objectName];
 
 /**
  * Builds Twenty's standard data model into a draft metadata state: objects, their base fields,
  * their declared fields, relation pairs wired by name, label identifiers and indexes.
  */
 const searchColumnsFor = (field: FieldRow): string[] => {
-  if (field.type === 'FULL_NAME') return ['firstName', 'lastName'].map((sub) => computeCompositeColumnName(field.name, sub));
+  if (field.type === 'FULL_NAME')
+    return ['firstName', 'lastName'].map((sub) => computeCompositeColumnName(field.name, sub));
   if (field.type === 'EMAILS') return [computeCompositeColumnName(field.name, 'primaryEmail')];
   if (field.type === 'LINKS') return [computeCompositeColumnName(field.name, 'primaryLinkUrl')];
-  if (field.type === 'PHONES') return [computeCompositeColumnName(field.name, 'primaryPhoneNumber')];
-  if (isCompositeFieldType(field.type)) return COMPOSITE_TYPES[field.type].filter((s) => s.type === 'TEXT').map((s) => computeCompositeColumnName(field.name, s.name));
+  if (field.type === 'PHONES')
+    return [computeCompositeColumnName(field.name, 'primaryPhoneNumber')];
+  if (isCompositeFieldType(field.type))
+    return COMPOSITE_TYPES[field.type]
+      .filter((s) => s.type === 'TEXT')
+      .map((s) => computeCompositeColumnName(field.name, s.name));
   return [field.name];
 };
 
-export const buildStandardModel = (state: MetadataState, definitions: StandardObjectDefinition[], now: string): void => {
+export const buildStandardModel = (
+  state: MetadataState,
+  definitions: StandardObjectDefinition[],
+  now: string,
+): void => {
   const applicationId = state.workspace.standardApplicationId;
   const objectsByName = new Map<string, ObjectRow>();
   const fieldsByKey = new Map<string, FieldRow>();
@@ -57,9 +89,14 @@ export const buildStandardModel = (state: MetadataState, definitions: StandardOb
     objectsByName.set(definition.nameSingular, object);
     state.objects.set(id, object);
     const context = { objectMetadataId: id, applicationId, now };
-    const baseNames = (definition.baseFields ?? BASE_FIELD_ORDER.filter((n) => n !== 'name')) as BaseFieldName[];
+    const baseNames = (definition.baseFields ??
+      BASE_FIELD_ORDER.filter((n) => n !== 'name')) as BaseFieldName[];
     for (const name of baseNames) {
-      const field = buildBaseField(context, name, { isCustom: false });
+      const universalIdentifier = sdkIdentifiers(definition.nameSingular)?.fields[name];
+      const field = buildBaseField(context, name, {
+        isCustom: false,
+        ...(universalIdentifier ? { universalIdentifier, standardId: universalIdentifier } : {}),
+      });
       fieldsByKey.set(`${definition.nameSingular}.${name}`, field);
     }
     for (const fieldDefinition of definition.fields) {
@@ -76,7 +113,11 @@ export const buildStandardModel = (state: MetadataState, definitions: StandardOb
         isActive: fieldDefinition.isActive ?? true,
         isUIReadOnly: fieldDefinition.isUIReadOnly ?? false,
         defaultValue: fieldDefinition.defaultValue ?? null,
-        options: fieldDefinition.options?.map((option): SelectOption => ({ id: randomUUID(), ...option })) ?? null,
+        options:
+          fieldDefinition.options?.map((option): SelectOption => ({
+            id: randomUUID(),
+            ...option,
+          })) ?? null,
         settings: fieldDefinition.settings ?? null,
       });
       if (fieldDefinition.universalIdentifier) {
@@ -96,37 +137,57 @@ export const buildStandardModel = (state: MetadataState, definitions: StandardOb
     if (!relation) continue;
     const target = objectsByName.get(relation.target);
     const inverse = fieldsByKey.get(`${relation.target}.${relation.inverse}`);
-    if (!target || !inverse) throw new Error(`Standard relation ${key} → ${relation.target}.${relation.inverse} is incomplete`);
+    if (!target || !inverse)
+      throw new Error(
+        `Standard relation ${key} → ${relation.target}.${relation.inverse} is incomplete`,
+      );
     field.relationTargetObjectMetadataId = target.id;
     field.relationTargetFieldMetadataId = inverse.id;
     field.settings =
       relation.type === 'MANY_TO_ONE'
-        ? { ...field.settings, relationType: 'MANY_TO_ONE', onDelete: relation.onDelete ?? 'SET_NULL', joinColumnName: `${field.name}Id` }
+        ? {
+            ...field.settings,
+            relationType: 'MANY_TO_ONE',
+            onDelete: relation.onDelete ?? 'SET_NULL',
+            joinColumnName: `${field.name}Id`,
+          }
         : { ...field.settings, relationType: 'ONE_TO_MANY' };
     if (field.type === 'MORPH_RELATION' && definition?.morphGroup) {
       const groupKey = `${key.split('.')[0]}.${definition.morphGroup}`;
-      if (!morphIds.has(groupKey)) morphIds.set(groupKey, randomUUID());
+      const objectName = key.split('.')[0]!;
+      const fixed = sdkIdentifiers(objectName)?.morphIds?.[`${definition.morphGroup}MorphId`];
+      if (!morphIds.has(groupKey)) morphIds.set(groupKey, fixed ?? randomUUID());
       field.morphId = morphIds.get(groupKey)!;
     }
   }
 
   for (const definition of definitions) {
     const object = objectsByName.get(definition.nameSingular)!;
-    const own = [...fieldsByKey.entries()].filter(([key]) => key.startsWith(`${definition.nameSingular}.`)).map(([, f]) => f);
+    const own = [...fieldsByKey.entries()]
+      .filter(([key]) => key.startsWith(`${definition.nameSingular}.`))
+      .map(([, f]) => f);
     const labelField = own.find((field) => field.name === definition.labelIdentifierFieldName);
-    const imageField = definition.imageIdentifierFieldName ? own.find((f) => f.name === definition.imageIdentifierFieldName) : undefined;
+    const imageField = definition.imageIdentifierFieldName
+      ? own.find((f) => f.name === definition.imageIdentifierFieldName)
+      : undefined;
     const searchVector = own.find((field) => field.name === 'searchVector');
     if (searchVector) {
-      const names = definition.searchFields ?? (labelField && labelField.type !== 'UUID' ? [labelField.name] : []);
+      const names =
+        definition.searchFields ??
+        (labelField && labelField.type !== 'UUID' ? [labelField.name] : []);
       const columns = names.flatMap((name) => {
         const source = own.find((field) => field.name === name);
         return source ? searchColumnsFor(source) : [];
       });
-      searchVector.settings = { asExpression: searchVectorExpression(columns), generatedType: 'STORED' };
+      searchVector.settings = {
+        asExpression: searchVectorExpression(columns),
+        generatedType: 'STORED',
+      };
     }
     state.objects.set(object.id, {
       ...object,
-      labelIdentifierFieldMetadataId: labelField?.id ?? own.find((field) => field.name === 'id')?.id ?? null,
+      labelIdentifierFieldMetadataId:
+        labelField?.id ?? own.find((field) => field.name === 'id')?.id ?? null,
       imageIdentifierFieldMetadataId: imageField?.id ?? null,
     });
     for (const field of own) {

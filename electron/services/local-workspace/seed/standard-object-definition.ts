@@ -63,7 +63,14 @@ export interface StandardObjectDefinition {
   imageIdentifierFieldName?: string;
   /** Which base fields this object has; default: all eight. */
   baseFields?: Array<
-    'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'createdBy' | 'updatedBy' | 'position' | 'searchVector'
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'deletedAt'
+    | 'createdBy'
+    | 'updatedBy'
+    | 'position'
+    | 'searchVector'
   >;
   /** Field names whose values feed searchVector (Twenty's SEARCH_FIELDS_FOR_*). */
   searchFields?: string[];

@@ -15,7 +15,10 @@ export const metadataGraphql = async <T = Record<string, any>>(
 ): Promise<GraphqlResponse<T>> => {
   const response = await fetch(`${ws.url}/metadata`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;

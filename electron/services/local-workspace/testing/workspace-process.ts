@@ -18,10 +18,12 @@ const CLI = resolve(here, '../cli.ts');
 const TSX = resolve(here, '../../../../node_modules/.bin/tsx');
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://atelier:atelier@127.0.0.1:5432/postgres';
 
-export const testDatabaseUrl = (): string => process.env.ATELIER_TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
+export const testDatabaseUrl = (): string =>
+  process.env.ATELIER_TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
 
 /** Engines to run suites on; ATELIER_SKIP_POSTGRES=1 drops PostgreSQL explicitly (never silently). */
-export const testEngines = (): EngineKind[] => (process.env.ATELIER_SKIP_POSTGRES === '1' ? ['pglite'] : ['pglite', 'postgres']);
+export const testEngines = (): EngineKind[] =>
+  process.env.ATELIER_SKIP_POSTGRES === '1' ? ['pglite'] : ['pglite', 'postgres'];
 
 export interface WorkspaceProcess {
   url: string;
@@ -66,11 +68,31 @@ const dropDatabase = async (databaseUrl: string): Promise<void> => {
   await client.end();
 };
 
-const launch = (dataDir: string, apiKey: string, adminPassword: string, databaseUrl: string | undefined, extraArgs: string[]): Promise<WorkspaceProcess> =>
+const launch = (
+  dataDir: string,
+  apiKey: string,
+  adminPassword: string,
+  databaseUrl: string | undefined,
+  extraArgs: string[],
+): Promise<WorkspaceProcess> =>
   new Promise((resolvePromise, reject) => {
-    const args = [CLI, '--port', '0', '--data-dir', dataDir, '--api-key', apiKey, '--admin-password', adminPassword, ...extraArgs];
+    const args = [
+      CLI,
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--api-key',
+      apiKey,
+      '--admin-password',
+      adminPassword,
+      ...extraArgs,
+    ];
     if (databaseUrl) args.push('--database-url', databaseUrl);
-    const child: ChildProcess = spawn(TSX, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });
+    const child: ChildProcess = spawn(TSX, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
     let output = '';
     let settled = false;
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -114,7 +136,10 @@ const launch = (dataDir: string, apiKey: string, adminPassword: string, database
     });
   });
 
-export const startWorkspaceProcess = async (engine: EngineKind = 'pglite', extraArgs: string[] = []): Promise<WorkspaceProcess> => {
+export const startWorkspaceProcess = async (
+  engine: EngineKind = 'pglite',
+  extraArgs: string[] = [],
+): Promise<WorkspaceProcess> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-ws-'));
   const databaseUrl = engine === 'postgres' ? await createDatabase() : undefined;
   return launch(dataDir, `test-key-${randomUUID()}`, `pw-${randomUUID()}`, databaseUrl, extraArgs);

@@ -1,4 +1,7 @@
-import { COMPOSITE_TYPES, isCompositeFieldType } from '../../../../../shared/domain/composite-types';
+import {
+  COMPOSITE_TYPES,
+  isCompositeFieldType,
+} from '../../../../../shared/domain/composite-types';
 import type { FieldMetadataType } from '../../../../../shared/domain/field-metadata-type';
 import type { EntityValidationError } from '../metadata-errors';
 import type { SelectOption } from '../metadata-types';
@@ -12,7 +15,8 @@ import type { SelectOption } from '../metadata-types';
 const CODE = 'INVALID_FIELD_INPUT';
 const QUOTED = /^'.*'$/s;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isQuoted = (value: unknown): value is string => typeof value === 'string' && value.length >= 2 && QUOTED.test(value);
+const isQuoted = (value: unknown): value is string =>
+  typeof value === 'string' && value.length >= 2 && QUOTED.test(value);
 const unquote = (value: string): string => value.slice(1, -1);
 
 const subFieldOk = (subType: FieldMetadataType, value: unknown): boolean => {
@@ -22,9 +26,15 @@ const subFieldOk = (subType: FieldMetadataType, value: unknown): boolean => {
     case 'SELECT':
       return isQuoted(value);
     case 'NUMERIC':
-      return (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.replace(/^'|'$/g, ''))) || typeof value === 'number';
+      return (
+        (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.replace(/^'|'$/g, ''))) ||
+        typeof value === 'number'
+      );
     case 'UUID':
-      return typeof value === 'string' && (UUID.test(value) || (isQuoted(value) && UUID.test(unquote(value))));
+      return (
+        typeof value === 'string' &&
+        (UUID.test(value) || (isQuoted(value) && UUID.test(unquote(value))))
+      );
     case 'RAW_JSON':
       return typeof value === 'object';
     default:
@@ -38,15 +48,17 @@ export const validateDefaultValue = (
   options: SelectOption[] | null,
 ): EntityValidationError[] => {
   if (defaultValue === null || defaultValue === undefined) return [];
-  const invalid = (message = `Invalid default value for ${type} field`): EntityValidationError[] => [
-    { code: CODE, message, value: defaultValue },
-  ];
+  const invalid = (
+    message = `Invalid default value for ${type} field`,
+  ): EntityValidationError[] => [{ code: CODE, message, value: defaultValue }];
   const optionValues = new Set((options ?? []).map((option) => option.value));
   switch (type) {
     case 'TEXT':
       return isQuoted(defaultValue) ? [] : invalid('Default value should be as quoted string');
     case 'UUID':
-      return defaultValue === 'uuid' || (isQuoted(defaultValue) && UUID.test(unquote(defaultValue))) ? [] : invalid();
+      return defaultValue === 'uuid' || (isQuoted(defaultValue) && UUID.test(unquote(defaultValue)))
+        ? []
+        : invalid();
     case 'NUMBER':
     case 'POSITION':
       return typeof defaultValue === 'number' && Number.isFinite(defaultValue) ? [] : invalid();
@@ -60,18 +72,26 @@ export const validateDefaultValue = (
     case 'SELECT':
     case 'RATING':
       if (!isQuoted(defaultValue)) return invalid('Default value should be as quoted string');
-      return optionValues.has(unquote(defaultValue)) ? [] : invalid(`Default value "${defaultValue}" must be one of the option values`);
+      return optionValues.has(unquote(defaultValue))
+        ? []
+        : invalid(`Default value "${defaultValue}" must be one of the option values`);
     case 'MULTI_SELECT': {
-      if (!Array.isArray(defaultValue) || defaultValue.length === 0) return invalid('Default value for multi-select must be a non-empty array');
+      if (!Array.isArray(defaultValue) || defaultValue.length === 0)
+        return invalid('Default value for multi-select must be a non-empty array');
       if (!defaultValue.every(isQuoted)) return invalid('Default value should be as quoted string');
       const values = defaultValue.map(unquote);
-      if (new Set(values).size !== values.length) return invalid('Default value for multi-select must not contain duplicates');
-      return values.every((value) => optionValues.has(value)) ? [] : invalid('Default value must be one of the option values');
+      if (new Set(values).size !== values.length)
+        return invalid('Default value for multi-select must not contain duplicates');
+      return values.every((value) => optionValues.has(value))
+        ? []
+        : invalid('Default value must be one of the option values');
     }
     case 'RAW_JSON':
       return typeof defaultValue === 'object' ? [] : invalid();
     case 'ARRAY':
-      return Array.isArray(defaultValue) && defaultValue.every((item) => typeof item === 'string') ? [] : invalid();
+      return Array.isArray(defaultValue) && defaultValue.every((item) => typeof item === 'string')
+        ? []
+        : invalid();
     case 'RELATION':
     case 'MORPH_RELATION':
     case 'TS_VECTOR':

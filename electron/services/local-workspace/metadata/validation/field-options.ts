@@ -8,17 +8,46 @@ import type { SelectOption } from '../metadata-types';
  * TagColors.ts (25 colours since 2.23), generate-rating-optionts.util.ts.
  */
 export const TAG_COLORS = [
-  'red', 'ruby', 'crimson', 'tomato', 'orange', 'amber', 'yellow', 'lime', 'grass', 'green', 'jade', 'mint',
-  'turquoise', 'cyan', 'sky', 'blue', 'iris', 'violet', 'purple', 'plum', 'pink', 'bronze', 'gold', 'brown', 'gray',
+  'red',
+  'ruby',
+  'crimson',
+  'tomato',
+  'orange',
+  'amber',
+  'yellow',
+  'lime',
+  'grass',
+  'green',
+  'jade',
+  'mint',
+  'turquoise',
+  'cyan',
+  'sky',
+  'blue',
+  'iris',
+  'violet',
+  'purple',
+  'plum',
+  'pink',
+  'bronze',
+  'gold',
+  'brown',
+  'gray',
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPPER_SNAKE = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
 const CODE = 'INVALID_FIELD_INPUT';
-const collapse = (value: unknown): unknown => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value);
+const collapse = (value: unknown): unknown =>
+  typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
 
 export const generateRatingOptions = (): SelectOption[] =>
-  [1, 2, 3, 4, 5].map((n, position) => ({ id: randomUUID(), label: String(n), value: `RATING_${n}`, position }));
+  [1, 2, 3, 4, 5].map((n, position) => ({
+    id: randomUUID(),
+    label: String(n),
+    value: `RATING_${n}`,
+    position,
+  }));
 
 /** Trims, assigns ids to options that lack one (a provided id wins). */
 export const normaliseOptions = (options: unknown): unknown =>
@@ -26,41 +55,71 @@ export const normaliseOptions = (options: unknown): unknown =>
     ? options.map((option) =>
         option && typeof option === 'object'
           ? {
-              ...Object.fromEntries(Object.entries(option).map(([key, value]) => [key, collapse(value)])),
+              ...Object.fromEntries(
+                Object.entries(option).map(([key, value]) => [key, collapse(value)]),
+              ),
               id: (option as { id?: unknown }).id ?? randomUUID(),
             }
           : option,
       )
     : options;
 
-export const validateEnumOptions = (options: unknown, withColor: boolean): EntityValidationError[] => {
-  if (!Array.isArray(options) || options.length === 0) return [{ code: CODE, message: 'Options are required for enum fields' }];
+export const validateEnumOptions = (
+  options: unknown,
+  withColor: boolean,
+): EntityValidationError[] => {
+  if (!Array.isArray(options) || options.length === 0)
+    return [{ code: CODE, message: 'Options are required for enum fields' }];
   const errors: EntityValidationError[] = [];
   const seen = { id: new Set<unknown>(), value: new Set<unknown>(), position: new Set<unknown>() };
   for (const raw of options) {
     const option = (raw ?? {}) as Record<string, unknown>;
     const { id, label, value, position, color } = option;
-    if (id === undefined || id === null) errors.push({ code: CODE, message: 'Option id is required', value: option });
-    else if (typeof id !== 'string' || !UUID.test(id)) errors.push({ code: CODE, message: 'Option id is invalid', value: id });
-    if (typeof label !== 'string' || label.length === 0) errors.push({ code: CODE, message: 'Label must not be empty', value: label });
+    if (id === undefined || id === null)
+      errors.push({ code: CODE, message: 'Option id is required', value: option });
+    else if (typeof id !== 'string' || !UUID.test(id))
+      errors.push({ code: CODE, message: 'Option id is invalid', value: id });
+    if (typeof label !== 'string' || label.length === 0)
+      errors.push({ code: CODE, message: 'Label must not be empty', value: label });
     else {
-      if (label.length > 63) errors.push({ code: CODE, message: 'Option label exceeds 63 characters', value: label });
-      if (label.includes(',')) errors.push({ code: CODE, message: 'Label must not contain a comma', value: label });
+      if (label.length > 63)
+        errors.push({ code: CODE, message: 'Option label exceeds 63 characters', value: label });
+      if (label.includes(','))
+        errors.push({ code: CODE, message: 'Label must not contain a comma', value: label });
     }
-    if (typeof value !== 'string' || value.length === 0) errors.push({ code: CODE, message: 'Value must not be empty', value });
+    if (typeof value !== 'string' || value.length === 0)
+      errors.push({ code: CODE, message: 'Value must not be empty', value });
     else {
-      if (value.length > 63) errors.push({ code: CODE, message: 'Option value exceeds 63 characters', value });
-      if (!UPPER_SNAKE.test(value)) errors.push({ code: CODE, message: `Value must be in UPPER_CASE and follow snake_case "${value}"`, value });
+      if (value.length > 63)
+        errors.push({ code: CODE, message: 'Option value exceeds 63 characters', value });
+      if (!UPPER_SNAKE.test(value))
+        errors.push({
+          code: CODE,
+          message: `Value must be in UPPER_CASE and follow snake_case "${value}"`,
+          value,
+        });
     }
-    if (typeof position !== 'number' || !Number.isFinite(position)) errors.push({ code: CODE, message: 'Option position is required', value: position });
+    if (typeof position !== 'number' || !Number.isFinite(position))
+      errors.push({ code: CODE, message: 'Option position is required', value: position });
     if (withColor) {
-      if (color === undefined || color === null || color === '') errors.push({ code: CODE, message: 'Option color is required', value: color });
-      else if (!(TAG_COLORS as readonly unknown[]).includes(color)) errors.push({ code: CODE, message: 'Option color must be a supported color', value: color });
+      if (color === undefined || color === null || color === '')
+        errors.push({ code: CODE, message: 'Option color is required', value: color });
+      else if (!(TAG_COLORS as readonly unknown[]).includes(color))
+        errors.push({
+          code: CODE,
+          message: 'Option color must be a supported color',
+          value: color,
+        });
     }
-    for (const [key, label2] of [['value', 'value'], ['position', 'position'], ['id', 'id']] as const) {
+    for (const [key, label2] of [
+      ['value', 'value'],
+      ['position', 'position'],
+      ['id', 'id'],
+    ] as const) {
       const item = option[key];
       if (item === undefined) continue;
-      if (seen[key].has(item)) errors.push({ code: CODE, message: `Duplicated option ${label2}`, value: item });
+      if (seen[key].has(item))
+        errors.push({ code: CODE, message: `Duplicated option ${label2}`, value: item });
       seen[key].add(item);
     }
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetadataNameFromLabel, passesDtoNameCheck, validateMetadataName } from './metadata-names';
+import {
+  computeMetadataNameFromLabel,
+  passesDtoNameCheck,
+  validateMetadataName,
+} from './metadata-names';
 
 describe('metadata names', () => {
   it.each([
@@ -22,7 +26,9 @@ describe('metadata names', () => {
       'Name is not valid: it must start with lowercase letter and contain only alphanumeric letters',
     ]);
     expect(validateMetadataName('fooBar', 'X')).toEqual([]);
-    expect(validateMetadataName('foo1bar', 'X').map((e) => e.message)).toEqual(['Name should be in camelCase']);
+    expect(validateMetadataName('foo1bar', 'X').map((e) => e.message)).toEqual([
+      'Name should be in camelCase',
+    ]);
   });
 
   it('blocks GraphQL keywords and identifier-breaking characters at the DTO', () => {
