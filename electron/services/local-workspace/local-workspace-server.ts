@@ -8,6 +8,7 @@ import {
   generatePassword,
   setUserPassword,
 } from './auth/local-users';
+import { handleRestCore } from './core-api/rest-core-handler';
 import { HttpError, notFoundRoute, sendJson } from './http/http-io';
 import { handleMetadataGraphql, metadataSchema } from './metadata-api/metadata-graphql-endpoint';
 import { handleMetadataRest } from './metadata-api/metadata-rest';
@@ -85,6 +86,14 @@ const route = async (
   if (path.startsWith('/rest/metadata/')) {
     const segments = path.slice('/rest/metadata/'.length).split('/');
     if (await handleMetadataRest(req, res, runtime, segments, url.searchParams)) return;
+  } else if (path.startsWith('/rest/') && path !== '/rest/') {
+    return handleRestCore(
+      req,
+      res,
+      runtime,
+      path.slice('/rest/'.length).split('/'),
+      url.searchParams,
+    );
   }
   notFoundRoute(res, method, url.pathname);
 };

@@ -1,0 +1,233 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthError } from '../auth/auth-errors';
+import { HttpError, readJsonBody, sendJson } from '../http/http-io';
+import type { ObjectRow } from '../metadata/metadata-types';
+import { findRecordById, findRecords } from '../records/find-records';
+import { RecordError } from '../records/record-errors';
+import { findObjectByPlural, objectShape } from '../records/record-shape';
+import { decodeCursor } from '../records/query/cursor';
+import { parseRestOrderBy } from '../records/query/order-by';
+import { parseRestFilter } from '../records/query/parse-rest-filter';
+import { RestQueryError } from '../records/query/rest-query-error';
+import {
+  createRecords,
+  destroyRecord,
+  restoreRecord,
+  softDeleteRecord,
+  updateRecord,
+  type Actor,
+} from '../records/write-records';
+import type { WorkspaceRuntime } from '../workspace-runtime';
+
+/**
+ * Twenty's core REST API (`/rest/{plural}`, `/rest/batch/{plural}`, restore, soft/hard delete)
+ * with its envelopes and status codes. Source: rest-api-core.controller.ts and its handlers.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const QUERY_DEFAULT_LIMIT_RECORDS = 60;
+export const QUERY_MAX_RECORDS = 200;
+const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+const badRequest = (message: string, code?: string) =>
+  new HttpError(400, {
+    statusCode: 400,
+    error: 'BadRequestException',
+    messages: [message],
+    ...(code ? { code } : {}),
+  });
+
+const resolveObject = (runtime: WorkspaceRuntime, segment: string): ObjectRow => {
+  const state = runtime.metadata.snapshot;
+  const object = findObjectByPlural(state, segment);
+  if (object) return object;
+  const singular = [...state.objects.values()].find(
+    (candidate) => candidate.nameSingular === segment && candidate.isActive,
+  );
+  if (singular)
+    throw badRequest(`object '${segment}' not found. Did you mean '${singular.namePlural}'?`);
+  const example =
+    [...state.objects.values()].find((candidate) => candidate.nameSingular === 'company')
+      ?.namePlural ?? 'companies';
+  throw badRequest(`object '${segment}' not found. eg: ${example}`);
+};
+
+const parseLimit = (raw: string | null): number => {
+  if (raw === null) return QUERY_DEFAULT_LIMIT_RECORDS;
+  const limit = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(limit))
+    throw badRequest(
+      `limit '${raw}' is invalid. Should be an integer`,
+      'INVALID_LIMIT_QUERY_PARAM',
+    );
+  return Math.min(limit, QUERY_MAX_RECORDS);
+};
+
+const parseDepth = (raw: string | null): number => {
+  if (raw === null || raw === '0') return 0;
+  if (raw === '1') return 1;
+  throw badRequest(
+    `'depth=${raw}' parameter invalid. Allowed values are 0, 1`,
+    'INVALID_DEPTH_QUERY_PARAM',
+  );
+};
+
+const actorOf = async (runtime: WorkspaceRuntime, apiKeyId: string | undefined): Promise<Actor> => {
+  const key = apiKeyId ? await runtime.apiKeys.get(apiKeyId) : null;
+  return key
+    ? { source: 'API', name: key.name, workspaceMemberId: null }
+    : { source: 'MANUAL', name: 'Admin', workspaceMemberId: null };
+};
+
+const sendError = (res: ServerResponse, error: unknown): void => {
+  if (error instanceof HttpError) return sendJson(res, error.status, error.body);
+  if (error instanceof AuthError)
+    return sendJson(res, error.status, {
+      statusCode: error.status,
+      messages: [error.message],
+      error: error.restError,
+    });
+  if (error instanceof RestQueryError)
+    return sendJson(res, 400, {
+      statusCode: 400,
+      error: 'BadRequestException',
+      messages: [error.message],
+      code: error.code,
+    });
+  if (error instanceof RecordError) {
+    const status = error.kind === 'NOT_FOUND' ? 404 : 400;
+    return sendJson(res, status, {
+      statusCode: status,
+      error: status === 404 ? 'NotFoundException' : 'BadRequestException',
+      messages: [error.message],
+    });
+  }
+  console.error('[local-workspace] REST core failed:', error);
+  sendJson(res, 500, {
+    statusCode: 500,
+    error: 'InternalServerErrorException',
+    messages: ['Internal server error'],
+  });
+};
+
+export const handleRestCore = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: WorkspaceRuntime,
+  segments: string[],
+  query: URLSearchParams,
+): Promise<void> => {
+  try {
+    const auth = await runtime.tokens.authenticate(req.headers.authorization);
+    const method = req.method ?? 'GET';
+    const isBatch = segments[0] === 'batch';
+    const [plural, id, action, ...extra] = isBatch ? segments.slice(1) : segments;
+    if (!plural || extra.length > 0 || (isBatch && id !== undefined)) {
+      throw badRequest(
+        `Query path '/rest/${segments.join('/')}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies`,
+      );
+    }
+    const object = resolveObject(runtime, plural);
+    const shape = objectShape(runtime.metadata.snapshot, object);
+    const db = runtime.engine;
+    if (id !== undefined && !UUID.test(id)) throw badRequest(`'${id}' is not a valid UUID`);
+    const singularKey = capitalise(object.nameSingular);
+    const pluralKey = capitalise(object.namePlural);
+    parseDepth(query.get('depth'));
+
+    if (isBatch) {
+      if (method !== 'POST')
+        throw new HttpError(404, {
+          message: `Cannot ${method} /rest/batch/${plural}`,
+          error: 'Not Found',
+          statusCode: 404,
+        });
+      const body = await readJsonBody(req);
+      if (!Array.isArray(body)) throw badRequest('Body must be an array');
+      if (body.length === 0) throw badRequest('Input must not be empty');
+      if (body.length > QUERY_MAX_RECORDS)
+        throw badRequest(`Maximum number of records to upsert is ${QUERY_MAX_RECORDS}.`);
+      // All-or-nothing, as Twenty's single multi-row insert. (PGlite has one connection: resolve the actor first.)
+      const actor = await actorOf(runtime, auth.apiKeyId);
+      const records = await db.transaction((tx) =>
+        createRecords(tx, shape, body as Record<string, unknown>[], actor),
+      );
+      return sendJson(res, 201, { data: { [`create${pluralKey}`]: records } });
+    }
+
+    if (id === undefined) {
+      if (method === 'GET') {
+        const startingAfter = query.get('starting_after');
+        const endingBefore = query.get('ending_before');
+        const page = await findRecords(db, shape, {
+          filter: parseRestFilter(query.get('filter')),
+          orderBy: parseRestOrderBy(shape, query.get('order_by')),
+          limit: parseLimit(query.get('limit')),
+          ...(startingAfter ? { after: decodeCursor(startingAfter) } : {}),
+          ...(endingBefore ? { before: decodeCursor(endingBefore) } : {}),
+        });
+        return sendJson(res, 200, {
+          data: { [object.namePlural]: page.records },
+          totalCount: page.totalCount,
+          pageInfo: page.pageInfo,
+        });
+      }
+      if (method === 'POST') {
+        const body = (await readJsonBody(req)) as Record<string, unknown>;
+        const [record] = await createRecords(
+          db,
+          shape,
+          [body],
+          await actorOf(runtime, auth.apiKeyId),
+        );
+        return sendJson(res, 201, { data: { [`create${singularKey}`]: record } });
+      }
+      throw badRequest(
+        `Method ${method} on /rest/${plural} is not supported by the local workspace yet`,
+      );
+    }
+
+    if (action === 'restore' && method === 'PATCH') {
+      return sendJson(res, 200, {
+        data: { [`restore${singularKey}`]: await restoreRecord(db, shape, id) },
+      });
+    }
+    if (action !== undefined)
+      throw badRequest(
+        `Query path '/rest/${segments.join('/')}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies`,
+      );
+    if (method === 'GET') {
+      const record = await findRecordById(db, shape, id);
+      if (!record) throw new RecordError('Record not found', 'NOT_FOUND', 'RECORD_NOT_FOUND');
+      return sendJson(res, 200, { data: { [object.nameSingular]: record } });
+    }
+    if (method === 'PATCH' || method === 'PUT') {
+      const body = (await readJsonBody(req)) as Record<string, unknown>;
+      return sendJson(res, 200, {
+        data: {
+          [`update${singularKey}`]: await updateRecord(
+            db,
+            shape,
+            id,
+            body ?? {},
+            await actorOf(runtime, auth.apiKeyId),
+          ),
+        },
+      });
+    }
+    if (method === 'DELETE') {
+      if (query.get('soft_delete') === 'true')
+        return sendJson(res, 200, {
+          data: { [`delete${singularKey}`]: await softDeleteRecord(db, shape, id) },
+        });
+      const destroyed = await destroyRecord(db, shape, id);
+      return sendJson(res, 200, { data: { [`delete${singularKey}`]: { id: destroyed.id } } });
+    }
+    throw new HttpError(404, {
+      message: `Cannot ${method} /rest/${segments.join('/')}`,
+      error: 'Not Found',
+      statusCode: 404,
+    });
+  } catch (error) {
+    sendError(res, error);
+  }
+};

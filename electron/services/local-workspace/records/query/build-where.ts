@@ -1,0 +1,91 @@
+import { quoteIdentifier as q } from '../../storage/sql-engine';
+import type { ObjectShape } from '../record-shape';
+import { resolveFieldPath } from './field-path';
+import { isLeaf, type FilterNode } from './filter-ast';
+import { RestQueryError } from './rest-query-error';
+import type { SqlParams } from './sql-params';
+
+/** Filter tree → parameterised SQL condition over the object's columns. */
+
+const leafSql = (
+  shape: ObjectShape,
+  node: Extract<FilterNode, { path: string[] }>,
+  params: SqlParams,
+): string => {
+  const resolved = resolveFieldPath(shape, node.path);
+  const path = node.path.join('.');
+  if (!resolved || resolved.isComposite) {
+    throw new RestQueryError(
+      `'filter' invalid. Field '${path}' does not exist or cannot be filtered on '${shape.object.nameSingular}'`,
+      'INVALID_FILTER_QUERY_PARAM',
+    );
+  }
+  const column = q(resolved.column);
+  const asText = resolved.type === 'TEXT' ? column : `${column}::text`;
+  const { op, value } = node;
+  switch (op) {
+    case 'eq':
+      return `${column} = ${params.add(value)}`;
+    case 'neq':
+      return `${column} <> ${params.add(value)}`;
+    case 'gt':
+      return `${column} > ${params.add(value)}`;
+    case 'gte':
+      return `${column} >= ${params.add(value)}`;
+    case 'lt':
+      return `${column} < ${params.add(value)}`;
+    case 'lte':
+      return `${column} <= ${params.add(value)}`;
+    case 'in': {
+      const list = Array.isArray(value) ? value : [value];
+      if (list.length === 0) return 'FALSE';
+      return `${column} IN (${list.map((item) => params.add(item)).join(', ')})`;
+    }
+    case 'containsAny': {
+      const list = (Array.isArray(value) ? value : [value]).map(String);
+      return `${column}::text[] && ${params.add(list)}::text[]`;
+    }
+    case 'is': {
+      const wanted = String(value).toUpperCase();
+      if (wanted !== 'NULL' && wanted !== 'NOT_NULL') {
+        throw new RestQueryError(
+          `'filter' invalid for '${path}[is]:${String(value)}'. 'is' accepts NULL or NOT_NULL`,
+          'INVALID_FILTER_QUERY_PARAM',
+        );
+      }
+      return `${column} IS ${wanted === 'NULL' ? 'NULL' : 'NOT NULL'}`;
+    }
+    case 'isEmptyArray':
+      return value ? `(${column} = '{}' OR ${column} IS NULL)` : `${column} <> '{}'`;
+    case 'startsWith':
+      return `${asText} LIKE ${params.add(`${String(value)}%`)}`;
+    case 'endsWith':
+      return `${asText} LIKE ${params.add(`%${String(value)}`)}`;
+    case 'like':
+      return `${asText} LIKE ${params.add(String(value))}`;
+    case 'ilike':
+      return `${asText} ILIKE ${params.add(String(value))}`;
+    case 'containsIlike':
+      return `EXISTS (SELECT 1 FROM unnest(${column}) AS element WHERE element ILIKE ${params.add(String(value))})`;
+    case 'containsJsonb':
+      return `${column} @> ${params.add(JSON.stringify(value))}::jsonb`;
+  }
+};
+
+export const buildWhere = (
+  shape: ObjectShape,
+  node: FilterNode | null,
+  params: SqlParams,
+): string => {
+  if (!node) return 'TRUE';
+  if (isLeaf(node)) return leafSql(shape, node, params);
+  if ('and' in node)
+    return node.and.length === 0
+      ? 'TRUE'
+      : `(${node.and.map((child) => buildWhere(shape, child, params)).join(' AND ')})`;
+  if ('or' in node)
+    return node.or.length === 0
+      ? 'TRUE'
+      : `(${node.or.map((child) => buildWhere(shape, child, params)).join(' OR ')})`;
+  return `NOT (${buildWhere(shape, node.not, params)})`;
+};

@@ -1,0 +1,40 @@
+/**
+ * One filter representation for both APIs: REST's `filter=` grammar and GraphQL's filter input
+ * objects compile to this tree, and one SQL builder turns it into a parameterised WHERE clause,
+ * so the same filter written either way selects the same records.
+ */
+export const REST_COMPARATORS = [
+  'eq',
+  'neq',
+  'in',
+  'containsAny',
+  'is',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'startsWith',
+  'endsWith',
+  'like',
+  'ilike',
+] as const;
+export type FilterOperator =
+  (typeof REST_COMPARATORS)[number] | 'containsIlike' | 'isEmptyArray' | 'containsJsonb';
+
+export type FilterNode =
+  | { and: FilterNode[] }
+  | { or: FilterNode[] }
+  | { not: FilterNode }
+  | { path: string[]; op: FilterOperator; value: unknown };
+
+export const isLeaf = (node: FilterNode): node is Extract<FilterNode, { path: string[] }> =>
+  'path' in node;
+
+/** True when any leaf of the tree filters on `deletedAt` (then soft-deleted rows stay visible). */
+export const mentionsField = (node: FilterNode | null, field: string): boolean => {
+  if (!node) return false;
+  if (isLeaf(node)) return node.path[0] === field;
+  if ('and' in node) return node.and.some((child) => mentionsField(child, field));
+  if ('or' in node) return node.or.some((child) => mentionsField(child, field));
+  return mentionsField(node.not, field);
+};

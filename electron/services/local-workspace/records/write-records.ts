@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { quoteIdentifier as q, type SqlExecutor } from '../storage/sql-engine';
+import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
+import type { FieldRow } from '../metadata/metadata-types';
+import { toColumnValues, type ColumnValue } from './record-columns';
+import { fromDatabaseError, RecordError, recordNotFound } from './record-errors';
+import { rowToRecord, type ObjectShape } from './record-shape';
+
+/**
+ * Create / update / soft-delete / destroy / restore, one SQL statement each, values bound.
+ * Inputs are in Twenty's API shape; unknown keys are refused, values are canonicalised as
+ * Twenty does (lower-case emails, no trailing slash on links), the actor comes from the caller.
+ */
+export interface Actor {
+  source: 'API' | 'MANUAL' | 'IMPORT' | 'SYSTEM';
+  name: string;
+  workspaceMemberId: string | null;
+}
+
+const WRITE_PROTECTED = new Set(['createdAt', 'updatedAt', 'deletedAt', 'searchVector']);
+
+const canonicalise = (field: FieldRow, value: unknown): unknown => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const composite = { ...(value as Record<string, unknown>) };
+  if (field.type === 'EMAILS') {
+    if (typeof composite.primaryEmail === 'string')
+      composite.primaryEmail = composite.primaryEmail.trim().toLowerCase();
+    if (Array.isArray(composite.additionalEmails))
+      composite.additionalEmails = composite.additionalEmails.map((email) =>
+        typeof email === 'string' ? email.trim().toLowerCase() : email,
+      );
+  }
+  if (field.type === 'LINKS' && typeof composite.primaryLinkUrl === 'string')
+    composite.primaryLinkUrl = composite.primaryLinkUrl.replace(/\/+$/, '');
+  return composite;
+};
+
+const prepareInput = (
+  shape: ObjectShape,
+  input: Record<string, unknown>,
+  actor: Actor,
+  isCreate: boolean,
+): Record<string, unknown> => {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new RecordError('Input must be an object', 'BAD_REQUEST', 'INVALID_ARGS_DATA');
+  const joinColumns = new Set(shape.fields.filter(isManyToOne).map(joinColumnNameOf));
+  const prepared: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const field = shape.byName.get(key);
+    if (!field && !joinColumns.has(key)) {
+      throw new RecordError(
+        `Object ${shape.object.nameSingular} doesn't have any "${key}" field.`,
+        'BAD_REQUEST',
+        'INVALID_ARGS_DATA',
+      );
+    }
+    if (field && (field.type === 'RELATION' || field.type === 'MORPH_RELATION')) {
+      throw new RecordError(
+        `Use "${joinColumnNameOf(field)}" to set relation "${key}".`,
+        'BAD_REQUEST',
+        'INVALID_ARGS_DATA',
+      );
+    }
+    if (WRITE_PROTECTED.has(key)) continue;
+    if (field?.type === 'ACTOR') continue; // server-filled, as Twenty does for API writes
+    prepared[key] = field ? canonicalise(field, value) : value;
+  }
+  const actorValue = {
+    source: actor.source,
+    name: actor.name,
+    workspaceMemberId: actor.workspaceMemberId,
+    context: {},
+  };
+  if (isCreate && shape.byName.has('createdBy')) prepared.createdBy = actorValue;
+  if (shape.byName.has('updatedBy')) prepared.updatedBy = actorValue;
+  return prepared;
+};
+
+const castParam = (shape: ObjectShape, value: ColumnValue, placeholder: string): string =>
+  `${placeholder}::${value.sqlType.startsWith('"') ? `${shape.qualifiedTable.split('.')[0]}.${value.sqlType}` : value.sqlType}`;
+
+const run = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    throw fromDatabaseError(error) ?? error;
+  }
+};
+
+export const createRecords = async (
+  db: SqlExecutor,
+  shape: ObjectShape,
+  inputs: Record<string, unknown>[],
+  actor: Actor,
+): Promise<Record<string, unknown>[]> =>
+  run(async () => {
+    const created: Record<string, unknown>[] = [];
+    for (const input of inputs) {
+      const prepared = prepareInput(shape, input, actor, true);
+      if (prepared.id === undefined) prepared.id = randomUUID();
+      const values = toColumnValues(shape.table, shape.fields, prepared);
+      const placeholders = values.map((value, i) => castParam(shape, value, `$${i + 1}`));
+      const { rows } = await db.query<Record<string, unknown>>(
+        `INSERT INTO ${shape.qualifiedTable} (${values.map((value) => q(value.column)).join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${shape.selectList}`,
+        values.map((value) => value.value),
+      );
+      created.push(rowToRecord(shape, rows[0]!));
+    }
+    return created;
+  });
+
+export const updateRecord = async (
+  db: SqlExecutor,
+  shape: ObjectShape,
+  id: string,
+  input: Record<string, unknown>,
+  actor: Actor,
+): Promise<Record<string, unknown>> =>
+  run(async () => {
+    const prepared = prepareInput(shape, input, actor, false);
+    delete prepared.id;
+    const values = toColumnValues(shape.table, shape.fields, prepared);
+    const assignments = values.map(
+      (value, i) => `${q(value.column)} = ${castParam(shape, value, `$${i + 2}`)}`,
+    );
+    if (shape.byName.has('updatedAt')) assignments.push('"updatedAt" = now()');
+    const hidden = shape.byName.has('deletedAt') ? ' AND "deletedAt" IS NULL' : '';
+    const { rows } = await db.query<Record<string, unknown>>(
+      `UPDATE ${shape.qualifiedTable} SET ${assignments.join(', ')} WHERE "id" = $1${hidden} RETURNING ${shape.selectList}`,
+      [id, ...values.map((value) => value.value)],
+    );
+    if (!rows[0]) throw recordNotFound();
+    return rowToRecord(shape, rows[0]);
+  });
+
+export const softDeleteRecord = async (
+  db: SqlExecutor,
+  shape: ObjectShape,
+  id: string,
+): Promise<Record<string, unknown>> => {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `UPDATE ${shape.qualifiedTable} SET "deletedAt" = now() WHERE "id" = $1 AND "deletedAt" IS NULL RETURNING ${shape.selectList}`,
+    [id],
+  );
+  if (!rows[0]) throw recordNotFound();
+  return rowToRecord(shape, rows[0]);
+};
+
+export const restoreRecord = async (
+  db: SqlExecutor,
+  shape: ObjectShape,
+  id: string,
+): Promise<Record<string, unknown>> => {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `UPDATE ${shape.qualifiedTable} SET "deletedAt" = NULL WHERE "id" = $1 AND "deletedAt" IS NOT NULL RETURNING ${shape.selectList}`,
+    [id],
+  );
+  if (!rows[0]) throw recordNotFound();
+  return rowToRecord(shape, rows[0]);
+};
+
+export const destroyRecord = async (
+  db: SqlExecutor,
+  shape: ObjectShape,
+  id: string,
+): Promise<Record<string, unknown>> =>
+  run(async () => {
+    const { rows } = await db.query<Record<string, unknown>>(
+      `DELETE FROM ${shape.qualifiedTable} WHERE "id" = $1 RETURNING ${shape.selectList}`,
+      [id],
+    );
+    if (!rows[0]) throw recordNotFound();
+    return rowToRecord(shape, rows[0]);
+  });
