@@ -212,7 +212,7 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     const forward: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
-    let lastEndCursor: string | null = null;
+    let lastEndCursor: string | undefined;
     for (;;) {
       const response: { body: any } = await rest(
         ws,
