@@ -233,7 +233,7 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
 
     // Walk back from the very last record: every record before it, once, in order.
     const backward: string[] = [];
-    cursor = lastEndCursor;
+    cursor = lastEndCursor ?? null;
     for (;;) {
       const response: { body: any } = await rest(
         ws,
