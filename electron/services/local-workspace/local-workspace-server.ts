@@ -8,10 +8,12 @@ import {
   generatePassword,
   setUserPassword,
 } from './auth/local-users';
+import { handleCoreGraphql } from './core-api/core-graphql-endpoint';
 import { handleRestCore } from './core-api/rest-core-handler';
 import { HttpError, notFoundRoute, sendJson } from './http/http-io';
 import { handleMetadataGraphql, metadataSchema } from './metadata-api/metadata-graphql-endpoint';
 import { handleMetadataRest } from './metadata-api/metadata-rest';
+import { RecordEventBus } from './records/record-events';
 import { openEngine } from './storage/open-engine';
 import { openWorkspace } from './workspace-bootstrap';
 import type { WorkspaceRuntime } from './workspace-runtime';
@@ -83,6 +85,7 @@ const route = async (
     });
   }
   if (path === '/metadata' && method === 'POST') return handleMetadataGraphql(req, res, runtime);
+  if (path === '/graphql' && method === 'POST') return handleCoreGraphql(req, res, runtime);
   if (path.startsWith('/rest/metadata/')) {
     const segments = path.slice('/rest/metadata/'.length).split('/');
     if (await handleMetadataRest(req, res, runtime, segments, url.searchParams)) return;
@@ -128,6 +131,7 @@ export const startLocalWorkspace = async (
       metadata: opened.metadata,
       tokens: opened.tokens,
       apiKeys,
+      events: new RecordEventBus(),
     };
     if (options.apiKey) await registerFixedKey(runtime, options.apiKey);
     await ensureUserTable(engine);

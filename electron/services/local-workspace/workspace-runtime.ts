@@ -1,6 +1,7 @@
 import type { AuthContext, TokenService } from './auth/api-key-tokens';
 import type { ApiKeyService } from './auth/api-key-service';
 import type { MetadataService } from './metadata/metadata-service';
+import type { RecordEventBus } from './records/record-events';
 import type { WorkspaceRow } from './metadata/metadata-types';
 import type { SqlEngine } from './storage/sql-engine';
 
@@ -11,6 +12,8 @@ export interface WorkspaceRuntime {
   metadata: MetadataService;
   tokens: TokenService;
   apiKeys: ApiKeyService;
+  /** Committed record changes (webhook delivery listens here). */
+  events: RecordEventBus;
 }
 
 export interface RequestContext {
