@@ -1,8 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http/http-io';
+import { CORE_LIMITS } from '../graphql-common/query-complexity';
+import { serveGraphql } from '../graphql-common/serve-graphql';
 import type { WorkspaceRuntime } from '../workspace-runtime';
+import { actorForCaller } from './actor-for-caller';
+import { buildCoreSchema, type CoreContext } from './graphql/build-core-schema';
 
-/** POST /graphql — Twenty's per-workspace core GraphQL API (built in issue 4). */
-export const handleCoreGraphql = async (_req: IncomingMessage, res: ServerResponse, _runtime: WorkspaceRuntime): Promise<void> => {
-  sendJson(res, 200, { errors: [{ message: 'The core GraphQL API is not available on this local workspace yet', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-};
+/** POST /graphql — Twenty's per-workspace core API; the schema follows the live data model. */
+export const handleCoreGraphql = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: WorkspaceRuntime,
+): Promise<void> =>
+  serveGraphql<CoreContext>(req, res, runtime, {
+    schema: (workspaceRuntime) => buildCoreSchema(workspaceRuntime.metadata.snapshot),
+    limits: CORE_LIMITS,
+    allowAnonymous: false,
+    context: async (workspaceRuntime, auth) => ({
+      runtime: workspaceRuntime,
+      actor: await actorForCaller(workspaceRuntime, auth),
+      loads: new Map(),
+    }),
+  });

@@ -10,14 +10,14 @@ import { parseRestOrderBy } from '../records/query/order-by';
 import { parseRestFilter } from '../records/query/parse-rest-filter';
 import { RestQueryError } from '../records/query/rest-query-error';
 import {
-  createRecords,
-  destroyRecord,
-  restoreRecord,
-  softDeleteRecord,
-  updateRecord,
-  type Actor,
-} from '../records/write-records';
+  createMany,
+  destroyOne,
+  restoreOne,
+  softDeleteOne,
+  updateOne,
+} from '../records/record-service';
 import type { WorkspaceRuntime } from '../workspace-runtime';
+import { actorForCaller } from './actor-for-caller';
 
 /**
  * Twenty's core REST API (`/rest/{plural}`, `/rest/batch/{plural}`, restore, soft/hard delete)
@@ -69,13 +69,6 @@ const parseDepth = (raw: string | null): number => {
     `'depth=${raw}' parameter invalid. Allowed values are 0, 1`,
     'INVALID_DEPTH_QUERY_PARAM',
   );
-};
-
-const actorOf = async (runtime: WorkspaceRuntime, apiKeyId: string | undefined): Promise<Actor> => {
-  const key = apiKeyId ? await runtime.apiKeys.get(apiKeyId) : null;
-  return key
-    ? { source: 'API', name: key.name, workspaceMemberId: null }
-    : { source: 'MANUAL', name: 'Admin', workspaceMemberId: null };
 };
 
 const sendError = (res: ServerResponse, error: unknown): void => {
@@ -146,10 +139,11 @@ export const handleRestCore = async (
       if (body.length === 0) throw badRequest('Input must not be empty');
       if (body.length > QUERY_MAX_RECORDS)
         throw badRequest(`Maximum number of records to upsert is ${QUERY_MAX_RECORDS}.`);
-      // All-or-nothing, as Twenty's single multi-row insert. (PGlite has one connection: resolve the actor first.)
-      const actor = await actorOf(runtime, auth.apiKeyId);
-      const records = await db.transaction((tx) =>
-        createRecords(tx, shape, body as Record<string, unknown>[], actor),
+      const records = await createMany(
+        runtime,
+        shape,
+        body as Record<string, unknown>[],
+        await actorForCaller(runtime, auth),
       );
       return sendJson(res, 201, { data: { [`create${pluralKey}`]: records } });
     }
@@ -173,11 +167,11 @@ export const handleRestCore = async (
       }
       if (method === 'POST') {
         const body = (await readJsonBody(req)) as Record<string, unknown>;
-        const [record] = await createRecords(
-          db,
+        const [record] = await createMany(
+          runtime,
           shape,
           [body],
-          await actorOf(runtime, auth.apiKeyId),
+          await actorForCaller(runtime, auth),
         );
         return sendJson(res, 201, { data: { [`create${singularKey}`]: record } });
       }
@@ -188,7 +182,7 @@ export const handleRestCore = async (
 
     if (action === 'restore' && method === 'PATCH') {
       return sendJson(res, 200, {
-        data: { [`restore${singularKey}`]: await restoreRecord(db, shape, id) },
+        data: { [`restore${singularKey}`]: await restoreOne(runtime, shape, id) },
       });
     }
     if (action !== undefined)
@@ -204,12 +198,12 @@ export const handleRestCore = async (
       const body = (await readJsonBody(req)) as Record<string, unknown>;
       return sendJson(res, 200, {
         data: {
-          [`update${singularKey}`]: await updateRecord(
-            db,
+          [`update${singularKey}`]: await updateOne(
+            runtime,
             shape,
             id,
             body ?? {},
-            await actorOf(runtime, auth.apiKeyId),
+            await actorForCaller(runtime, auth),
           ),
         },
       });
@@ -217,9 +211,9 @@ export const handleRestCore = async (
     if (method === 'DELETE') {
       if (query.get('soft_delete') === 'true')
         return sendJson(res, 200, {
-          data: { [`delete${singularKey}`]: await softDeleteRecord(db, shape, id) },
+          data: { [`delete${singularKey}`]: await softDeleteOne(runtime, shape, id) },
         });
-      const destroyed = await destroyRecord(db, shape, id);
+      const destroyed = await destroyOne(runtime, shape, id);
       return sendJson(res, 200, { data: { [`delete${singularKey}`]: { id: destroyed.id } } });
     }
     throw new HttpError(404, {

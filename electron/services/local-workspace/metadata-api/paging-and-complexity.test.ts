@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { paginate } from './cursor-connection';
-import { checkQueryComplexity } from './query-complexity';
+import { checkQueryComplexity } from '../graphql-common/query-complexity';
 
 describe('cursor connections', () => {
   const items = Array.from({ length: 25 }, (_, i) => i);

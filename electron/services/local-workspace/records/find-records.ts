@@ -16,6 +16,8 @@ export interface FindManyArgs {
   limit: number;
   after?: Cursor;
   before?: Cursor;
+  /** Take the page from the end of the ordering (GraphQL `last` without `before`). */
+  fromEnd?: boolean;
 }
 
 export interface PageInfo {
@@ -59,7 +61,7 @@ export const findRecords = async (
 
   const params = new SqlParams();
   const conditions = [visibleWhere(shape, args.filter, params)];
-  const backward = args.before !== undefined;
+  const backward = args.before !== undefined || args.fromEnd === true;
   if (args.after) conditions.push(keysetCondition(args.orderBy, args.after, params, 'after'));
   if (args.before) conditions.push(keysetCondition(args.orderBy, args.before, params, 'before'));
   const { rows } = await db.query<Record<string, unknown>>(
@@ -76,7 +78,7 @@ export const findRecords = async (
     cursors,
     totalCount: countRows[0]?.count ?? 0,
     pageInfo: {
-      hasNextPage: backward ? args.before !== undefined : more,
+      hasNextPage: backward ? args.before !== undefined && !args.fromEnd : more,
       hasPreviousPage: backward ? more : args.after !== undefined,
       startCursor: cursors[0] ?? null,
       endCursor: cursors[cursors.length - 1] ?? null,

@@ -25,6 +25,24 @@ export const metadataGraphql = async <T = Record<string, any>>(
   return { status: response.status, ...body };
 };
 
+export const coreGraphql = async <T = Record<string, any>>(
+  ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
+  query: string,
+  variables?: Record<string, unknown>,
+  token: string | null = ws.apiKey,
+): Promise<GraphqlResponse<T>> => {
+  const response = await fetch(`${ws.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+};
+
 export const rest = async (
   ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
   method: string,

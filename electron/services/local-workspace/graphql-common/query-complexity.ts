@@ -51,10 +51,25 @@ const rootFields = (
     return fragment ? rootFields(fragment.selectionSet, fragments) : [];
   });
 
+export interface ComplexityLimits {
+  maxRootResolvers: number;
+  /** null: no nesting limit (the core API limits relation complexity instead). */
+  maxNesting: number | null;
+}
+
+/** /metadata: use-validate-graphql-query-complexity.hook.ts. */
+export const METADATA_LIMITS: ComplexityLimits = {
+  maxRootResolvers: MAX_ROOT_RESOLVERS,
+  maxNesting: MAX_NESTING,
+};
+/** /graphql: GRAPHQL_MAX_ROOT_RESOLVERS = 20 (config-variables.ts). */
+export const CORE_LIMITS: ComplexityLimits = { maxRootResolvers: 20, maxNesting: null };
+
 /** Returns Twenty's error message, or null when the document is within limits. */
 export const checkQueryComplexity = (
   document: DocumentNode,
   operationName?: string | null,
+  limits: ComplexityLimits = METADATA_LIMITS,
 ): string | null => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
@@ -64,17 +79,18 @@ export const checkQueryComplexity = (
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     if (operationName && definition.name?.value !== operationName) continue;
     const roots = rootFields(definition.selectionSet, fragments);
-    if (roots.length > MAX_ROOT_RESOLVERS) {
-      return `Query too complex - Too many root resolvers requested: ${roots.length} - Maximum allowed root resolvers: ${MAX_ROOT_RESOLVERS}`;
+    if (roots.length > limits.maxRootResolvers) {
+      return `Query too complex - Too many root resolvers requested: ${roots.length} - Maximum allowed root resolvers: ${limits.maxRootResolvers}`;
     }
     const seen = new Set<string>();
     for (const root of roots) {
       if (seen.has(root.name.value)) return `Duplicate root resolver: "${root.name.value}"`;
       seen.add(root.name.value);
     }
+    if (limits.maxNesting === null) continue;
     const depth = depthOf(definition.selectionSet, fragments, new Set());
-    if (depth > MAX_NESTING) {
-      return `Query too complex - Too many nested fields requested: ${depth} - Maximum allowed nested fields: ${MAX_NESTING}`;
+    if (depth > limits.maxNesting) {
+      return `Query too complex - Too many nested fields requested: ${depth} - Maximum allowed nested fields: ${limits.maxNesting}`;
     }
   }
   return null;

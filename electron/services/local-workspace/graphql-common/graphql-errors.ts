@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { AuthError } from '../auth/auth-errors';
 import { MetadataException, MetadataValidationError } from '../metadata/metadata-errors';
+import { RecordError } from '../records/record-errors';
+import { RestQueryError } from '../records/query/rest-query-error';
 
 /** Renders any thrown error in Twenty's GraphQL error format (`extensions.code` etc.). */
 export interface FormattedGraphqlError {
@@ -22,6 +24,26 @@ export const graphqlErrorFromDomain = (
         code: error.code,
         subCode: error.subCode,
         userFriendlyMessage: error.userFriendlyMessage,
+      },
+    };
+  }
+  if (error instanceof RecordError) {
+    return {
+      message: error.message,
+      extensions: {
+        code: error.kind === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_USER_INPUT',
+        subCode: error.subCode,
+        userFriendlyMessage: error.userFriendlyMessage,
+      },
+    };
+  }
+  if (error instanceof RestQueryError) {
+    return {
+      message: error.message,
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        subCode: error.code,
+        userFriendlyMessage: 'An error occurred.',
       },
     };
   }

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreGraphql, metadataGraphql, rest } from '../testing/twenty-http';
+import {
+  startWorkspaceProcess,
+  testEngines,
+  type WorkspaceProcess,
+} from '../testing/workspace-process';
+
+describe.each(testEngines())('core GraphQL (%s)', (engine) => {
+  let ws: WorkspaceProcess;
+  beforeAll(async () => {
+    ws = await startWorkspaceProcess(engine);
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+  });
+
+  it('nests three levels of relations in one query', async () => {
+    const response = await coreGraphql(
+      ws,
+      `{ companies(first: 3, orderBy: [{ name: AscNullsFirst }]) { totalCount edges { node { name people(first: 5) { totalCount edges { node { name { firstName } company { name accountOwner { name { firstName } } } } } } } } } }`,
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const companies = response.data!.companies;
+    expect(companies.totalCount).toBe(8);
+    for (const edge of companies.edges) {
+      for (const person of edge.node.people.edges)
+        expect(person.node.company.name).toBe(edge.node.name);
+    }
+    expect(companies.edges.some((edge: any) => edge.node.people.totalCount > 0)).toBe(true);
+  });
+
+  it('creates, updates, deletes, restores and destroys through Twenty’s mutation names', async () => {
+    const created = await coreGraphql(
+      ws,
+      `mutation($data: PersonCreateInput!) { createPerson(data: $data) { id name { firstName lastName } emails { primaryEmail } createdBy { source } } }`,
+      {
+        data: {
+          name: { firstName: 'Grace', lastName: 'Hopper' },
+          emails: { primaryEmail: 'Grace@Navy.example' },
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createPerson.id;
+    expect(created.data!.createPerson).toMatchObject({
+      emails: { primaryEmail: 'grace@navy.example' },
+      createdBy: { source: 'API' },
+    });
+
+    const many = await coreGraphql(
+      ws,
+      `mutation($data: [PersonCreateInput!]!) { createPeople(data: $data) { id jobTitle } }`,
+      {
+        data: [{ jobTitle: 'Bulk A' }, { jobTitle: 'Bulk B' }],
+      },
+    );
+    expect(many.data!.createPeople).toHaveLength(2);
+
+    const updated = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { updatePerson(id: $id, data: { jobTitle: "Rear Admiral" }) { jobTitle } }`,
+      { id },
+    );
+    expect(updated.data!.updatePerson.jobTitle).toBe('Rear Admiral');
+
+    const bulk = await coreGraphql(
+      ws,
+      `mutation { updatePeople(filter: { jobTitle: { like: "Bulk %" } }, data: { city: "x" }) { id } }`,
+    );
+    expect(bulk.errors?.[0]?.message).toMatch(/PersonUpdateInput|city/);
+    const bulkOk = await coreGraphql(
+      ws,
+      `mutation { updatePeople(filter: { jobTitle: { like: "Bulk %" } }, data: { jobTitle: "Bulk done" }) { jobTitle } }`,
+    );
+    expect(bulkOk.data!.updatePeople.map((p: any) => p.jobTitle)).toEqual([
+      'Bulk done',
+      'Bulk done',
+    ]);
+
+    const empty = await coreGraphql(
+      ws,
+      `mutation { updatePeople(filter: {}, data: { jobTitle: "nope" }) { id } }`,
+    );
+    expect(empty.errors?.[0]).toMatchObject({
+      message: 'A non-empty filter is required',
+      extensions: { code: 'BAD_USER_INPUT', subCode: 'INVALID_QUERY_INPUT' },
+    });
+
+    const deleted = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { deletePerson(id: $id) { id deletedAt } }`,
+      { id },
+    );
+    expect(deleted.data!.deletePerson.deletedAt).not.toBeNull();
+    const missing = await coreGraphql(
+      ws,
+      `query($id: UUID!) { person(filter: { id: { eq: $id } }) { id } }`,
+      { id },
+    );
+    expect(missing.errors?.[0]).toMatchObject({
+      message: 'Record not found',
+      extensions: {
+        code: 'NOT_FOUND',
+        userFriendlyMessage: 'This record does not exist or has been deleted.',
+      },
+    });
+    expect(missing.data).toEqual({ person: null });
+
+    const restored = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { restorePerson(id: $id) { id deletedAt } }`,
+      { id },
+    );
+    expect(restored.data!.restorePerson.deletedAt).toBeNull();
+    const destroyed = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { destroyPerson(id: $id) { id } }`,
+      { id },
+    );
+    expect(destroyed.data!.destroyPerson.id).toBe(id);
+    const destroyMany = await coreGraphql(
+      ws,
+      `mutation { destroyPeople(filter: { jobTitle: { eq: "Bulk done" } }) { id } }`,
+    );
+    expect(destroyMany.data!.destroyPeople).toHaveLength(2);
+  });
+
+  it('pages forward with first/after and backward with last/before', async () => {
+    const all = await coreGraphql(
+      ws,
+      `{ people(orderBy: [{ name: { lastName: AscNullsLast } }]) { edges { node { id } } } }`,
+    );
+    const ids = all.data!.people.edges.map((edge: any) => edge.node.id);
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await coreGraphql(
+        ws,
+        `query($after: String) { people(first: 7, after: $after, orderBy: [{ name: { lastName: AscNullsLast } }]) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+        { after },
+      );
+      forward.push(...page.data.people.edges.map((edge: any) => edge.node.id));
+      if (!page.data.people.pageInfo.hasNextPage) break;
+      after = page.data.people.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(ids);
+    const tail = await coreGraphql(
+      ws,
+      `{ people(last: 5, orderBy: [{ name: { lastName: AscNullsLast } }]) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }`,
+    );
+    expect(tail.data!.people.edges.map((edge: any) => edge.node.id)).toEqual(ids.slice(-5));
+    const before = await coreGraphql(
+      ws,
+      `query($before: String) { people(last: 5, before: $before, orderBy: [{ name: { lastName: AscNullsLast } }]) { edges { node { id } } } }`,
+      {
+        before: tail.data!.people.pageInfo.startCursor,
+      },
+    );
+    expect(before.data!.people.edges.map((edge: any) => edge.node.id)).toEqual(ids.slice(-10, -5));
+    const conflict = await coreGraphql(ws, `{ people(first: 1, last: 1) { totalCount } }`);
+    expect(conflict.errors?.[0]).toMatchObject({
+      message: 'Cannot provide both first and last',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('serves a schema change to the very next request, on both APIs', async () => {
+    const object = await metadataGraphql(
+      ws,
+      `mutation { createOneObject(input: { object: { nameSingular: "starship", namePlural: "starships", labelSingular: "Starship", labelPlural: "Starships" } }) { id } }`,
+    );
+    const objectId = object.data!.createOneObject.id;
+    await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,
+      {
+        input: {
+          field: {
+            objectMetadataId: objectId,
+            type: 'SELECT',
+            name: 'warpClass',
+            label: 'Warp class',
+            options: [
+              { label: 'Low', value: 'LOW', color: 'green', position: 0 },
+              { label: 'High', value: 'HIGH', color: 'red', position: 1 },
+            ],
+          },
+        },
+      },
+    );
+    const created = await coreGraphql(
+      ws,
+      `mutation { createStarship(data: { name: "Enterprise", warpClass: HIGH }) { id name warpClass } }`,
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    expect(created.data!.createStarship).toMatchObject({ name: 'Enterprise', warpClass: 'HIGH' });
+    const listed = await rest(
+      ws,
+      'GET',
+      `/rest/starships?filter=${encodeURIComponent('warpClass[eq]:HIGH')}`,
+    );
+    expect(listed.body.data.starships.map((s: any) => s.name)).toEqual(['Enterprise']);
+    const badEnum = await coreGraphql(
+      ws,
+      `mutation { createStarship(data: { warpClass: LUDICROUS }) { id } }`,
+    );
+    expect(badEnum.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('requires a token and answers bad ones as Twenty does', async () => {
+    const none = await coreGraphql(ws, '{ people { totalCount } }', undefined, null);
+    expect(none.errors?.[0]).toMatchObject({
+      message: 'Missing authentication token',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const bad = await coreGraphql(ws, '{ people { totalCount } }', undefined, 'nope');
+    expect(bad.errors?.[0]).toMatchObject({
+      message: 'Token invalid.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});

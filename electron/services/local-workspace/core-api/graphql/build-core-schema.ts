@@ -1,0 +1,331 @@
+import {
+  GraphQLBoolean,
+  GraphQLError,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  type GraphQLFieldConfigMap,
+} from 'graphql';
+import { joinColumnNameOf } from '../../metadata/field-columns';
+import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
+import { findRecordById, findRecords, type FindManyArgs } from '../../records/find-records';
+import { RecordError, recordNotFound } from '../../records/record-errors';
+import {
+  createMany,
+  destroyOne,
+  restoreOne,
+  softDeleteOne,
+  updateOne,
+} from '../../records/record-service';
+import { objectShape, type ObjectShape } from '../../records/record-shape';
+import { decodeCursor } from '../../records/query/cursor';
+import type { FilterNode } from '../../records/query/filter-ast';
+import { sortKey, type OrderDirection, type SortKey } from '../../records/query/order-by';
+import type { Actor } from '../../records/write-records';
+import type { WorkspaceRuntime } from '../../workspace-runtime';
+import { buildCompositeTypes } from './core-composite-types';
+import {
+  buildObjectTypes,
+  pascal,
+  type ObjectGraphqlTypes,
+  type TypeBuildContext,
+} from './core-object-types';
+import { UUIDScalar } from './core-scalars';
+import { graphqlFilterToAst, isEmptyFilter } from './graphql-filter-to-ast';
+
+/**
+ * The per-workspace core GraphQL schema (`/graphql`), generated from the data model and cached
+ * per metadata snapshot, so a schema change is visible to the very next request.
+ * Root fields per object as Twenty names them (resolver names: get-resolver-name.util.ts).
+ */
+export interface CoreContext {
+  runtime: WorkspaceRuntime;
+  actor: Actor;
+  /** Per-request memo of to-one lookups. */
+  loads: Map<string, Promise<Record<string, unknown> | null>>;
+}
+
+type Args = Record<string, unknown>;
+const QUERY_MAX_RECORDS = 200;
+const QUERY_MAX_RECORDS_FROM_RELATION = 60;
+const badInput = (message: string) =>
+  new RecordError(message, 'BAD_REQUEST', 'INVALID_QUERY_INPUT');
+const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+const toSortKeys = (shape: ObjectShape, orderBy: unknown): SortKey[] => {
+  const list = Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : [];
+  const keys: SortKey[] = [];
+  for (const item of list as Record<string, unknown>[]) {
+    for (const [field, direction] of Object.entries(item ?? {})) {
+      if (typeof direction === 'string')
+        keys.push(sortKey(shape, [field], direction as OrderDirection));
+      else if (direction && typeof direction === 'object') {
+        for (const [sub, subDirection] of Object.entries(direction))
+          if (subDirection) keys.push(sortKey(shape, [field, sub], subDirection as OrderDirection));
+      }
+    }
+  }
+  return keys.some((key) => key.path === 'id')
+    ? keys
+    : [...keys, sortKey(shape, ['id'], 'AscNullsFirst')];
+};
+
+const connectionArgs = (
+  shape: ObjectShape,
+  args: Args,
+  extra: FilterNode | null,
+  defaultSize: number,
+): FindManyArgs => {
+  const { first, last, before, after } = args as {
+    first?: number;
+    last?: number;
+    before?: string;
+    after?: string;
+  };
+  if (first != null && last != null) throw badInput('Cannot provide both first and last');
+  if (before != null && after != null) throw badInput('Cannot provide both before and after');
+  if (before != null && first != null) throw badInput('Cannot provide both before and first');
+  if (after != null && last != null) throw badInput('Cannot provide both after and last');
+  if (first != null && first < 0) throw badInput('First argument must be non-negative');
+  if (last != null && last < 0) throw badInput('Last argument must be non-negative');
+  const filter = graphqlFilterToAst(shape, args.filter as Record<string, unknown> | undefined);
+  return {
+    filter: extra ? { and: [filter ?? { and: [] }, extra] } : filter,
+    orderBy: toSortKeys(shape, args.orderBy),
+    limit: first ?? last ?? defaultSize,
+    ...(after ? { after: decodeCursor(after) } : {}),
+    ...(before ? { before: decodeCursor(before) } : {}),
+    ...(last != null && before == null ? { fromEnd: true } : {}),
+  };
+};
+
+const toConnection = async (context: CoreContext, shape: ObjectShape, args: FindManyArgs) => {
+  const page = await findRecords(context.runtime.engine, shape, args);
+  return {
+    edges: page.records.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount,
+  };
+};
+
+/** Bulk operations act on the records the filter selects (at most 200, as Twenty caps them). */
+const selectIds = async (
+  context: CoreContext,
+  shape: ObjectShape,
+  filter: unknown,
+  verb: string,
+  withDeleted = false,
+): Promise<string[]> => {
+  if (isEmptyFilter(filter as Record<string, unknown>))
+    throw badInput('A non-empty filter is required');
+  const ast = graphqlFilterToAst(shape, filter as Record<string, unknown>);
+  const scope: FilterNode | null = withDeleted
+    ? { and: [ast ?? { and: [] }, { path: ['deletedAt'], op: 'is', value: 'NOT_NULL' }] }
+    : ast;
+  const page = await findRecords(context.runtime.engine, shape, {
+    filter: scope,
+    orderBy: toSortKeys(shape, null),
+    limit: QUERY_MAX_RECORDS + 1,
+  });
+  if (page.records.length > QUERY_MAX_RECORDS)
+    throw badInput(`Cannot ${verb} more than ${QUERY_MAX_RECORDS} records at once`);
+  return page.records.map((record) => String(record.id));
+};
+
+const schemaCache = new WeakMap<MetadataState, GraphQLSchema>();
+
+export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
+  const cached = schemaCache.get(state);
+  if (cached) return cached;
+  const objects = [...state.objects.values()].filter((object) => object.isActive);
+  const shapeOf = (objectId: string) => objectShape(state, state.objects.get(objectId)!);
+  const byObjectId = new Map<string, ObjectGraphqlTypes>();
+  const pageInfo = new GraphQLObjectType({
+    name: 'PageInfo',
+    fields: {
+      startCursor: { type: GraphQLString },
+      endCursor: { type: GraphQLString },
+      hasNextPage: { type: new GraphQLNonNull(GraphQLBoolean) },
+      hasPreviousPage: { type: new GraphQLNonNull(GraphQLBoolean) },
+    },
+  });
+  const buildContext: TypeBuildContext = {
+    state,
+    composites: buildCompositeTypes(),
+    pageInfo,
+    byObjectId,
+    resolveToOne: (field: FieldRow) => (parent, _args, context: CoreContext) => {
+      const id = parent[joinColumnNameOf(field)];
+      if (typeof id !== 'string') return null;
+      const targetShape = shapeOf(field.relationTargetObjectMetadataId!);
+      const key = `${targetShape.object.id}:${id}`;
+      if (!context.loads.has(key))
+        context.loads.set(key, findRecordById(context.runtime.engine, targetShape, id));
+      return context.loads.get(key);
+    },
+    resolveToMany: (field: FieldRow) => (parent, args, context: CoreContext) => {
+      const targetShape = shapeOf(field.relationTargetObjectMetadataId!);
+      const inverse = state.fields.get(field.relationTargetFieldMetadataId ?? '');
+      if (!inverse)
+        return {
+          edges: [],
+          pageInfo: {
+            hasNextPage: false,
+            hasPreviousPage: false,
+            startCursor: null,
+            endCursor: null,
+          },
+          totalCount: 0,
+        };
+      const byParent: FilterNode = {
+        path: [joinColumnNameOf(inverse)],
+        op: 'eq',
+        value: parent.id,
+      };
+      return toConnection(
+        context,
+        targetShape,
+        connectionArgs(targetShape, args as Args, byParent, QUERY_MAX_RECORDS_FROM_RELATION),
+      );
+    },
+    connectionArgs: (types) => ({
+      filter: { type: types.filter },
+      orderBy: { type: new GraphQLList(types.orderBy) },
+      first: { type: GraphQLInt },
+      last: { type: GraphQLInt },
+      before: { type: GraphQLString },
+      after: { type: GraphQLString },
+    }),
+  };
+  for (const object of objects)
+    byObjectId.set(
+      object.id,
+      buildObjectTypes(buildContext, object, fieldsOfObject(state, object.id)),
+    );
+
+  const queries: GraphQLFieldConfigMap<unknown, CoreContext> = {};
+  const mutations: GraphQLFieldConfigMap<unknown, CoreContext> = {};
+  for (const types of byObjectId.values()) {
+    const { object } = types;
+    const shape = shapeOf(object.id);
+    const singular = pascal(object.nameSingular);
+    const plural = pascal(object.namePlural);
+    const list = new GraphQLList(types.output);
+    const id = { type: new GraphQLNonNull(UUIDScalar) };
+    const bulkFilter = { type: new GraphQLNonNull(types.filter) };
+
+    queries[camel(object.namePlural)] = {
+      type: new GraphQLNonNull(types.connection),
+      args: buildContext.connectionArgs(types),
+      resolve: (_root, args, context) =>
+        toConnection(context, shape, connectionArgs(shape, args, null, QUERY_MAX_RECORDS)),
+    };
+    queries[camel(object.nameSingular)] = {
+      type: types.output,
+      args: { filter: { type: new GraphQLNonNull(types.filter) } },
+      resolve: async (_root, args, context) => {
+        if (isEmptyFilter(args.filter)) throw badInput('Missing filter argument');
+        const page = await findRecords(context.runtime.engine, shape, {
+          filter: graphqlFilterToAst(shape, args.filter),
+          orderBy: toSortKeys(shape, null),
+          limit: 1,
+        });
+        if (!page.records[0]) throw recordNotFound();
+        return page.records[0];
+      },
+    };
+    mutations[`create${singular}`] = {
+      type: types.output,
+      args: { data: { type: new GraphQLNonNull(types.create) }, upsert: { type: GraphQLBoolean } },
+      resolve: async (_root, args, context) =>
+        (await createMany(context.runtime, shape, [args.data], context.actor))[0],
+    };
+    mutations[`create${plural}`] = {
+      type: list,
+      args: {
+        data: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.create))) },
+        upsert: { type: GraphQLBoolean },
+      },
+      resolve: (_root, args, context) => {
+        if (args.data.length > QUERY_MAX_RECORDS)
+          throw badInput(`Maximum number of records to upsert is ${QUERY_MAX_RECORDS}.`);
+        return createMany(context.runtime, shape, args.data, context.actor);
+      },
+    };
+    mutations[`update${singular}`] = {
+      type: types.output,
+      args: { id, data: { type: new GraphQLNonNull(types.update) } },
+      resolve: (_root, args, context) =>
+        updateOne(context.runtime, shape, args.id, args.data, context.actor),
+    };
+    mutations[`update${plural}`] = {
+      type: list,
+      args: { data: { type: new GraphQLNonNull(types.update) }, filter: bulkFilter },
+      resolve: async (_root, args, context) => {
+        const ids = await selectIds(context, shape, args.filter, 'update');
+        const updated = [];
+        for (const recordId of ids)
+          updated.push(await updateOne(context.runtime, shape, recordId, args.data, context.actor));
+        return updated;
+      },
+    };
+    mutations[`delete${singular}`] = {
+      type: types.output,
+      args: { id },
+      resolve: (_root, args, context) => softDeleteOne(context.runtime, shape, args.id),
+    };
+    mutations[`delete${plural}`] = {
+      type: list,
+      args: { filter: bulkFilter },
+      resolve: async (_root, args, context) =>
+        Promise.all(
+          (await selectIds(context, shape, args.filter, 'delete')).map((recordId) =>
+            softDeleteOne(context.runtime, shape, recordId),
+          ),
+        ),
+    };
+    mutations[`destroy${singular}`] = {
+      type: types.output,
+      args: { id },
+      resolve: (_root, args, context) => destroyOne(context.runtime, shape, args.id),
+    };
+    mutations[`destroy${plural}`] = {
+      type: list,
+      args: { filter: bulkFilter },
+      resolve: async (_root, args, context) => {
+        const ids = await selectIds(context, shape, args.filter, 'destroy');
+        const destroyed = [];
+        for (const recordId of ids)
+          destroyed.push(await destroyOne(context.runtime, shape, recordId));
+        return destroyed;
+      },
+    };
+    mutations[`restore${singular}`] = {
+      type: types.output,
+      args: { id },
+      resolve: (_root, args, context) => restoreOne(context.runtime, shape, args.id),
+    };
+    mutations[`restore${plural}`] = {
+      type: list,
+      args: { filter: bulkFilter },
+      resolve: async (_root, args, context) => {
+        const ids = await selectIds(context, shape, args.filter, 'restore', true);
+        const restored = [];
+        for (const recordId of ids)
+          restored.push(await restoreOne(context.runtime, shape, recordId));
+        return restored;
+      },
+    };
+  }
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: queries }),
+    mutation: new GraphQLObjectType({ name: 'Mutation', fields: mutations }),
+  });
+  schemaCache.set(state, schema);
+  return schema;
+};
+
+export { GraphQLError };

@@ -1,0 +1,81 @@
+import { isCompositeFieldType } from '../../../../../shared/domain/composite-types';
+import type { FilterNode, FilterOperator } from '../../records/query/filter-ast';
+import type { ObjectShape } from '../../records/record-shape';
+import { RecordError } from '../../records/record-errors';
+
+/**
+ * A core GraphQL filter input (`{ name: { firstName: { eq: "Ada" } }, or: [...] }`) compiled to
+ * the filter tree REST filters compile to — one meaning for both APIs.
+ */
+const OPERATORS = new Set([
+  'eq',
+  'neq',
+  'in',
+  'containsAny',
+  'is',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'startsWith',
+  'endsWith',
+  'like',
+  'ilike',
+  'containsIlike',
+  'isEmptyArray',
+  'containsJsonb',
+]);
+
+const leaves = (path: string[], comparison: Record<string, unknown>): FilterNode[] =>
+  Object.entries(comparison)
+    .filter(([, value]) => value !== undefined)
+    .map(([op, value]) => {
+      if (op === 'regex' || op === 'iregex')
+        throw new RecordError(
+          `Operator "${op}" is not supported`,
+          'BAD_REQUEST',
+          'INVALID_QUERY_INPUT',
+        );
+      if (!OPERATORS.has(op))
+        throw new RecordError(
+          `Unknown filter operator "${op}"`,
+          'BAD_REQUEST',
+          'INVALID_QUERY_INPUT',
+        );
+      return { path, op: op as FilterOperator, value };
+    });
+
+export const graphqlFilterToAst = (
+  shape: ObjectShape,
+  filter: Record<string, unknown> | null | undefined,
+): FilterNode | null => {
+  if (!filter) return null;
+  const children: FilterNode[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    if (key === 'and' || key === 'or') {
+      const list = (value as Record<string, unknown>[])
+        .map((item) => graphqlFilterToAst(shape, item))
+        .filter((node): node is FilterNode => node !== null);
+      children.push(key === 'and' ? { and: list } : { or: list });
+      continue;
+    }
+    if (key === 'not') {
+      const inner = graphqlFilterToAst(shape, value as Record<string, unknown>);
+      if (inner) children.push({ not: inner });
+      continue;
+    }
+    const field = shape.byName.get(key);
+    if (field && isCompositeFieldType(field.type)) {
+      for (const [sub, comparison] of Object.entries(value as Record<string, unknown>)) {
+        if (comparison) children.push(...leaves([key, sub], comparison as Record<string, unknown>));
+      }
+      continue;
+    }
+    children.push(...leaves([key], value as Record<string, unknown>));
+  }
+  return { and: children };
+};
+
+export const isEmptyFilter = (filter: Record<string, unknown> | null | undefined): boolean =>
+  !filter || Object.values(filter).every((value) => value === undefined || value === null);
