@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseRateLimitFlags } from './limits/rate-limiter';
 import { startLocalWorkspace } from './local-workspace-server';
+
+const parseMaxBatch = (value: string): number => {
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 1)
+    throw new Error(`--max-batch takes a positive whole number, got "${value}"`);
+  return max;
+};
 
 /**
  * npm run workspace -- --port <p> --data-dir <dir> [--api-key <token>] [--database-url <url>]
@@ -14,6 +22,8 @@ const USAGE = `Usage: npm run workspace -- --port <port> --data-dir <dir> [optio
   --database-url <url>     use a real PostgreSQL server instead of the embedded engine
   --admin-password <pw>    password of admin@atelier.local (for Twenty's sign-in flow)
   --no-demo-data           create the workspace without the demo records
+  --rate-limit <n>/<ms>    API-key rate-limit bucket (repeatable); "off" disables   default 100/1000 100/60000
+  --max-batch <n>          records per batch create / createMany                 default 200
   -h, --help               show this help`;
 
 const main = async (): Promise<void> => {
@@ -25,6 +35,8 @@ const main = async (): Promise<void> => {
       'database-url': { type: 'string' },
       'admin-password': { type: 'string' },
       'no-demo-data': { type: 'boolean', default: false },
+      'rate-limit': { type: 'string', multiple: true, default: [] },
+      'max-batch': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -43,6 +55,8 @@ const main = async (): Promise<void> => {
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(values['admin-password'] ? { adminPassword: values['admin-password'] } : {}),
     seedDemoData: !values['no-demo-data'],
+    rateLimits: parseRateLimitFlags(values['rate-limit'] ?? []),
+    ...(values['max-batch'] ? { maxBatch: parseMaxBatch(values['max-batch']) } : {}),
   });
   console.log(`Local Twenty workspace ready at ${workspace.url}`);
   if (workspace.apiKeyToken && !values['api-key']) {

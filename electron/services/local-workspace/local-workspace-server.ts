@@ -13,6 +13,7 @@ import { handleRestCore } from './core-api/rest-core-handler';
 import { HttpError, notFoundRoute, sendJson } from './http/http-io';
 import { handleMetadataGraphql, metadataSchema } from './metadata-api/metadata-graphql-endpoint';
 import { handleMetadataRest } from './metadata-api/metadata-rest';
+import { DEFAULT_BUCKETS, RateLimiter, type BucketSpec } from './limits/rate-limiter';
 import { RecordEventBus } from './records/record-events';
 import { openEngine } from './storage/open-engine';
 import { openWorkspace } from './workspace-bootstrap';
@@ -31,6 +32,10 @@ export interface LocalWorkspaceOptions {
   /** Password of the local admin user (admin@atelier.local); generated on first start otherwise. */
   adminPassword?: string;
   seedDemoData?: boolean;
+  /** API rate-limit buckets; null switches limiting off. Default: Twenty's 100/1 s + 100/60 s. */
+  rateLimits?: BucketSpec[] | null;
+  /** Records per batch create (default 200, Twenty's QUERY_MAX_RECORDS). */
+  maxBatch?: number;
   host?: string;
 }
 
@@ -132,6 +137,12 @@ export const startLocalWorkspace = async (
       tokens: opened.tokens,
       apiKeys,
       events: new RecordEventBus(),
+      limits: {
+        rateLimiter: new RateLimiter(
+          options.rateLimits === undefined ? DEFAULT_BUCKETS : options.rateLimits,
+        ),
+        maxBatch: options.maxBatch ?? 200,
+      },
     };
     if (options.apiKey) await registerFixedKey(runtime, options.apiKey);
     await ensureUserTable(engine);

@@ -1,6 +1,7 @@
 import type { AuthContext, TokenService } from './auth/api-key-tokens';
 import type { ApiKeyService } from './auth/api-key-service';
 import type { MetadataService } from './metadata/metadata-service';
+import type { RateLimiter } from './limits/rate-limiter';
 import type { RecordEventBus } from './records/record-events';
 import type { WorkspaceRow } from './metadata/metadata-types';
 import type { SqlEngine } from './storage/sql-engine';
@@ -14,6 +15,11 @@ export interface WorkspaceRuntime {
   apiKeys: ApiKeyService;
   /** Committed record changes (webhook delivery listens here). */
   events: RecordEventBus;
+  limits: {
+    rateLimiter: RateLimiter;
+    /** Records per create-many / batch call (Twenty: QUERY_MAX_RECORDS = 200). */
+    maxBatch: number;
+  };
 }
 
 export interface RequestContext {

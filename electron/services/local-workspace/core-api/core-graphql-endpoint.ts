@@ -16,6 +16,7 @@ export const handleCoreGraphql = (
     limits: CORE_LIMITS,
     allowAnonymous: false,
     context: async (workspaceRuntime, auth) => ({
+      auth,
       runtime: workspaceRuntime,
       actor: await actorForCaller(workspaceRuntime, auth),
       loads: new Map(),

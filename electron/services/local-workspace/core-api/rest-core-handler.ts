@@ -17,6 +17,7 @@ import {
   updateOne,
 } from '../records/record-service';
 import type { WorkspaceRuntime } from '../workspace-runtime';
+import { RateLimitExceeded } from '../limits/rate-limiter';
 import { actorForCaller } from './actor-for-caller';
 
 /**
@@ -72,6 +73,24 @@ const parseDepth = (raw: string | null): number => {
 };
 
 const sendError = (res: ServerResponse, error: unknown): void => {
+  if (error instanceof RateLimitExceeded) {
+    return sendJson(
+      res,
+      429,
+      {
+        statusCode: 429,
+        error: 'RATE_LIMITED',
+        messages: [error.message],
+        ...error.details,
+        retryAfterSeconds: error.retryAfterSeconds,
+      },
+      {
+        'Retry-After': String(error.retryAfterSeconds),
+        'X-RateLimit-Limit': String(error.bucket.limit),
+        'X-RateLimit-Remaining': String(error.remaining),
+      },
+    );
+  }
   if (error instanceof HttpError) return sendJson(res, error.status, error.body);
   if (error instanceof AuthError)
     return sendJson(res, error.status, {
@@ -111,6 +130,9 @@ export const handleRestCore = async (
 ): Promise<void> => {
   try {
     const auth = await runtime.tokens.authenticate(req.headers.authorization);
+    // Only API-key traffic is throttled, per workspace, before any validation (as Twenty).
+    if (auth.kind === 'apiKey')
+      runtime.limits.rateLimiter.consume(runtime.workspace.id, auth.apiKeyId ?? null);
     const method = req.method ?? 'GET';
     const isBatch = segments[0] === 'batch';
     const [plural, id, action, ...extra] = isBatch ? segments.slice(1) : segments;
@@ -137,8 +159,9 @@ export const handleRestCore = async (
       const body = await readJsonBody(req);
       if (!Array.isArray(body)) throw badRequest('Body must be an array');
       if (body.length === 0) throw badRequest('Input must not be empty');
-      if (body.length > QUERY_MAX_RECORDS)
-        throw badRequest(`Maximum number of records to upsert is ${QUERY_MAX_RECORDS}.`);
+      const maxBatch = runtime.limits.maxBatch;
+      if (body.length > maxBatch)
+        throw badRequest(`Maximum number of records to upsert is ${maxBatch}.`);
       const records = await createMany(
         runtime,
         shape,

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AuthError } from '../auth/auth-errors';
 import { MetadataException, MetadataValidationError } from '../metadata/metadata-errors';
+import { RateLimitExceeded } from '../limits/rate-limiter';
 import { RecordError } from '../records/record-errors';
 import { RestQueryError } from '../records/query/rest-query-error';
 
@@ -24,6 +25,17 @@ export const graphqlErrorFromDomain = (
         code: error.code,
         subCode: error.subCode,
         userFriendlyMessage: error.userFriendlyMessage,
+      },
+    };
+  }
+  if (error instanceof RateLimitExceeded) {
+    return {
+      message: error.message,
+      extensions: {
+        code: 'RATE_LIMITED',
+        ...error.details,
+        retryAfterMs: Math.ceil(error.retryAfterMs),
+        userFriendlyMessage: 'Rate limit reached. Please try again later.',
       },
     };
   }

@@ -25,6 +25,7 @@ import { decodeCursor } from '../../records/query/cursor';
 import type { FilterNode } from '../../records/query/filter-ast';
 import { sortKey, type OrderDirection, type SortKey } from '../../records/query/order-by';
 import type { Actor } from '../../records/write-records';
+import type { AuthContext } from '../../auth/api-key-tokens';
 import type { WorkspaceRuntime } from '../../workspace-runtime';
 import { buildCompositeTypes } from './core-composite-types';
 import {
@@ -43,6 +44,7 @@ import { graphqlFilterToAst, isEmptyFilter } from './graphql-filter-to-ast';
  */
 export interface CoreContext {
   runtime: WorkspaceRuntime;
+  auth: AuthContext | null;
   actor: Actor;
   /** Per-request memo of to-one lookups. */
   loads: Map<string, Promise<Record<string, unknown> | null>>;
@@ -250,8 +252,9 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
         upsert: { type: GraphQLBoolean },
       },
       resolve: (_root, args, context) => {
-        if (args.data.length > QUERY_MAX_RECORDS)
-          throw badInput(`Maximum number of records to upsert is ${QUERY_MAX_RECORDS}.`);
+        const maxBatch = context.runtime.limits.maxBatch;
+        if (args.data.length > maxBatch)
+          throw badInput(`Maximum number of records to upsert is ${maxBatch}.`);
         return createMany(context.runtime, shape, args.data, context.actor);
       },
     };
@@ -319,6 +322,20 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
         return restored;
       },
     };
+  }
+  // Each root field is one record operation for the rate limit, as each is one Twenty query runner call.
+  for (const fields of [queries, mutations]) {
+    for (const config of Object.values(fields)) {
+      const resolve = config.resolve!;
+      config.resolve = (root, args, context: CoreContext, info) => {
+        if (context.auth?.kind === 'apiKey')
+          context.runtime.limits.rateLimiter.consume(
+            context.runtime.workspace.id,
+            context.auth.apiKeyId ?? null,
+          );
+        return resolve(root, args, context, info);
+      };
+    }
   }
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queries }),
