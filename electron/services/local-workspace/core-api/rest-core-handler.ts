@@ -12,10 +12,13 @@ import { RestQueryError } from '../records/query/rest-query-error';
 import {
   createMany,
   destroyOne,
+  idsMatching,
   restoreOne,
   softDeleteOne,
   updateOne,
+  upsertMany,
 } from '../records/record-service';
+import type { FilterNode } from '../records/query/filter-ast';
 import type { WorkspaceRuntime } from '../workspace-runtime';
 import { RateLimitExceeded } from '../limits/rate-limiter';
 import { actorForCaller } from './actor-for-caller';
@@ -50,6 +53,12 @@ const resolveObject = (runtime: WorkspaceRuntime, segment: string): ObjectRow =>
     [...state.objects.values()].find((candidate) => candidate.nameSingular === 'company')
       ?.namePlural ?? 'companies';
   throw badRequest(`object '${segment}' not found. eg: ${example}`);
+};
+
+const requireFilter = (query: URLSearchParams, message: string): FilterNode => {
+  const filter = parseRestFilter(query.get('filter'));
+  if (!filter) throw badRequest(message);
+  return filter;
 };
 
 const parseLimit = (raw: string | null): number => {
@@ -144,6 +153,17 @@ export const handleRestCore = async (
     const object = resolveObject(runtime, plural);
     const shape = objectShape(runtime.metadata.snapshot, object);
     const db = runtime.engine;
+    const upsert = query.get('upsert') === 'true';
+    // `/rest/{plural}/restore?filter=…` restores many (E3); any other non-UUID id is refused.
+    if (id === 'restore' && action === undefined && method === 'PATCH') {
+      const filter = requireFilter(query, 'A non-empty filter is required');
+      const ids = await idsMatching(runtime, shape, filter, 'restore');
+      const restored = [];
+      for (const recordId of ids) restored.push(await restoreOne(runtime, shape, recordId));
+      return sendJson(res, 200, {
+        data: { [`restore${capitalise(object.namePlural)}`]: restored },
+      });
+    }
     if (id !== undefined && !UUID.test(id)) throw badRequest(`'${id}' is not a valid UUID`);
     const singularKey = capitalise(object.nameSingular);
     const pluralKey = capitalise(object.namePlural);
@@ -162,7 +182,7 @@ export const handleRestCore = async (
       const maxBatch = runtime.limits.maxBatch;
       if (body.length > maxBatch)
         throw badRequest(`Maximum number of records to upsert is ${maxBatch}.`);
-      const records = await createMany(
+      const records = await (upsert ? upsertMany : createMany)(
         runtime,
         shape,
         body as Record<string, unknown>[],
@@ -190,7 +210,7 @@ export const handleRestCore = async (
       }
       if (method === 'POST') {
         const body = (await readJsonBody(req)) as Record<string, unknown>;
-        const [record] = await createMany(
+        const [record] = await (upsert ? upsertMany : createMany)(
           runtime,
           shape,
           [body],
@@ -198,9 +218,42 @@ export const handleRestCore = async (
         );
         return sendJson(res, 201, { data: { [`create${singularKey}`]: record } });
       }
-      throw badRequest(
-        `Method ${method} on /rest/${plural} is not supported by the local workspace yet`,
-      );
+      if (method === 'PATCH' || method === 'PUT') {
+        const filter = requireFilter(query, 'A non-empty filter is required');
+        const body = (await readJsonBody(req)) as Record<string, unknown>;
+        const actor = await actorForCaller(runtime, auth);
+        const updated = [];
+        for (const recordId of await idsMatching(runtime, shape, filter, 'update')) {
+          updated.push(await updateOne(runtime, shape, recordId, body ?? {}, actor));
+        }
+        return sendJson(res, 200, { data: { [`update${pluralKey}`]: updated } });
+      }
+      if (method === 'DELETE') {
+        const soft = query.get('soft_delete') === 'true';
+        const filter = requireFilter(
+          query,
+          `Filters are mandatory for bulk ${soft ? 'delete' : 'destroy'} operations. Please provide at least one filter to prevent accidental deletion of all records.`,
+        );
+        const removed = [];
+        for (const recordId of await idsMatching(
+          runtime,
+          shape,
+          filter,
+          soft ? 'delete' : 'destroy',
+        )) {
+          removed.push(
+            soft
+              ? await softDeleteOne(runtime, shape, recordId)
+              : { id: (await destroyOne(runtime, shape, recordId)).id },
+          );
+        }
+        return sendJson(res, 200, { data: { [`delete${pluralKey}`]: removed } });
+      }
+      throw new HttpError(404, {
+        message: `Cannot ${method} /rest/${plural}`,
+        error: 'Not Found',
+        statusCode: 404,
+      });
     }
 
     if (action === 'restore' && method === 'PATCH') {

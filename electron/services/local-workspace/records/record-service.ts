@@ -1,5 +1,9 @@
 import type { WorkspaceRuntime } from '../workspace-runtime';
-import { findRecordById } from './find-records';
+import { findRecordById, findRecords } from './find-records';
+import type { FilterNode } from './query/filter-ast';
+import { sortKey } from './query/order-by';
+import { RecordError } from './record-errors';
+import { findUpsertMatch } from './find-upsert-match';
 import type { RecordAction } from './record-events';
 import type { ObjectShape } from './record-shape';
 import {
@@ -43,6 +47,44 @@ export const createMany = async (
   return records;
 };
 
+/**
+ * Upsert (REST `?upsert=true`, GraphQL `upsert: true`): each input updates the record it matches
+ * on id or a unique field (restoring it if soft-deleted, createdBy kept) or is inserted; the whole
+ * call is one transaction.
+ */
+export const upsertMany = async (
+  runtime: WorkspaceRuntime,
+  shape: ObjectShape,
+  inputs: Record<string, unknown>[],
+  actor: Actor,
+) => {
+  const outcomes = await runtime.engine.transaction(async (tx) => {
+    const results: Array<{
+      action: 'created' | 'updated';
+      record: Record<string, unknown>;
+      updatedFields?: string[];
+    }> = [];
+    for (const input of inputs) {
+      const matchId = await findUpsertMatch(tx, shape, input);
+      if (matchId) {
+        const record = await updateRecord(tx, shape, matchId, input, actor, { restore: true });
+        results.push({
+          action: 'updated',
+          record,
+          updatedFields: Object.keys(input).filter((key) => key !== 'id'),
+        });
+      } else {
+        const [record] = await createRecords(tx, shape, [input], actor);
+        results.push({ action: 'created', record: record! });
+      }
+    }
+    return results;
+  });
+  for (const outcome of outcomes)
+    emit(runtime, shape, outcome.action, outcome.record, outcome.updatedFields);
+  return outcomes.map((outcome) => outcome.record);
+};
+
 export const updateOne = async (
   runtime: WorkspaceRuntime,
   shape: ObjectShape,
@@ -75,4 +117,42 @@ export const restoreOne = async (runtime: WorkspaceRuntime, shape: ObjectShape, 
   const record = await restoreRecord(runtime.engine, shape, id);
   emit(runtime, shape, 'restored', record);
   return record;
+};
+
+/** Ids a bulk operation acts on: those the filter selects, refused above Twenty's 200 cap. */
+export const idsMatching = async (
+  runtime: WorkspaceRuntime,
+  shape: ObjectShape,
+  filter: FilterNode,
+  verb: 'update' | 'delete' | 'destroy' | 'restore',
+  maxRecords = 200,
+): Promise<string[]> => {
+  // destroy reaches trashed rows too; restore only trashed rows; update/delete only live rows.
+  const anyDeletedState: FilterNode = {
+    or: [
+      { path: ['deletedAt'], op: 'is', value: 'NULL' },
+      { path: ['deletedAt'], op: 'is', value: 'NOT_NULL' },
+    ],
+  };
+  const trashed: FilterNode = { path: ['deletedAt'], op: 'is', value: 'NOT_NULL' };
+  const softDeletable = shape.byName.has('deletedAt');
+  const scope: FilterNode =
+    softDeletable && verb === 'destroy'
+      ? { and: [filter, anyDeletedState] }
+      : softDeletable && verb === 'restore'
+        ? { and: [filter, trashed] }
+        : filter;
+  const page = await findRecords(runtime.engine, shape, {
+    filter: scope,
+    orderBy: [sortKey(shape, ['id'], 'AscNullsFirst')],
+    limit: maxRecords + 1,
+  });
+  if (page.records.length > maxRecords) {
+    throw new RecordError(
+      `Cannot ${verb} more than ${maxRecords} records at once`,
+      'BAD_REQUEST',
+      'TOO_MANY_RECORDS_TO_UPDATE',
+    );
+  }
+  return page.records.map((record) => String(record.id));
 };

@@ -19,7 +19,7 @@ export interface Actor {
 
 const WRITE_PROTECTED = new Set(['createdAt', 'updatedAt', 'deletedAt', 'searchVector']);
 
-const canonicalise = (field: FieldRow, value: unknown): unknown => {
+export const canonicalise = (field: FieldRow, value: unknown): unknown => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const composite = { ...(value as Record<string, unknown>) };
   if (field.type === 'EMAILS') {
@@ -115,6 +115,8 @@ export const updateRecord = async (
   id: string,
   input: Record<string, unknown>,
   actor: Actor,
+  /** Upsert: also match a soft-deleted row and bring it back (Twenty restores on upsert). */
+  options: { restore?: boolean } = {},
 ): Promise<Record<string, unknown>> =>
   run(async () => {
     const prepared = prepareInput(shape, input, actor, false);
@@ -124,7 +126,9 @@ export const updateRecord = async (
       (value, i) => `${q(value.column)} = ${castParam(shape, value, `$${i + 2}`)}`,
     );
     if (shape.byName.has('updatedAt')) assignments.push('"updatedAt" = now()');
-    const hidden = shape.byName.has('deletedAt') ? ' AND "deletedAt" IS NULL' : '';
+    if (options.restore && shape.byName.has('deletedAt')) assignments.push('"deletedAt" = NULL');
+    const hidden =
+      shape.byName.has('deletedAt') && !options.restore ? ' AND "deletedAt" IS NULL' : '';
     const { rows } = await db.query<Record<string, unknown>>(
       `UPDATE ${shape.qualifiedTable} SET ${assignments.join(', ')} WHERE "id" = $1${hidden} RETURNING ${shape.selectList}`,
       [id, ...values.map((value) => value.value)],

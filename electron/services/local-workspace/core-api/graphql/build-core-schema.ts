@@ -16,9 +16,11 @@ import { RecordError, recordNotFound } from '../../records/record-errors';
 import {
   createMany,
   destroyOne,
+  idsMatching,
   restoreOne,
   softDeleteOne,
   updateOne,
+  upsertMany,
 } from '../../records/record-service';
 import { objectShape, type ObjectShape } from '../../records/record-shape';
 import { decodeCursor } from '../../records/query/cursor';
@@ -113,28 +115,21 @@ const toConnection = async (context: CoreContext, shape: ObjectShape, args: Find
   };
 };
 
-/** Bulk operations act on the records the filter selects (at most 200, as Twenty caps them). */
+/** Bulk operations act on the records a non-empty filter selects (shared with REST). */
 const selectIds = async (
   context: CoreContext,
   shape: ObjectShape,
   filter: unknown,
-  verb: string,
-  withDeleted = false,
+  verb: 'update' | 'delete' | 'destroy' | 'restore',
 ): Promise<string[]> => {
   if (isEmptyFilter(filter as Record<string, unknown>))
     throw badInput('A non-empty filter is required');
-  const ast = graphqlFilterToAst(shape, filter as Record<string, unknown>);
-  const scope: FilterNode | null = withDeleted
-    ? { and: [ast ?? { and: [] }, { path: ['deletedAt'], op: 'is', value: 'NOT_NULL' }] }
-    : ast;
-  const page = await findRecords(context.runtime.engine, shape, {
-    filter: scope,
-    orderBy: toSortKeys(shape, null),
-    limit: QUERY_MAX_RECORDS + 1,
-  });
-  if (page.records.length > QUERY_MAX_RECORDS)
-    throw badInput(`Cannot ${verb} more than ${QUERY_MAX_RECORDS} records at once`);
-  return page.records.map((record) => String(record.id));
+  return idsMatching(
+    context.runtime,
+    shape,
+    graphqlFilterToAst(shape, filter as Record<string, unknown>)!,
+    verb,
+  );
 };
 
 const schemaCache = new WeakMap<MetadataState, GraphQLSchema>();
@@ -243,7 +238,14 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
       type: types.output,
       args: { data: { type: new GraphQLNonNull(types.create) }, upsert: { type: GraphQLBoolean } },
       resolve: async (_root, args, context) =>
-        (await createMany(context.runtime, shape, [args.data], context.actor))[0],
+        (
+          await (args.upsert ? upsertMany : createMany)(
+            context.runtime,
+            shape,
+            [args.data],
+            context.actor,
+          )
+        )[0],
     };
     mutations[`create${plural}`] = {
       type: list,
@@ -255,7 +257,12 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
         const maxBatch = context.runtime.limits.maxBatch;
         if (args.data.length > maxBatch)
           throw badInput(`Maximum number of records to upsert is ${maxBatch}.`);
-        return createMany(context.runtime, shape, args.data, context.actor);
+        return (args.upsert ? upsertMany : createMany)(
+          context.runtime,
+          shape,
+          args.data,
+          context.actor,
+        );
       },
     };
     mutations[`update${singular}`] = {
@@ -315,7 +322,7 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
       type: list,
       args: { filter: bulkFilter },
       resolve: async (_root, args, context) => {
-        const ids = await selectIds(context, shape, args.filter, 'restore', true);
+        const ids = await selectIds(context, shape, args.filter, 'restore');
         const restored = [];
         for (const recordId of ids)
           restored.push(await restoreOne(context.runtime, shape, recordId));

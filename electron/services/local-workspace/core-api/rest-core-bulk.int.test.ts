@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreGraphql, metadataGraphql, rest } from '../testing/twenty-http';
+import {
+  startWorkspaceProcess,
+  testEngines,
+  type WorkspaceProcess,
+} from '../testing/workspace-process';
+
+const filterQuery = (filter: string, extra = '') => `?filter=${encodeURIComponent(filter)}${extra}`;
+
+describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
+  let ws: WorkspaceProcess;
+  beforeAll(async () => {
+    ws = await startWorkspaceProcess(engine, ['--no-demo-data']);
+    const objects = await metadataGraphql(
+      ws,
+      `{ objects(paging: { first: 1000 }) { edges { node { id nameSingular } } } }`,
+    );
+    const personId = objects.data!.objects.edges.find(
+      (edge: any) => edge.node.nameSingular === 'person',
+    ).node.id;
+    const field = await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,
+      {
+        input: {
+          field: {
+            objectMetadataId: personId,
+            type: 'TEXT',
+            name: 'externalId',
+            label: 'External id',
+            isUnique: true,
+          },
+        },
+      },
+    );
+    expect(field.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+  });
+
+  it('upserts on a unique composite field (emails.primaryEmail), keeping id and createdBy', async () => {
+    const original = await rest(ws, 'POST', '/rest/people', {
+      emails: { primaryEmail: 'ada@example.com' },
+      jobTitle: 'Analyst',
+    });
+    const id = original.body.data.createPerson.id;
+    const upserted = await rest(ws, 'POST', '/rest/batch/people?upsert=true', [
+      { emails: { primaryEmail: 'ADA@example.com' }, jobTitle: 'CTO' },
+      { emails: { primaryEmail: 'grace@example.com' }, jobTitle: 'Admiral' },
+    ]);
+    expect(upserted.status).toBe(201);
+    const [ada, grace] = upserted.body.data.createPeople;
+    expect(ada).toMatchObject({
+      id,
+      jobTitle: 'CTO',
+      createdBy: original.body.data.createPerson.createdBy,
+    });
+    expect(grace.id).not.toBe(id);
+    const count = await rest(
+      ws,
+      'GET',
+      `/rest/people${filterQuery('emails.primaryEmail[in]:[ada@example.com,grace@example.com]')}`,
+    );
+    expect(count.body.totalCount).toBe(2);
+  });
+
+  it('upserts on a custom unique externalId and restores a soft-deleted match', async () => {
+    const created = await rest(ws, 'POST', '/rest/people', {
+      externalId: 'SF-001',
+      jobTitle: 'Old',
+    });
+    const id = created.body.data.createPerson.id;
+    await rest(ws, 'DELETE', `/rest/people/${id}?soft_delete=true`);
+    const upserted = await rest(ws, 'POST', '/rest/people?upsert=true', {
+      externalId: 'SF-001',
+      jobTitle: 'New',
+    });
+    expect(upserted.body.data.createPerson).toMatchObject({ id, jobTitle: 'New', deletedAt: null });
+    const viaGraphql = await coreGraphql(
+      ws,
+      `mutation { createPerson(data: { externalId: "SF-001", jobTitle: "Newer" }, upsert: true) { id jobTitle } }`,
+    );
+    expect(viaGraphql.data!.createPerson).toEqual({ id, jobTitle: 'Newer' });
+  });
+
+  it('refuses an upsert that matches two different records', async () => {
+    await rest(ws, 'POST', '/rest/batch/people', [
+      { externalId: 'SF-100', emails: { primaryEmail: 'one@example.com' } },
+      { externalId: 'SF-200', emails: { primaryEmail: 'two@example.com' } },
+    ]);
+    const conflict = await rest(ws, 'POST', '/rest/people?upsert=true', {
+      externalId: 'SF-100',
+      emails: { primaryEmail: 'two@example.com' },
+    });
+    expect(conflict.status).toBe(400);
+    expect(conflict.body.messages[0]).toMatch(
+      /^Multiple records found with the same unique field values for .*Cannot determine which record to update\.$/,
+    );
+  });
+
+  it('refuses a duplicate unique value without upsert', async () => {
+    const duplicate = await rest(ws, 'POST', '/rest/people', {
+      emails: { primaryEmail: 'one@example.com' },
+    });
+    expect(duplicate).toMatchObject({
+      status: 400,
+      body: { messages: ['A duplicate entry was detected'] },
+    });
+  });
+
+  it('updates, soft-deletes, restores and destroys many records by filter', async () => {
+    await rest(ws, 'POST', '/rest/batch/companies', [
+      { name: 'Bulk 1' },
+      { name: 'Bulk 2' },
+      { name: 'Other' },
+    ]);
+    const updated = await rest(ws, 'PATCH', `/rest/companies${filterQuery('name[like]:Bulk %')}`, {
+      address: { addressCity: 'Lyon' },
+    });
+    expect(updated.body.data.updateCompanies.map((c: any) => c.address.addressCity)).toEqual([
+      'Lyon',
+      'Lyon',
+    ]);
+    expect(
+      (await rest(ws, 'PATCH', '/rest/companies', { address: { addressCity: 'Nice' } })).body
+        .messages,
+    ).toEqual(['A non-empty filter is required']);
+
+    const soft = await rest(
+      ws,
+      'DELETE',
+      `/rest/companies${filterQuery('name[like]:Bulk %', '&soft_delete=true')}`,
+    );
+    expect(soft.body.data.deleteCompanies).toHaveLength(2);
+    expect(
+      (await rest(ws, 'GET', '/rest/companies')).body.data.companies.map((c: any) => c.name),
+    ).toEqual(['Other']);
+
+    const restored = await rest(
+      ws,
+      'PATCH',
+      `/rest/companies/restore${filterQuery('name[like]:Bulk %')}`,
+    );
+    expect(restored.body.data.restoreCompanies).toHaveLength(2);
+
+    const destroyed = await rest(
+      ws,
+      'DELETE',
+      `/rest/companies${filterQuery('name[like]:Bulk %')}`,
+    );
+    expect(destroyed.body.data.deleteCompanies).toEqual([
+      { id: expect.any(String) },
+      { id: expect.any(String) },
+    ]);
+    expect((await rest(ws, 'DELETE', '/rest/companies')).body.messages).toEqual([
+      'Filters are mandatory for bulk destroy operations. Please provide at least one filter to prevent accidental deletion of all records.',
+    ]);
+  });
+});
