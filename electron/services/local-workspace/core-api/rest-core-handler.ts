@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthError } from '../auth/auth-errors';
 import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import type { ObjectRow } from '../metadata/metadata-types';
+import { expandRelations } from '../records/expand-relations';
 import { findRecordById, findRecords } from '../records/find-records';
 import { RecordError } from '../records/record-errors';
 import { findObjectByPlural, objectShape } from '../records/record-shape';
@@ -167,7 +168,11 @@ export const handleRestCore = async (
     if (id !== undefined && !UUID.test(id)) throw badRequest(`'${id}' is not a valid UUID`);
     const singularKey = capitalise(object.nameSingular);
     const pluralKey = capitalise(object.namePlural);
-    parseDepth(query.get('depth'));
+    const depth = parseDepth(query.get('depth'));
+    const withRelations = (records: Record<string, unknown>[]) =>
+      depth === 1
+        ? expandRelations(db, runtime.metadata.snapshot, shape, records)
+        : Promise.resolve(records);
 
     if (isBatch) {
       if (method !== 'POST')
@@ -203,7 +208,7 @@ export const handleRestCore = async (
           ...(endingBefore ? { before: decodeCursor(endingBefore) } : {}),
         });
         return sendJson(res, 200, {
-          data: { [object.namePlural]: page.records },
+          data: { [object.namePlural]: await withRelations(page.records) },
           totalCount: page.totalCount,
           pageInfo: page.pageInfo,
         });
@@ -268,7 +273,8 @@ export const handleRestCore = async (
     if (method === 'GET') {
       const record = await findRecordById(db, shape, id);
       if (!record) throw new RecordError('Record not found', 'NOT_FOUND', 'RECORD_NOT_FOUND');
-      return sendJson(res, 200, { data: { [object.nameSingular]: record } });
+      const [withNested] = await withRelations([record]);
+      return sendJson(res, 200, { data: { [object.nameSingular]: withNested } });
     }
     if (method === 'PATCH' || method === 'PUT') {
       const body = (await readJsonBody(req)) as Record<string, unknown>;

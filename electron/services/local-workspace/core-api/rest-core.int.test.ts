@@ -248,6 +248,30 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     expect(backward).toEqual(forward.slice(0, -1));
   });
 
+  it('nests relations with depth=1: to-one objects and to-many arrays', async () => {
+    const company = (await rest(ws, 'POST', '/rest/companies', { name: 'Depth Co' })).body.data
+      .createCompany;
+    const people = await rest(ws, 'POST', '/rest/batch/people', [
+      { name: { firstName: 'A', lastName: 'One' }, companyId: company.id },
+      { name: { firstName: 'B', lastName: 'Two' }, companyId: company.id },
+    ]);
+    const personId = people.body.data.createPeople[0].id;
+    const withPeople = await rest(ws, 'GET', `/rest/companies/${company.id}?depth=1`);
+    expect(withPeople.body.data.company.people.map((p: any) => p.name.lastName).sort()).toEqual([
+      'One',
+      'Two',
+    ]);
+    expect(withPeople.body.data.company.people[0].company).toBeUndefined();
+    const withCompany = await rest(ws, 'GET', `/rest/people/${personId}?depth=1`);
+    expect(withCompany.body.data.person.company).toMatchObject({
+      id: company.id,
+      name: 'Depth Co',
+    });
+    const flat = await rest(ws, 'GET', `/rest/people/${personId}`);
+    expect(flat.body.data.person.company).toBeUndefined();
+    expect(flat.body.data.person.companyId).toBe(company.id);
+  });
+
   it('caps limit at 200 and defaults to 60', async () => {
     const defaulted = await rest(ws, 'GET', '/rest/companies');
     expect(defaulted.body.data.companies).toHaveLength(60);
