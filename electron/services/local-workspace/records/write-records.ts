@@ -87,6 +87,10 @@ const run = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 };
 
+/**
+ * One multi-row INSERT for the whole batch (columns a row does not set take their DEFAULT); ids
+ * are assigned here so the answer follows the input order whatever order RETURNING yields.
+ */
 export const createRecords = async (
   db: SqlExecutor,
   shape: ObjectShape,
@@ -94,19 +98,31 @@ export const createRecords = async (
   actor: Actor,
 ): Promise<Record<string, unknown>[]> =>
   run(async () => {
-    const created: Record<string, unknown>[] = [];
-    for (const input of inputs) {
+    if (inputs.length === 0) return [];
+    const rows = inputs.map((input) => {
       const prepared = prepareInput(shape, input, actor, true);
       if (prepared.id === undefined) prepared.id = randomUUID();
-      const values = toColumnValues(shape.table, shape.fields, prepared);
-      const placeholders = values.map((value, i) => castParam(shape, value, `$${i + 1}`));
-      const { rows } = await db.query<Record<string, unknown>>(
-        `INSERT INTO ${shape.qualifiedTable} (${values.map((value) => q(value.column)).join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${shape.selectList}`,
-        values.map((value) => value.value),
-      );
-      created.push(rowToRecord(shape, rows[0]!));
-    }
-    return created;
+      return toColumnValues(shape.table, shape.fields, prepared);
+    });
+    const columns = new Map<string, ColumnValue>();
+    for (const row of rows) for (const value of row) if (!columns.has(value.column)) columns.set(value.column, value);
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const byColumn = new Map(row.map((value) => [value.column, value]));
+      const cells = [...columns.values()].map((column) => {
+        const value = byColumn.get(column.column);
+        if (!value) return 'DEFAULT';
+        params.push(value.value);
+        return castParam(shape, value, `$${params.length}`);
+      });
+      return `(${cells.join(', ')})`;
+    });
+    const { rows: inserted } = await db.query<Record<string, unknown>>(
+      `INSERT INTO ${shape.qualifiedTable} (${[...columns.keys()].map(q).join(', ')}) VALUES ${tuples.join(', ')} RETURNING ${shape.selectList}`,
+      params,
+    );
+    const byId = new Map(inserted.map((row) => [String(row.id), rowToRecord(shape, row)]));
+    return rows.map((row) => byId.get(String(row.find((value) => value.column === 'id')!.value))!);
   });
 
 export const updateRecord = async (

@@ -142,5 +142,7 @@ export const startWorkspaceProcess = async (
 ): Promise<WorkspaceProcess> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-ws-'));
   const databaseUrl = engine === 'postgres' ? await createDatabase() : undefined;
-  return launch(dataDir, `test-key-${randomUUID()}`, `pw-${randomUUID()}`, databaseUrl, extraArgs);
+  // Suites make hundreds of calls; Twenty's 100-per-minute default is tested on purpose elsewhere.
+  const args = extraArgs.includes('--rate-limit') ? extraArgs : ['--rate-limit', 'off', ...extraArgs];
+  return launch(dataDir, `test-key-${randomUUID()}`, `pw-${randomUUID()}`, databaseUrl, args);
 };
