@@ -167,6 +167,9 @@ export const startLocalWorkspace = async (
           });
       });
     });
+    // Clients pool connections; Node's 5 s default closes idle ones under them (ECONNRESET races).
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     server.on('connection', (socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
