@@ -83,6 +83,15 @@ export const serveGraphql = async <TContext>(
   const errors = result.errors?.map((error) => {
     // Errors without a path come from variable coercion, before any resolver ran.
     if (!error.path) {
+      // A scalar that refused a variable speaks for itself (e.g. "Invalid UUID" with its extensions).
+      const cause = error.originalError;
+      if (cause instanceof GraphQLError && cause.extensions?.code) {
+        return {
+          message: cause.message,
+          ...(error.locations ? { locations: error.locations } : {}),
+          extensions: cause.extensions,
+        };
+      }
       return {
         message: error.message,
         ...(error.locations ? { locations: error.locations } : {}),

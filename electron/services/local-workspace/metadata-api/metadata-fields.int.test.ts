@@ -192,7 +192,7 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
   it.each([
     ['NUMERIC', 'Field type NUMERIC is not supported for field creation. Use NUMBER instead.'],
     ['POSITION', 'Field type POSITION is a system type and cannot be created manually.'],
-    ['TS_VECTOR', 'Field type TS_VECTOR is a system type and cannot be created manually.'],
+    ['TS_VECTOR', 'TS Vector is not supported for field creation'],
   ])('refuses to create %s fields', async (type, message) => {
     const response = await metadataGraphql(ws, CREATE_FIELD, {
       input: {
@@ -627,6 +627,144 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     expect(empty.status).toBe(400);
     const syntax = await metadataGraphql(ws, '{ objects { ');
     expect(syntax.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('reports validation errors in Twenty’s envelope: one entry per failing entity', async () => {
+    const response = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { objectMetadataId: rocketId, type: 'TEXT', name: 'Bad_Name', label: 'Bad' },
+      },
+    });
+    const extensions = response.errors![0]!.extensions as any;
+    expect(response.errors![0]!.message).toBe(
+      'Multiple validation errors occurred while creating fields',
+    );
+    expect(extensions.summary).toEqual({ fieldMetadata: 1, totalErrors: 1 });
+    expect(extensions.message).toBe('Validation failed for 1 fieldMetadata');
+    const [entry] = extensions.errors.fieldMetadata;
+    expect(entry).toMatchObject({
+      metadataName: 'fieldMetadata',
+      status: 'fail',
+      type: 'create',
+      flatEntityMinimalInformation: { name: 'Bad_Name', objectMetadataId: rocketId },
+    });
+    expect(entry.flatEntityMinimalInformation.universalIdentifier).toEqual(expect.any(String));
+    for (const error of entry.errors) expect(error.userFriendlyMessage).toEqual(expect.any(String));
+    // Transpilation-stage failures (payload shape) come alone, singular, with the id only.
+    const tsVector = await metadataGraphql(ws, CREATE_FIELD, {
+      input: {
+        field: { objectMetadataId: rocketId, type: 'TS_VECTOR', name: 'vec', label: 'Vec' },
+      },
+    });
+    expect(tsVector.errors![0]!.message).toBe(
+      'Multiple validation errors occurred while creating field',
+    );
+    const [transpiled] = (tsVector.errors![0]!.extensions as any).errors.fieldMetadata;
+    expect(Object.keys(transpiled.flatEntityMinimalInformation)).toEqual(['id']);
+    expect(transpiled.status).toBeUndefined();
+  });
+
+  it('words option and default-value failures as Twenty does', async () => {
+    const base = { objectMetadataId: rocketId, type: 'SELECT', name: 'grade', label: 'Grade' };
+    const option = (extra: Record<string, unknown>) => ({
+      label: 'A',
+      value: 'A',
+      color: 'red',
+      position: 0,
+      ...extra,
+    });
+    expect(
+      errorMessages(
+        await metadataGraphql(ws, CREATE_FIELD, {
+          input: { field: { ...base, options: [option({ label: '' })] } },
+        }),
+      ),
+    ).toContain('Option label must be a string of at least one character');
+    expect(
+      errorMessages(
+        await metadataGraphql(ws, CREATE_FIELD, {
+          input: { field: { ...base, options: [option({ value: '' })] } },
+        }),
+      ),
+    ).toContain('Option value must be a string of at least one character');
+    expect(
+      errorMessages(
+        await metadataGraphql(ws, CREATE_FIELD, {
+          input: { field: { ...base, options: [option({ label: null })] } },
+        }),
+      ),
+    ).toContain('Option label is required');
+    const nullId = errorMessages(
+      await metadataGraphql(ws, CREATE_FIELD, {
+        input: { field: { ...base, type: 'MULTI_SELECT', options: [option({ id: null })] } },
+      }),
+    );
+    expect(nullId).toEqual(
+      expect.arrayContaining(['Option id is required', 'Option id is invalid']),
+    );
+    const unquoted = errorMessages(
+      await metadataGraphql(ws, CREATE_FIELD, {
+        input: { field: { ...base, options: [option({})], defaultValue: 'invalid' } },
+      }),
+    );
+    expect(unquoted).toEqual(
+      expect.arrayContaining([
+        'Default value should be as quoted string',
+        'Default value "invalid" must be one of the option values',
+      ]),
+    );
+    const multi = { ...base, type: 'MULTI_SELECT', options: [option({})] };
+    expect(
+      errorMessages(
+        await metadataGraphql(ws, CREATE_FIELD, {
+          input: { field: { ...multi, defaultValue: 'invalid' } },
+        }),
+      ),
+    ).toContain('Default value for multi-select must be an array got invalid');
+    expect(
+      errorMessages(
+        await metadataGraphql(ws, CREATE_FIELD, {
+          input: { field: { ...multi, defaultValue: [] } },
+        }),
+      ),
+    ).toContain('If defined default value must contain at least one value');
+    expect(
+      errorMessages(
+        await metadataGraphql(ws, CREATE_FIELD, {
+          input: { field: { ...multi, defaultValue: ["'NOPE'"] } },
+        }),
+      ),
+    ).toContain(`Default value "'NOPE'" must be one of the option values`);
+  });
+
+  it('deletes every field of a morph relation together, with their inverses', async () => {
+    const rocket = await metadataGraphql(
+      ws,
+      `query($id: UUID!) { object(id: $id) { fieldsList { id name type } } }`,
+      { id: rocketId },
+    );
+    const morph = rocket.data!.object.fieldsList.find((f: any) => f.name === 'sponsorCompany');
+    const deleted = await metadataGraphql(ws, DELETE_FIELD, { input: { id: morph.id } });
+    expect(deleted.errors).toBeUndefined();
+    const after = await metadataGraphql(
+      ws,
+      `query($id: UUID!) { object(id: $id) { fieldsList { name } } }`,
+      { id: rocketId },
+    );
+    const names = after.data!.object.fieldsList.map((f: any) => f.name);
+    expect(names).not.toContain('sponsorCompany');
+    expect(names).not.toContain('sponsorPerson');
+    const person = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
+    expect(person.data!.object.fieldsList.map((f: any) => f.name)).not.toContain(
+      'sponsoredRockets',
+    );
+    const unknown = await metadataGraphql(ws, DELETE_FIELD, {
+      input: { id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427' },
+    });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'Field to delete not found',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 
   it('leaves the model unchanged when a change fails', async () => {

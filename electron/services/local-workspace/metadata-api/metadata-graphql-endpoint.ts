@@ -18,8 +18,14 @@ const patchScalars = (schema: GraphQLSchema): void => {
   if (uuid instanceof GraphQLScalarType) {
     const check = (value: unknown) => {
       if (typeof value !== 'string' || !UUID.test(value))
+        // Twenty's UUID scalar error, as its snapshots show it.
         throw new GraphQLError('Invalid UUID', {
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          extensions: {
+            code: 'GRAPHQL_VALIDATION_FAILED',
+            http: { status: 400 },
+            userFriendlyMessage: 'An error occurred.',
+            value,
+          },
         });
       return value;
     };

@@ -194,6 +194,98 @@ describe.each(testEngines())('metadata API — objects (%s)', (engine) => {
     ).toMatchObject({ code: 'OBJECT_ALREADY_EXISTS', message: 'Object already exists' });
   });
 
+  it('refuses empty names at the DTO, and bad UUIDs the way Twenty’s scalar does', async () => {
+    const empty = await metadataGraphql(ws, CREATE_OBJECT, { input: objectInput('widget', '') });
+    expect(firstError(empty)).toMatchObject({
+      message: 'namePlural has failed the name validation check, namePlural should not be empty',
+      extensions: { code: 'BAD_USER_INPUT', userFriendlyMessage: 'An error occurred.' },
+    });
+    const list = await metadataGraphql(ws, LIST_OBJECTS);
+    const person = list.data!.objects.edges.find((e: any) => e.node.nameSingular === 'person').node;
+    const badUuid = await metadataGraphql(ws, UPDATE_OBJECT, {
+      input: { id: person.id, update: { labelIdentifierFieldMetadataId: 'not-a-uuid' } },
+    });
+    expect(firstError(badUuid)).toMatchObject({
+      message: 'Invalid UUID',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', value: 'not-a-uuid' },
+    });
+  });
+
+  it('names every forbidden standard property present, alphabetically', async () => {
+    const list = await metadataGraphql(
+      ws,
+      `{ objects(paging: { first: 1000 }) { edges { node { id nameSingular shortcut labelIdentifierFieldMetadataId } } } }`,
+    );
+    const company = list.data!.objects.edges.find(
+      (e: any) => e.node.nameSingular === 'company',
+    ).node;
+    expect(company.shortcut).toBe('C');
+    const same = await metadataGraphql(ws, UPDATE_OBJECT, {
+      input: {
+        id: company.id,
+        update: { labelIdentifierFieldMetadataId: company.labelIdentifierFieldMetadataId },
+      },
+    });
+    expect(firstError(same)?.message).toBe(
+      'Cannot edit standard object metadata properties: labelIdentifierFieldMetadataId',
+    );
+    const several = await metadataGraphql(ws, UPDATE_OBJECT, {
+      input: {
+        id: company.id,
+        update: { namePlural: 'firms', isActive: false, isLabelSyncedWithName: false },
+      },
+    });
+    expect(firstError(several)).toMatchObject({
+      message: 'Cannot edit standard object metadata properties: isLabelSyncedWithName, namePlural',
+      extensions: { userFriendlyMessage: 'Invalid object input.' },
+    });
+  });
+
+  it('moves the label identifier of a custom object and rebuilds its search vector', async () => {
+    const created = await metadataGraphql(ws, CREATE_OBJECT, {
+      input: objectInput('comet', 'comets'),
+    });
+    const id = created.data!.createOneObject.id;
+    const field = await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,
+      {
+        input: {
+          field: { objectMetadataId: id, type: 'TEXT', name: 'designation', label: 'Designation' },
+        },
+      },
+    );
+    const moved = await metadataGraphql(ws, UPDATE_OBJECT, {
+      input: { id, update: { labelIdentifierFieldMetadataId: field.data!.createOneField.id } },
+    });
+    expect(moved.errors, JSON.stringify(moved.errors)).toBeUndefined();
+    const read = await metadataGraphql(
+      ws,
+      `query($id: UUID!) { object(id: $id) { labelIdentifierFieldMetadataId fieldsList { name settings } } }`,
+      { id },
+    );
+    expect(read.data!.object.labelIdentifierFieldMetadataId).toBe(field.data!.createOneField.id);
+    const searchVector = read.data!.object.fieldsList.find((f: any) => f.name === 'searchVector');
+    expect(searchVector.settings.asExpression).toContain('designation');
+    const numberField = await metadataGraphql(
+      ws,
+      `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,
+      {
+        input: { field: { objectMetadataId: id, type: 'NUMBER', name: 'period', label: 'Period' } },
+      },
+    );
+    const refused = await metadataGraphql(ws, UPDATE_OBJECT, {
+      input: {
+        id,
+        update: { labelIdentifierFieldMetadataId: numberField.data!.createOneField.id },
+      },
+    });
+    expect(firstError(refused)).toMatchObject({
+      message: 'Failed to compute search vector column expression for field period',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('rejects input fields the schema does not declare', async () => {
     const response = await metadataGraphql(ws, CREATE_OBJECT, {
       input: objectInput('comet', 'comets', { isCustom: true }),

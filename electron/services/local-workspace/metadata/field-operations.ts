@@ -107,7 +107,7 @@ export const nameAvailabilityErrors = (
         {
           code: 'NOT_AVAILABLE',
           message: `Name "${name}" is not available as it is already used by another join column name`,
-          userFriendlyMessage: `Name "${name}" is not available`,
+          userFriendlyMessage: `Name "${name}" is not available as it is already used by join column name`,
           value: name,
         },
       ];
@@ -131,6 +131,14 @@ export const nameAvailabilityErrors = (
   return [];
 };
 
+const safeName = (label: string): string => {
+  try {
+    return label.trim() === '' ? '' : computeMetadataNameFromLabel(label);
+  } catch {
+    return '';
+  }
+};
+
 const isNonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.trim().length > 0;
 
@@ -143,7 +151,7 @@ const validateRelationPayload = (
     !['MANY_TO_ONE', 'ONE_TO_MANY'].includes(String(payload.type)) ||
     typeof payload.targetObjectMetadataId !== 'string' ||
     !UUID.test(payload.targetObjectMetadataId) ||
-    !isNonEmptyString(payload.targetFieldLabel) ||
+    typeof payload.targetFieldLabel !== 'string' ||
     !isNonEmptyString(payload.targetFieldIcon)
   ) {
     return [
@@ -191,7 +199,9 @@ const buildRelationPair = (
   let inverseName = targetNameOverride ?? '';
   if (!targetNameOverride) {
     try {
-      inverseName = computeMetadataNameFromLabel(String(payload.targetFieldLabel));
+      // An empty label gives an empty inverse name, reported by the name rules (as Twenty does).
+      const label = String(payload.targetFieldLabel).trim();
+      inverseName = label === '' ? '' : computeMetadataNameFromLabel(label);
     } catch (error) {
       errors.add('fieldMetadata', 'create_field', fieldInfo(base), {
         code: CODE,
@@ -319,8 +329,47 @@ export const createField = (
   }
   const report = (error: EntityValidationError) =>
     errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
-  const refusal = NON_CREATABLE_FIELD_TYPES[type];
-  if (refusal) report({ code: CODE, message: refusal });
+  // Stage 1, as Twenty's input transpilation: payload shape problems end the request on their own.
+  const transpile = new ValidationCollector();
+  const transpileReport = (error: EntityValidationError) =>
+    transpile.add('fieldMetadata', 'create_field', fieldInfo(base), error);
+  if (type === 'TS_VECTOR')
+    transpileReport({ code: CODE, message: 'TS Vector is not supported for field creation' });
+  if (type === 'RELATION') {
+    validateRelationPayload(state, input.relationCreationPayload).forEach(transpileReport);
+    const payload = input.relationCreationPayload;
+    const selfInverseName =
+      payload?.targetObjectMetadataId === object.id && typeof payload.targetFieldLabel === 'string'
+        ? safeName(payload.targetFieldLabel)
+        : null;
+    if (
+      selfInverseName !== null &&
+      (selfInverseName === `${base.name}Id` || selfInverseName === base.name) &&
+      !transpile.hasErrors
+    ) {
+      transpileReport({
+        code: 'FIELD_METADATA_RELATION_MALFORMED',
+        message: 'Relation creation payload is invalid',
+        userFriendlyMessage: 'Relation configuration is invalid.',
+      });
+    }
+  }
+  if (type === 'MORPH_RELATION')
+    morphPayloadErrors(state, object, input.morphRelationsCreationPayload).forEach(transpileReport);
+  transpile.throwIfAny('Multiple validation errors occurred while creating field', {
+    transpilation: true,
+  });
+
+  const refusal = type === 'TS_VECTOR' ? undefined : NON_CREATABLE_FIELD_TYPES[type];
+  if (refusal) {
+    report({
+      code: CODE,
+      message: refusal,
+      ...(type === 'NUMERIC'
+        ? { userFriendlyMessage: 'Field type NUMERIC is not supported. Use Number instead.' }
+        : {}),
+    });
+  }
   if (input.isRemoteCreation) report({ code: CODE, message: "Remote fields aren't supported" });
   if (object.isRemote) report({ code: CODE, message: 'Remote objects are read-only' });
 
@@ -349,9 +398,7 @@ export const createField = (
   const created: FieldRow[] = [];
   if (type === 'RELATION') {
     if (base.isUnique) report({ code: CODE, message: 'RELATION fields cannot be unique.' });
-    const payloadErrors = validateRelationPayload(state, input.relationCreationPayload);
-    payloadErrors.forEach(report);
-    if (payloadErrors.length === 0) {
+    {
       const pair = buildRelationPair(
         state,
         object,
@@ -387,7 +434,14 @@ export const createField = (
     }
   } else if (type === 'MORPH_RELATION') {
     created.push(
-      ...buildMorphFields(state, object, base, input.morphRelationsCreationPayload, errors, now),
+      ...buildMorphFields(
+        state,
+        object,
+        base,
+        input.morphRelationsCreationPayload ?? [],
+        errors,
+        now,
+      ),
     );
   } else {
     validateDefaultValue(type, base.defaultValue, base.options).forEach(report);
@@ -410,28 +464,25 @@ export const createField = (
   return created[0]!;
 };
 
-/** MORPH_RELATION: one field per target sharing a morphId, named <name><Target>. */
-const buildMorphFields = (
+/** Twenty's transpile-stage checks of morphRelationsCreationPayload. */
+const morphPayloadErrors = (
   state: MetadataState,
   object: ObjectRow,
-  base: FieldRow,
   payloads: RelationCreationPayload[] | null | undefined,
-  errors: ValidationCollector,
-  now: string,
-): FieldRow[] => {
-  const report = (error: EntityValidationError) =>
-    errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
+): EntityValidationError[] => {
+  const found: EntityValidationError[] = [];
+  const report = (error: EntityValidationError) => found.push(error);
   if (!Array.isArray(payloads) || payloads.length === 0) {
     report({
       code: 'FIELD_METADATA_RELATION_MALFORMED',
       message: 'Morph relation creation payloads are empty',
     });
-    return [];
+    return found;
   }
   const malformed = payloads.flatMap((payload) => validateRelationPayload(state, payload));
   if (malformed.length > 0) {
     malformed.forEach(report);
-    return [];
+    return found;
   }
   if (new Set(payloads.map((payload) => payload.type)).size > 1) {
     report({
@@ -443,14 +494,33 @@ const buildMorphFields = (
     report({
       code: 'FIELD_METADATA_RELATION_MALFORMED',
       message: 'Morph relation creation payloads must not target source object metadata',
+      userFriendlyMessage:
+        'Morph relation creation payloads must only contain relation to other object metadata',
     });
   }
   if (new Set(payloads.map((payload) => payload.targetObjectMetadataId)).size !== payloads.length) {
     report({
       code: 'FIELD_METADATA_RELATION_MALFORMED',
-      message: 'Morph relation creation payloads must target different objects',
+      message:
+        'Morph relation creation payloads must have only relation to the same object metadata',
+      userFriendlyMessage:
+        'Morph relation creation payloads must only contain relation to the same object metadata',
     });
   }
+  return found;
+};
+
+/** MORPH_RELATION: one field per target sharing a morphId, named <name><Target>. */
+const buildMorphFields = (
+  state: MetadataState,
+  object: ObjectRow,
+  base: FieldRow,
+  payloads: RelationCreationPayload[],
+  errors: ValidationCollector,
+  now: string,
+): FieldRow[] => {
+  const report = (error: EntityValidationError) =>
+    errors.add('fieldMetadata', 'create_field', fieldInfo(base), error);
   validateMetadataName(base.name, CODE).forEach(report);
   const morphId = randomUUID();
   const fields: FieldRow[] = [];
@@ -553,9 +623,11 @@ export const updateField = (
   );
   const isRelation = current.type === 'RELATION' || current.type === 'MORPH_RELATION';
   if (!current.isCustom) {
-    const locked = changed.filter(
-      (key) => !STANDARD_EDITABLE.includes(key) && !(isRelation && key === 'settings'),
-    );
+    // Any non-editable key present is refused (changed or not), listed alphabetically, as Twenty does.
+    const present = Object.keys(update).filter((key) => update[key] !== undefined);
+    const locked = present
+      .filter((key) => !STANDARD_EDITABLE.includes(key) && !(isRelation && key === 'settings'))
+      .sort();
     if (locked.length > 0) {
       throw new MetadataException(
         `Cannot edit standard field metadata properties: ${locked.join(', ')}`,
@@ -679,7 +751,14 @@ export const updateField = (
 };
 
 export const deleteField = (state: MetadataState, id: string): FieldRow => {
-  const field = getFieldOrThrow(state, id);
+  const field = state.fields.get(id);
+  if (!field)
+    throw new MetadataException(
+      'Field to delete not found',
+      'NOT_FOUND',
+      'FIELD_METADATA_NOT_FOUND',
+      'Field not found.',
+    );
   const object = state.objects.get(field.objectMetadataId);
   const errors = new ValidationCollector();
   const report = (error: EntityValidationError) =>
@@ -697,8 +776,19 @@ export const deleteField = (state: MetadataState, id: string): FieldRow => {
     });
   }
   errors.throwIfAny('Multiple validation errors occurred while deleting field');
-  const doomed = new Set([id]);
-  if (field.relationTargetFieldMetadataId) doomed.add(field.relationTargetFieldMetadataId);
+  // A morph relation is one field per target sharing a morphId: they go together, with their inverses.
+  const siblings =
+    field.type === 'MORPH_RELATION' && field.morphId
+      ? [...state.fields.values()].filter(
+          (other) =>
+            other.morphId === field.morphId && other.objectMetadataId === field.objectMetadataId,
+        )
+      : [field];
+  const doomed = new Set<string>();
+  for (const sibling of siblings) {
+    doomed.add(sibling.id);
+    if (sibling.relationTargetFieldMetadataId) doomed.add(sibling.relationTargetFieldMetadataId);
+  }
   for (const fieldId of doomed) state.fields.delete(fieldId);
   for (const [indexId, index] of state.indexes) {
     const remaining = index.fields.filter((entry) => !doomed.has(entry.fieldMetadataId));

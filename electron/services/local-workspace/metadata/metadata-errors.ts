@@ -54,44 +54,46 @@ export class MetadataValidationError extends Error {
     /** Twenty's top-level message, e.g. "Multiple validation errors occurred while creating object". */
     message: string,
     readonly reports: EntityValidationReport[],
+    /** Errors found while transpiling the input, before entity validation (no `status`, id only). */
+    readonly transpilation = false,
   ) {
     super(message);
   }
 
-  get totalErrors(): number {
-    return this.reports.reduce((sum, report) => sum + report.errors.length, 0);
-  }
-
-  /** `extensions` exactly as Twenty's workspace-migration exception handler builds them. */
+  /** `extensions` as Twenty's build-metadata-validation-error-payload.util.ts builds them. */
   toExtensions(): Record<string, unknown> {
     const errors: Record<string, unknown[]> = {};
-    const summary: Record<string, number> = { totalErrors: this.totalErrors };
+    const summary: Record<string, number> = { totalErrors: this.reports.length };
     for (const report of this.reports) {
+      const info = report.flatEntityMinimalInformation;
       (errors[report.metadataName] ??= []).push({
-        errors: report.errors,
-        flatEntityMinimalInformation: report.flatEntityMinimalInformation,
-        status: 'fail',
-        type: report.type,
+        errors: report.errors.map((error) => ({
+          ...error,
+          userFriendlyMessage: error.userFriendlyMessage ?? error.message,
+        })),
+        flatEntityMinimalInformation: this.transpilation
+          ? { id: info.id }
+          : { universalIdentifier: info.id, ...info },
+        metadataName: report.metadataName,
+        ...(this.transpilation ? {} : { status: 'fail' }),
+        type: report.type.split('_')[0],
       });
-      summary[report.metadataName] = (summary[report.metadataName] ?? 0) + report.errors.length;
+      summary[report.metadataName] = (summary[report.metadataName] ?? 0) + 1;
     }
     const failing = Object.entries(errors).map(
       ([name, list]) => `${list.length} ${name}${list.length > 1 ? 's' : ''}`,
     );
-    const only =
-      this.reports.length === 1 && this.reports[0]?.errors.length === 1
-        ? this.reports[0].errors[0]
-        : undefined;
+    const first = this.reports[0]?.errors[0];
     return {
       code: 'METADATA_VALIDATION_FAILED',
       errors,
       summary,
       message: `Validation failed for ${failing.join(', ')}`,
       userFriendlyMessage:
-        only !== undefined
-          ? (only.userFriendlyMessage ?? only.message)
-          : this.totalErrors > 1
-            ? 'Many validation errors'
+        this.reports.length > 1
+          ? 'Many validation errors'
+          : first
+            ? (first.userFriendlyMessage ?? first.message)
             : 'Metadata validation failed',
     };
   }
@@ -127,8 +129,9 @@ export class ValidationCollector {
     return this.reports.length > 0;
   }
 
-  throwIfAny(message: string): void {
-    if (this.hasErrors) throw new MetadataValidationError(message, this.reports);
+  throwIfAny(message: string, options: { transpilation?: boolean } = {}): void {
+    if (this.hasErrors)
+      throw new MetadataValidationError(message, this.reports, options.transpilation ?? false);
   }
 }
 

@@ -6,6 +6,7 @@ import {
 } from './metadata-errors';
 import {
   buildBaseField,
+  searchColumnsForField,
   BASE_FIELD_ORDER,
   newFieldRow,
   searchVectorExpression,
@@ -54,16 +55,26 @@ const SYSTEM_RELATION_HOSTS = [
   { host: 'taskTarget', inverse: 'taskTargets' },
 ];
 
+/**
+ * The DTO checks that run before any metadata validation (class-validator: IsValidMetadataName,
+ * IsNotEmpty); their messages are joined the way Nest's validation pipe joins them.
+ */
 export const assertDtoNames = (input: Record<string, unknown>, keys: string[]): void => {
   for (const key of keys) {
     const value = input[key];
-    if (typeof value === 'string' && !passesDtoNameCheck(value)) {
-      throw new MetadataException(
-        `${key} has failed the name validation check`,
-        'BAD_USER_INPUT',
-        'INVALID_OBJECT_INPUT',
-      );
-    }
+    if (typeof value !== 'string') continue;
+    const empty = value.trim() === '';
+    if (!empty && passesDtoNameCheck(value)) continue;
+    const messages = [
+      `${key} has failed the name validation check`,
+      ...(empty ? [`${key} should not be empty`] : []),
+    ];
+    throw new MetadataException(
+      messages.join(', '),
+      'BAD_USER_INPUT',
+      'INVALID_OBJECT_INPUT',
+      'An error occurred.',
+    );
   }
 };
 
@@ -308,14 +319,14 @@ export const updateObject = (
     Object.entries(update).filter(([, value]) => value !== undefined),
   );
   if (!current.isCustom) {
-    const locked = STANDARD_OBJECT_LOCKED.filter(
-      (key) => key in provided && provided[key] !== current[key],
-    );
+    // Twenty refuses any locked key that is present, changed or not, listed alphabetically.
+    const locked = STANDARD_OBJECT_LOCKED.filter((key) => key in provided).sort();
     if (locked.length > 0) {
       throw new MetadataException(
         `Cannot edit standard object metadata properties: ${locked.join(', ')}`,
         'BAD_USER_INPUT',
         INVALID,
+        'Invalid object input.',
       );
     }
   }
@@ -345,17 +356,23 @@ export const updateObject = (
       errors.add('objectMetadata', 'update_object', info, {
         code: INVALID,
         message: 'labelIdentifierFieldMetadataId cannot be null',
+        userFriendlyMessage: 'Field label identifier is required',
       });
     else if (!field || field.objectMetadataId !== id)
-      errors.add('objectMetadata', 'update_object', info, {
-        code: 'LABEL_IDENTIFIER_FIELD_METADATA_ID_NOT_FOUND',
-        message: 'New label identifier field not found for object metadata',
-      });
+      throw new MetadataException(
+        'New label identifier field not found for object metadata',
+        'BAD_USER_INPUT',
+        INVALID,
+        'Invalid object input.',
+      );
     else if (!['TEXT', 'FULL_NAME'].includes(field.type))
-      errors.add('objectMetadata', 'update_object', info, {
-        code: INVALID,
-        message: 'Field cannot be used as label identifier',
-      });
+      // The search vector is computed from the label identifier; other types cannot feed it.
+      throw new MetadataException(
+        `Failed to compute search vector column expression for field ${field.name}`,
+        'BAD_USER_INPUT',
+        INVALID,
+        'Invalid object input.',
+      );
   }
   if (update.imageIdentifierFieldMetadataId) {
     const field = state.fields.get(update.imageIdentifierFieldMetadataId);
@@ -367,6 +384,8 @@ export const updateObject = (
   }
   errors.throwIfAny('Multiple validation errors occurred while updating object');
   state.objects.set(id, next);
+  if (next.labelIdentifierFieldMetadataId !== current.labelIdentifierFieldMetadataId)
+    reindexSearchVector(state, next, now);
   // Join columns of system relations follow the object's name (target<NameSingular>Id).
   if (next.nameSingular !== current.nameSingular)
     renameSystemRelationTargets(state, current, next, now);
@@ -438,3 +457,18 @@ const removeObject = (state: MetadataState, object: ObjectRow): void => {
 
 export const fieldRowsOf = (state: MetadataState, object: ObjectRow): FieldRow[] =>
   fieldsOfObject(state, object.id);
+
+/** The search vector follows the label identifier (the generated column is rebuilt by planDdl). */
+const reindexSearchVector = (state: MetadataState, object: ObjectRow, now: string): void => {
+  const labelField = state.fields.get(object.labelIdentifierFieldMetadataId ?? '');
+  const searchVector = fieldsOfObject(state, object.id).find((field) => field.type === 'TS_VECTOR');
+  if (!labelField || !searchVector || !object.isCustom) return;
+  state.fields.set(searchVector.id, {
+    ...searchVector,
+    settings: {
+      ...searchVector.settings,
+      asExpression: searchVectorExpression(searchColumnsForField(labelField)),
+    },
+    updatedAt: now,
+  });
+};

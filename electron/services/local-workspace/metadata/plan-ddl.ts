@@ -235,6 +235,10 @@ export const planDdl = (before: MetadataState, after: MetadataState): string[] =
     } else if (!sameJson(next.defaultValue, field.defaultValue)) {
       push(...changedDefaultSql(table, field, next));
     }
+    // A generated column cannot change its expression in place: rebuild it.
+    if (next.type === 'TS_VECTOR' && next.settings?.asExpression !== field.settings?.asExpression) {
+      push(...dropFieldSql(table, field), ...addFieldSql(table, next));
+    }
   }
   // 7. New tables with all their columns; 8. new fields on existing tables.
   for (const [id, object] of after.objects) {

@@ -105,7 +105,8 @@ export const createRecords = async (
       return toColumnValues(shape.table, shape.fields, prepared);
     });
     const columns = new Map<string, ColumnValue>();
-    for (const row of rows) for (const value of row) if (!columns.has(value.column)) columns.set(value.column, value);
+    for (const row of rows)
+      for (const value of row) if (!columns.has(value.column)) columns.set(value.column, value);
     const params: unknown[] = [];
     const tuples = rows.map((row) => {
       const byColumn = new Map(row.map((value) => [value.column, value]));

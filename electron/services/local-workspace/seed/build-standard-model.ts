@@ -3,17 +3,13 @@ import {
   buildBaseField,
   BASE_FIELD_ORDER,
   newFieldRow,
+  searchColumnsForField,
   searchVectorExpression,
   type BaseFieldName,
 } from '../metadata/base-fields';
 import { isManyToOne } from '../metadata/field-columns';
 import type { FieldRow, MetadataState, ObjectRow, SelectOption } from '../metadata/metadata-types';
 import { joinColumnIndex, uniqueFieldIndex } from '../metadata/relation-fields';
-import {
-  COMPOSITE_TYPES,
-  computeCompositeColumnName,
-  isCompositeFieldType,
-} from '../../../../shared/domain/composite-types';
 import type {
   StandardFieldDefinition,
   StandardObjectDefinition,
@@ -33,19 +29,22 @@ const sdkIdentifiers = (objectName: string) =>
  * Builds Twenty's standard data model into a draft metadata state: objects, their base fields,
  * their declared fields, relation pairs wired by name, label identifiers and indexes.
  */
-const searchColumnsFor = (field: FieldRow): string[] => {
-  if (field.type === 'FULL_NAME')
-    return ['firstName', 'lastName'].map((sub) => computeCompositeColumnName(field.name, sub));
-  if (field.type === 'EMAILS') return [computeCompositeColumnName(field.name, 'primaryEmail')];
-  if (field.type === 'LINKS') return [computeCompositeColumnName(field.name, 'primaryLinkUrl')];
-  if (field.type === 'PHONES')
-    return [computeCompositeColumnName(field.name, 'primaryPhoneNumber')];
-  if (isCompositeFieldType(field.type))
-    return COMPOSITE_TYPES[field.type]
-      .filter((s) => s.type === 'TEXT')
-      .map((s) => computeCompositeColumnName(field.name, s.name));
-  return [field.name];
+/** Object properties Twenty sets on its standard objects that the definitions do not carry. */
+const STANDARD_SHORTCUTS: Record<string, string> = {
+  company: 'C',
+  person: 'P',
+  opportunity: 'O',
+  note: 'N',
+  task: 'T',
+  dashboard: 'D',
+  workflow: 'W',
 };
+const OPENS_IN_RECORD_PAGE = new Set([
+  'dashboard',
+  'workflow',
+  'workflowVersion',
+  'messageCampaign',
+]);
 
 export const buildStandardModel = (
   state: MetadataState,
@@ -69,7 +68,7 @@ export const buildStandardModel = (
       labelPlural: definition.labelPlural,
       description: definition.description ?? null,
       icon: definition.icon ?? null,
-      shortcut: null,
+      shortcut: STANDARD_SHORTCUTS[definition.nameSingular] ?? null,
       color: null,
       isCustom: false,
       isRemote: false,
@@ -81,7 +80,9 @@ export const buildStandardModel = (
       labelIdentifierFieldMetadataId: null,
       imageIdentifierFieldMetadataId: null,
       duplicateCriteria: definition.duplicateCriteria ?? [],
-      openRecordIn: 'SIDE_PANEL',
+      openRecordIn: OPENS_IN_RECORD_PAGE.has(definition.nameSingular)
+        ? 'RECORD_PAGE'
+        : 'SIDE_PANEL',
       applicationId,
       createdAt: now,
       updatedAt: now,
@@ -177,7 +178,7 @@ export const buildStandardModel = (
         (labelField && labelField.type !== 'UUID' ? [labelField.name] : []);
       const columns = names.flatMap((name) => {
         const source = own.find((field) => field.name === name);
-        return source ? searchColumnsFor(source) : [];
+        return source ? searchColumnsForField(source) : [];
       });
       searchVector.settings = {
         asExpression: searchVectorExpression(columns),

@@ -143,6 +143,8 @@ export const startWorkspaceProcess = async (
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-ws-'));
   const databaseUrl = engine === 'postgres' ? await createDatabase() : undefined;
   // Suites make hundreds of calls; Twenty's 100-per-minute default is tested on purpose elsewhere.
-  const args = extraArgs.includes('--rate-limit') ? extraArgs : ['--rate-limit', 'off', ...extraArgs];
+  const args = extraArgs.includes('--rate-limit')
+    ? extraArgs
+    : ['--rate-limit', 'off', ...extraArgs];
   return launch(dataDir, `test-key-${randomUUID()}`, `pw-${randomUUID()}`, databaseUrl, args);
 };

@@ -70,21 +70,75 @@ export const validateDefaultValue = (
     case 'DATE':
       return defaultValue === 'now' ? [] : invalid();
     case 'SELECT':
-    case 'RATING':
-      if (!isQuoted(defaultValue)) return invalid('Default value should be as quoted string');
-      return optionValues.has(unquote(defaultValue))
-        ? []
-        : invalid(`Default value "${defaultValue}" must be one of the option values`);
+    case 'RATING': {
+      if (typeof defaultValue !== 'string') {
+        return [
+          {
+            code: CODE,
+            message: `Default value for select must be a string got ${String(defaultValue)}`,
+            userFriendlyMessage: 'Default value must be a string',
+            value: defaultValue,
+          },
+        ];
+      }
+      const errors: EntityValidationError[] = [];
+      if (!isQuoted(defaultValue))
+        errors.push({
+          code: CODE,
+          message: 'Default value should be as quoted string',
+          value: defaultValue,
+        });
+      const raw = isQuoted(defaultValue) ? unquote(defaultValue) : defaultValue;
+      if (!optionValues.has(raw))
+        errors.push({
+          code: CODE,
+          message: `Default value "${defaultValue}" must be one of the option values`,
+          value: defaultValue,
+        });
+      return errors;
+    }
     case 'MULTI_SELECT': {
-      if (!Array.isArray(defaultValue) || defaultValue.length === 0)
-        return invalid('Default value for multi-select must be a non-empty array');
-      if (!defaultValue.every(isQuoted)) return invalid('Default value should be as quoted string');
-      const values = defaultValue.map(unquote);
+      if (!Array.isArray(defaultValue)) {
+        return [
+          {
+            code: CODE,
+            message: `Default value for multi-select must be an array got ${String(defaultValue)}`,
+            userFriendlyMessage: 'Multi-select field default value must be an array',
+            value: defaultValue,
+          },
+        ];
+      }
+      if (defaultValue.length === 0)
+        return [
+          {
+            code: CODE,
+            message: 'If defined default value must contain at least one value',
+            value: defaultValue,
+          },
+        ];
+      const errors: EntityValidationError[] = [];
+      for (const item of defaultValue) {
+        if (!isQuoted(item))
+          errors.push({
+            code: CODE,
+            message: 'Default value should be as quoted string',
+            value: item,
+          });
+        else if (!optionValues.has(unquote(item)))
+          errors.push({
+            code: CODE,
+            message: `Default value "${item}" must be one of the option values`,
+            value: item,
+          });
+      }
+      const values = defaultValue.map(String);
       if (new Set(values).size !== values.length)
-        return invalid('Default value for multi-select must not contain duplicates');
-      return values.every((value) => optionValues.has(value))
-        ? []
-        : invalid('Default value must be one of the option values');
+        errors.push({
+          code: CODE,
+          message: 'Default value for multi-select must not contain duplicates',
+          value: defaultValue,
+        });
+      return errors;
     }
     case 'RAW_JSON':
       return typeof defaultValue === 'object' ? [] : invalid();

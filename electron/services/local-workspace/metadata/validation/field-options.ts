@@ -58,7 +58,11 @@ export const normaliseOptions = (options: unknown): unknown =>
               ...Object.fromEntries(
                 Object.entries(option).map(([key, value]) => [key, collapse(value)]),
               ),
-              id: (option as { id?: unknown }).id ?? randomUUID(),
+              // Only a missing id is generated; an explicit null is an error (Twenty's validator).
+              id:
+                (option as { id?: unknown }).id === undefined
+                  ? randomUUID()
+                  : (option as { id?: unknown }).id,
             }
           : option,
       )
@@ -76,20 +80,34 @@ export const validateEnumOptions = (
     const option = (raw ?? {}) as Record<string, unknown>;
     const { id, label, value, position, color } = option;
     if (id === undefined || id === null)
-      errors.push({ code: CODE, message: 'Option id is required', value: option });
-    else if (typeof id !== 'string' || !UUID.test(id))
+      errors.push({ code: CODE, message: 'Option id is required', value: id });
+    if (typeof id !== 'string' || !UUID.test(id))
       errors.push({ code: CODE, message: 'Option id is invalid', value: id });
-    if (typeof label !== 'string' || label.length === 0)
-      errors.push({ code: CODE, message: 'Label must not be empty', value: label });
-    else {
+    if (label === undefined || label === null)
+      errors.push({ code: CODE, message: 'Option label is required', value: label });
+    else if (typeof label !== 'string' || label.length === 0) {
+      errors.push({
+        code: CODE,
+        message: 'Option label must be a string of at least one character',
+        userFriendlyMessage: 'Option label format not supported',
+        value: label,
+      });
+    } else {
       if (label.length > 63)
         errors.push({ code: CODE, message: 'Option label exceeds 63 characters', value: label });
       if (label.includes(','))
         errors.push({ code: CODE, message: 'Label must not contain a comma', value: label });
     }
-    if (typeof value !== 'string' || value.length === 0)
-      errors.push({ code: CODE, message: 'Value must not be empty', value });
-    else {
+    if (value === undefined || value === null)
+      errors.push({ code: CODE, message: 'Option value is required', value });
+    else if (typeof value !== 'string' || value.length === 0) {
+      errors.push({
+        code: CODE,
+        message: 'Option value must be a string of at least one character',
+        userFriendlyMessage: 'Option value format not supported',
+        value,
+      });
+    } else {
       if (value.length > 63)
         errors.push({ code: CODE, message: 'Option value exceeds 63 characters', value });
       if (!UPPER_SNAKE.test(value))
