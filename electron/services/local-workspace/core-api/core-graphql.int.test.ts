@@ -208,6 +208,23 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     expect(badEnum.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses one-to-many inside one-to-many and documents over 2,000 fields', async () => {
+    const nested = await coreGraphql(
+      ws,
+      `{ companies { edges { node { people { edges { node { taskTargets { totalCount } } } } } } } }`,
+    );
+    expect(nested.errors?.[0]).toMatchObject({
+      message:
+        'Query complexity is too high. One-to-Many relation cannot be nested in another One-to-Many relation.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const aliases = Array.from({ length: 2001 }, (_, i) => `f${i}: id`).join(' ');
+    const huge = await coreGraphql(ws, `{ people(first: 1) { edges { node { ${aliases} } } } }`);
+    expect(huge.errors?.[0]?.message).toMatch(
+      /^Query too complex - Too many fields requested: \d+ - Maximum allowed fields: 2000$/,
+    );
+  });
+
   it('requires a token and answers bad ones as Twenty does', async () => {
     const none = await coreGraphql(ws, '{ people { totalCount } }', undefined, null);
     expect(none.errors?.[0]).toMatchObject({

@@ -34,7 +34,11 @@ export const prepareDocument = (
     const document = parse(query);
     const validationErrors = validate(schema, document, specifiedRules);
     const tooComplex =
-      validationErrors.length === 0 ? checkQueryComplexity(document, operationName, limits) : null;
+      validationErrors.length === 0
+        ? (checkQueryComplexity(document, operationName, limits) ??
+          limits.checkDocument?.(schema, document) ??
+          null)
+        : null;
     prepared =
       validationErrors.length > 0
         ? {

@@ -3,8 +3,10 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { checkCoreQueryComplexity } from './core-query-complexity';
 
 /**
  * Twenty's metadata query guard: ≤ 10 root resolvers, ≤ 10 levels of nesting (introspection
@@ -53,6 +55,8 @@ const rootFields = (
 
 export interface ComplexityLimits {
   maxRootResolvers: number;
+  /** Extra schema-aware checks (the core API's field count and relation nesting). */
+  checkDocument?: (schema: GraphQLSchema, document: DocumentNode) => string | null;
   /** null: no nesting limit (the core API limits relation complexity instead). */
   maxNesting: number | null;
 }
@@ -63,7 +67,11 @@ export const METADATA_LIMITS: ComplexityLimits = {
   maxNesting: MAX_NESTING,
 };
 /** /graphql: GRAPHQL_MAX_ROOT_RESOLVERS = 20 (config-variables.ts). */
-export const CORE_LIMITS: ComplexityLimits = { maxRootResolvers: 20, maxNesting: null };
+export const CORE_LIMITS: ComplexityLimits = {
+  maxRootResolvers: 20,
+  maxNesting: null,
+  checkDocument: checkCoreQueryComplexity,
+};
 
 /** Returns Twenty's error message, or null when the document is within limits. */
 export const checkQueryComplexity = (
