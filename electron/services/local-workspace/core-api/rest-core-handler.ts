@@ -5,7 +5,8 @@ import type { ObjectRow } from '../metadata/metadata-types';
 import { expandRelations } from '../records/expand-relations';
 import { findRecordById, findRecords } from '../records/find-records';
 import { RecordError } from '../records/record-errors';
-import { findObjectByPlural, objectShape } from '../records/record-shape';
+import { findObjectByPlural, objectShape, type ObjectShape } from '../records/record-shape';
+import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import { decodeCursor } from '../records/query/cursor';
 import { parseRestOrderBy } from '../records/query/order-by';
 import { parseRestFilter } from '../records/query/parse-rest-filter';
@@ -55,6 +56,52 @@ const resolveObject = (runtime: WorkspaceRuntime, segment: string): ObjectRow =>
       ?.namePlural ?? 'companies';
   throw badRequest(`object '${segment}' not found. eg: ${example}`);
 };
+
+/** E3 `fields=a,b`: only these fields (and id) in every returned record. */
+const parseFieldsParam = (shape: ObjectShape, raw: string | null): Set<string> | null => {
+  if (raw === null) return null;
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0)
+    throw badRequest(
+      "'fields' parameter is empty. Provide at least one field name, eg: ?fields=id,name",
+      'INVALID_FIELDS_QUERY_PARAM',
+    );
+  const readable = new Set([
+    ...shape.byName.keys(),
+    ...shape.fields.filter(isManyToOne).map(joinColumnNameOf),
+  ]);
+  const unknown = names.filter((name) => !readable.has(name));
+  if (unknown.length > 0) {
+    throw badRequest(
+      `'fields' parameter invalid. Unknown or unreadable fields on '${shape.object.nameSingular}': ${unknown.join(', ')}`,
+      'INVALID_FIELDS_QUERY_PARAM',
+    );
+  }
+  return new Set(['id', ...names]);
+};
+
+const projectRecord = (record: unknown, keep: Set<string>): unknown =>
+  record && typeof record === 'object' && !Array.isArray(record)
+    ? Object.fromEntries(Object.entries(record).filter(([key]) => keep.has(key)))
+    : record;
+
+const projectRecords = (
+  body: { data: Record<string, unknown>; [key: string]: unknown },
+  keep: Set<string>,
+) => ({
+  ...body,
+  data: Object.fromEntries(
+    Object.entries(body.data).map(([key, value]) => [
+      key,
+      Array.isArray(value)
+        ? value.map((item) => projectRecord(item, keep))
+        : projectRecord(value, keep),
+    ]),
+  ),
+});
 
 const requireFilter = (query: URLSearchParams, message: string): FilterNode => {
   const filter = parseRestFilter(query.get('filter'));
@@ -153,6 +200,11 @@ export const handleRestCore = async (
     }
     const object = resolveObject(runtime, plural);
     const shape = objectShape(runtime.metadata.snapshot, object);
+    const projection = parseFieldsParam(shape, query.get('fields'));
+    const reply = (
+      status: number,
+      body: { data: Record<string, unknown>; [key: string]: unknown },
+    ) => sendJson(res, status, projection ? projectRecords(body, projection) : body);
     const db = runtime.engine;
     const upsert = query.get('upsert') === 'true';
     // `/rest/{plural}/restore?filter=…` restores many (E3); any other non-UUID id is refused.
@@ -161,7 +213,7 @@ export const handleRestCore = async (
       const ids = await idsMatching(runtime, shape, filter, 'restore');
       const restored = [];
       for (const recordId of ids) restored.push(await restoreOne(runtime, shape, recordId));
-      return sendJson(res, 200, {
+      return reply(200, {
         data: { [`restore${capitalise(object.namePlural)}`]: restored },
       });
     }
@@ -193,7 +245,7 @@ export const handleRestCore = async (
         body as Record<string, unknown>[],
         await actorForCaller(runtime, auth),
       );
-      return sendJson(res, 201, { data: { [`create${pluralKey}`]: records } });
+      return reply(201, { data: { [`create${pluralKey}`]: records } });
     }
 
     if (id === undefined) {
@@ -207,7 +259,7 @@ export const handleRestCore = async (
           ...(startingAfter ? { after: decodeCursor(startingAfter) } : {}),
           ...(endingBefore ? { before: decodeCursor(endingBefore) } : {}),
         });
-        return sendJson(res, 200, {
+        return reply(200, {
           data: { [object.namePlural]: await withRelations(page.records) },
           totalCount: page.totalCount,
           pageInfo: page.pageInfo,
@@ -221,7 +273,7 @@ export const handleRestCore = async (
           [body],
           await actorForCaller(runtime, auth),
         );
-        return sendJson(res, 201, { data: { [`create${singularKey}`]: record } });
+        return reply(201, { data: { [`create${singularKey}`]: record } });
       }
       if (method === 'PATCH' || method === 'PUT') {
         const filter = requireFilter(query, 'A non-empty filter is required');
@@ -231,7 +283,7 @@ export const handleRestCore = async (
         for (const recordId of await idsMatching(runtime, shape, filter, 'update')) {
           updated.push(await updateOne(runtime, shape, recordId, body ?? {}, actor));
         }
-        return sendJson(res, 200, { data: { [`update${pluralKey}`]: updated } });
+        return reply(200, { data: { [`update${pluralKey}`]: updated } });
       }
       if (method === 'DELETE') {
         const soft = query.get('soft_delete') === 'true';
@@ -252,7 +304,7 @@ export const handleRestCore = async (
               : { id: (await destroyOne(runtime, shape, recordId)).id },
           );
         }
-        return sendJson(res, 200, { data: { [`delete${pluralKey}`]: removed } });
+        return reply(200, { data: { [`delete${pluralKey}`]: removed } });
       }
       throw new HttpError(404, {
         message: `Cannot ${method} /rest/${plural}`,
@@ -262,7 +314,7 @@ export const handleRestCore = async (
     }
 
     if (action === 'restore' && method === 'PATCH') {
-      return sendJson(res, 200, {
+      return reply(200, {
         data: { [`restore${singularKey}`]: await restoreOne(runtime, shape, id) },
       });
     }
@@ -274,11 +326,11 @@ export const handleRestCore = async (
       const record = await findRecordById(db, shape, id);
       if (!record) throw new RecordError('Record not found', 'NOT_FOUND', 'RECORD_NOT_FOUND');
       const [withNested] = await withRelations([record]);
-      return sendJson(res, 200, { data: { [object.nameSingular]: withNested } });
+      return reply(200, { data: { [object.nameSingular]: withNested } });
     }
     if (method === 'PATCH' || method === 'PUT') {
       const body = (await readJsonBody(req)) as Record<string, unknown>;
-      return sendJson(res, 200, {
+      return reply(200, {
         data: {
           [`update${singularKey}`]: await updateOne(
             runtime,
@@ -292,11 +344,11 @@ export const handleRestCore = async (
     }
     if (method === 'DELETE') {
       if (query.get('soft_delete') === 'true')
-        return sendJson(res, 200, {
+        return reply(200, {
           data: { [`delete${singularKey}`]: await softDeleteOne(runtime, shape, id) },
         });
       const destroyed = await destroyOne(runtime, shape, id);
-      return sendJson(res, 200, { data: { [`delete${singularKey}`]: { id: destroyed.id } } });
+      return reply(200, { data: { [`delete${singularKey}`]: { id: destroyed.id } } });
     }
     throw new HttpError(404, {
       message: `Cannot ${method} /rest/${segments.join('/')}`,

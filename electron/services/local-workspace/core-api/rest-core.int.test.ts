@@ -272,6 +272,31 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     expect(flat.body.data.person.companyId).toBe(company.id);
   });
 
+  it('projects responses with fields= (id always kept)', async () => {
+    const created = await rest(ws, 'POST', '/rest/people?fields=jobTitle', {
+      jobTitle: 'Pilot',
+      name: { firstName: 'P' },
+    });
+    expect(created.body.data.createPerson).toEqual({ id: expect.any(String), jobTitle: 'Pilot' });
+    const listed = await rest(
+      ws,
+      'GET',
+      `/rest/people${q({ fields: 'name,companyId', limit: '2' })}`,
+    );
+    for (const person of listed.body.data.people)
+      expect(Object.keys(person).sort()).toEqual(['companyId', 'id', 'name']);
+    expect(listed.body.totalCount).toBeGreaterThan(0);
+    const unknown = await rest(ws, 'GET', `/rest/people${q({ fields: 'name,nickname' })}`);
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: {
+        messages: [
+          "'fields' parameter invalid. Unknown or unreadable fields on 'person': nickname",
+        ],
+      },
+    });
+  });
+
   it('caps limit at 200 and defaults to 60', async () => {
     const defaulted = await rest(ws, 'GET', '/rest/companies');
     expect(defaulted.body.data.companies).toHaveLength(60);
