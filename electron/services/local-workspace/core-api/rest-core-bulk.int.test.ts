@@ -110,6 +110,42 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
     });
   });
 
+  it('finds duplicates by the object’s criteria, over REST and GraphQL', async () => {
+    const created = await rest(ws, 'POST', '/rest/batch/people', [
+      { name: { firstName: 'Dup', lastName: 'Licate' }, jobTitle: 'One' },
+      { name: { firstName: 'Dup', lastName: 'Licate' }, jobTitle: 'Two' },
+      { name: { firstName: 'Dup', lastName: 'Other' }, jobTitle: 'Three' },
+    ]);
+    const [first] = created.body.data.createPeople;
+    const byData = await rest(ws, 'POST', '/rest/people/duplicates', {
+      data: [{ name: { firstName: 'Dup', lastName: 'Licate' } }],
+    });
+    expect(byData.status).toBe(200);
+    expect(byData.body.data[0].totalCount).toBe(2);
+    expect(byData.body.data[0].personDuplicates.map((p: any) => p.jobTitle).sort()).toEqual([
+      'One',
+      'Two',
+    ]);
+    const byId = await rest(ws, 'POST', '/rest/people/duplicates', { ids: [first.id] });
+    expect(byId.body.data[0].personDuplicates.map((p: any) => p.jobTitle)).toEqual(['Two']);
+    expect((await rest(ws, 'POST', '/rest/people/duplicates', { ids: [] })).body).toEqual({
+      data: [],
+    });
+    expect(
+      (await rest(ws, 'POST', '/rest/people/duplicates', { ids: [first.id], data: [{}] })).body
+        .messages,
+    ).toEqual(['You cannot provide both "data" and "ids" arguments']);
+    const viaGraphql = await coreGraphql(
+      ws,
+      `query($ids: [UUID]) { personDuplicates(ids: $ids) { totalCount edges { node { jobTitle } } } }`,
+      { ids: [first.id] },
+    );
+    expect(viaGraphql.data!.personDuplicates[0]).toEqual({
+      totalCount: 1,
+      edges: [{ node: { jobTitle: 'Two' } }],
+    });
+  });
+
   it('updates, soft-deletes, restores and destroys many records by filter', async () => {
     await rest(ws, 'POST', '/rest/batch/companies', [
       { name: 'Bulk 1' },

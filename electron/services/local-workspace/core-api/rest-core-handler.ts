@@ -3,6 +3,7 @@ import { AuthError } from '../auth/auth-errors';
 import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import type { ObjectRow } from '../metadata/metadata-types';
 import { expandRelations } from '../records/expand-relations';
+import { findDuplicates, validateDuplicatesArgs } from '../records/find-duplicates';
 import { findRecordById, findRecords } from '../records/find-records';
 import { RecordError } from '../records/record-errors';
 import { findObjectByPlural, objectShape, type ObjectShape } from '../records/record-shape';
@@ -215,6 +216,26 @@ export const handleRestCore = async (
       for (const recordId of ids) restored.push(await restoreOne(runtime, shape, recordId));
       return reply(200, {
         data: { [`restore${capitalise(object.namePlural)}`]: restored },
+      });
+    }
+    if (id === 'duplicates' && action === undefined && method === 'POST') {
+      const body = ((await readJsonBody(req)) ?? {}) as {
+        ids?: string[];
+        data?: Record<string, unknown>[];
+      };
+      validateDuplicatesArgs(body.ids, body.data);
+      const results = await findDuplicates(db, shape, body);
+      return sendJson(res, 200, {
+        data: results.map((result) => ({
+          totalCount: result.totalCount,
+          [`${object.nameSingular}Duplicates`]: result.records,
+          pageInfo: {
+            hasNextPage: false,
+            hasPreviousPage: false,
+            startCursor: null,
+            endCursor: null,
+          },
+        })),
       });
     }
     if (id !== undefined && !UUID.test(id)) throw badRequest(`'${id}' is not a valid UUID`);

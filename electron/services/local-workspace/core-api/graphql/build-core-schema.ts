@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { joinColumnNameOf } from '../../metadata/field-columns';
 import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
+import { findDuplicates, validateDuplicatesArgs } from '../../records/find-duplicates';
 import { findRecordById, findRecords, type FindManyArgs } from '../../records/find-records';
 import { RecordError, recordNotFound } from '../../records/record-errors';
 import {
@@ -232,6 +233,33 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
         });
         if (!page.records[0]) throw recordNotFound();
         return page.records[0];
+      },
+    };
+    queries[`${camel(object.nameSingular)}Duplicates`] = {
+      type: new GraphQLList(types.connection),
+      args: {
+        ids: { type: new GraphQLList(UUIDScalar) },
+        data: { type: new GraphQLList(types.create) },
+      },
+      resolve: async (_root, args, context) => {
+        validateDuplicatesArgs(args.ids ?? undefined, args.data ?? undefined);
+        const results = await findDuplicates(context.runtime.engine, shape, {
+          ...(args.ids ? { ids: args.ids } : {}),
+          ...(args.data ? { data: args.data } : {}),
+        });
+        return results.map((result) => ({
+          edges: result.records.map((node) => ({
+            node,
+            cursor: Buffer.from(JSON.stringify({ id: node.id })).toString('base64'),
+          })),
+          pageInfo: {
+            hasNextPage: false,
+            hasPreviousPage: false,
+            startCursor: null,
+            endCursor: null,
+          },
+          totalCount: result.totalCount,
+        }));
       },
     };
     mutations[`create${singular}`] = {
