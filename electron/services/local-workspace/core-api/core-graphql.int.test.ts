@@ -225,6 +225,37 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     );
   });
 
+  it('computes connection aggregates over the filtered records', async () => {
+    const all = await rest(ws, 'GET', '/rest/opportunities?limit=200');
+    const opportunities = all.body.data.opportunities;
+    const response = await coreGraphql(
+      ws,
+      `{ opportunities(first: 1) { totalCount sumAmountAmountMicros maxAmountAmountMicros countEmptyCloseDate percentageEmptyCloseDate countUniqueValuesStage countNotEmptyName } }`,
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const aggregates = response.data!.opportunities;
+    const amounts = opportunities.map((o: any) => Number(o.amount.amountMicros ?? 0));
+    expect(aggregates.totalCount).toBe(opportunities.length);
+    expect(aggregates.sumAmountAmountMicros).toBe(
+      amounts.reduce((a: number, b: number) => a + b, 0),
+    );
+    expect(aggregates.maxAmountAmountMicros).toBe(Math.max(...amounts));
+    const emptyClose = opportunities.filter((o: any) => o.closeDate === null).length;
+    expect(aggregates.countEmptyCloseDate).toBe(emptyClose);
+    expect(aggregates.percentageEmptyCloseDate).toBeCloseTo(emptyClose / opportunities.length, 6);
+    expect(aggregates.countUniqueValuesStage).toBe(
+      new Set(opportunities.map((o: any) => o.stage)).size,
+    );
+    expect(aggregates.countNotEmptyName).toBe(opportunities.filter((o: any) => o.name).length);
+    const filtered = await coreGraphql(
+      ws,
+      `{ opportunities(filter: { stage: { eq: PROPOSAL } }) { totalCount countNotEmptyName } }`,
+    );
+    expect(filtered.data!.opportunities.countNotEmptyName).toBe(
+      opportunities.filter((o: any) => o.stage === 'PROPOSAL').length,
+    );
+  });
+
   it('requires a token and answers bad ones as Twenty does', async () => {
     const none = await coreGraphql(ws, '{ people { totalCount } }', undefined, null);
     expect(none.errors?.[0]).toMatchObject({

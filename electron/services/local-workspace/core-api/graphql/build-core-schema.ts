@@ -12,7 +12,13 @@ import {
 import { joinColumnNameOf } from '../../metadata/field-columns';
 import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
 import { findDuplicates, validateDuplicatesArgs } from '../../records/find-duplicates';
-import { findRecordById, findRecords, type FindManyArgs } from '../../records/find-records';
+import {
+  findRecordById,
+  findRecords,
+  visibleWhere,
+  type FindManyArgs,
+} from '../../records/find-records';
+import { SqlParams } from '../../records/query/sql-params';
 import { RecordError, recordNotFound } from '../../records/record-errors';
 import {
   createMany,
@@ -113,6 +119,16 @@ const toConnection = async (context: CoreContext, shape: ObjectShape, args: Find
     edges: page.records.map((node, i) => ({ node, cursor: page.cursors[i] })),
     pageInfo: page.pageInfo,
     totalCount: page.totalCount,
+    // Aggregates cover every record the filter selects, not just this page.
+    aggregate: async (expression: string) => {
+      const params = new SqlParams();
+      const where = visibleWhere(shape, args.filter, params);
+      const { rows } = await context.runtime.engine.query<{ value: unknown }>(
+        `SELECT ${expression} AS "value" FROM ${shape.qualifiedTable} WHERE ${where}`,
+        params.values,
+      );
+      return rows[0]?.value ?? null;
+    },
   };
 };
 

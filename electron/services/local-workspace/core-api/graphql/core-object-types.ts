@@ -20,6 +20,7 @@ import {
 } from '../../../../../shared/domain/composite-types';
 import { isManyToOne, joinColumnNameOf } from '../../metadata/field-columns';
 import type { FieldRow, MetadataState, ObjectRow } from '../../metadata/metadata-types';
+import { aggregateFields } from './aggregate-fields';
 import type { CoreContext } from './build-core-schema';
 import type { CompositeGraphqlTypes } from './core-composite-types';
 import {
@@ -198,6 +199,7 @@ export const buildObjectTypes = (
       edges: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(edge))) },
       pageInfo: { type: new GraphQLNonNull(context.pageInfo) },
       totalCount: { type: new GraphQLNonNull(GraphQLInt) },
+      ...(aggregateFields(fields) as GraphQLFieldConfigMap<unknown, unknown>),
     }),
   });
   types.filter = new GraphQLInputObjectType({
