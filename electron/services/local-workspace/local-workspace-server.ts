@@ -16,6 +16,7 @@ import { handleMetadataRest } from './metadata-api/metadata-rest';
 import { DEFAULT_BUCKETS, RateLimiter, type BucketSpec } from './limits/rate-limiter';
 import { RecordEventBus } from './records/record-events';
 import { openEngine } from './storage/open-engine';
+import { routeWebhookRequest, startWebhookDelivery, WebhookService } from './webhooks';
 import { openWorkspace } from './workspace-bootstrap';
 import type { WorkspaceRuntime } from './workspace-runtime';
 
@@ -91,6 +92,7 @@ const route = async (
   }
   if (path === '/metadata' && method === 'POST') return handleMetadataGraphql(req, res, runtime);
   if (path === '/graphql' && method === 'POST') return handleCoreGraphql(req, res, runtime);
+  if (await routeWebhookRequest(req, res, runtime, url, path)) return;
   if (path.startsWith('/rest/metadata/')) {
     const segments = path.slice('/rest/metadata/'.length).split('/');
     if (await handleMetadataRest(req, res, runtime, segments, url.searchParams)) return;
@@ -137,6 +139,7 @@ export const startLocalWorkspace = async (
       tokens: opened.tokens,
       apiKeys,
       events: new RecordEventBus(),
+      webhooks: await WebhookService.open(engine, opened.workspace),
       limits: {
         rateLimiter: new RateLimiter(
           options.rateLimits === undefined ? DEFAULT_BUCKETS : options.rateLimits,
@@ -175,6 +178,7 @@ export const startLocalWorkspace = async (
       socket.on('close', () => sockets.delete(socket));
     });
     const port = await listen(server, options.port, host);
+    const webhookDelivery = startWebhookDelivery(runtime);
     let stopped = false;
     return {
       url: `http://${host}:${port}`,
@@ -192,6 +196,7 @@ export const startLocalWorkspace = async (
           server.closeIdleConnections();
           setTimeout(() => sockets.forEach((socket) => socket.destroy()), 2_000).unref();
         });
+        await webhookDelivery.stop();
         // Waits for in-flight queries; PGlite flushes its files on close.
         await engine.close();
       },

@@ -5,6 +5,7 @@ import type { RateLimiter } from './limits/rate-limiter';
 import type { RecordEventBus } from './records/record-events';
 import type { WorkspaceRow } from './metadata/metadata-types';
 import type { SqlEngine } from './storage/sql-engine';
+import type { WebhookService } from './webhooks/webhook-service';
 
 /** Everything a request handler of the local workspace may use. */
 export interface WorkspaceRuntime {
@@ -15,6 +16,8 @@ export interface WorkspaceRuntime {
   apiKeys: ApiKeyService;
   /** Committed record changes (webhook delivery listens here). */
   events: RecordEventBus;
+  /** Webhooks (Twenty's core."webhook" rows, cached for event matching). */
+  webhooks: WebhookService;
   limits: {
     rateLimiter: RateLimiter;
     /** Records per create-many / batch call (Twenty: QUERY_MAX_RECORDS = 200). */

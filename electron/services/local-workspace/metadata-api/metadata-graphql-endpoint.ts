@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type GraphQLSchema } from 'graph
 import { METADATA_LIMITS } from '../graphql-common/query-complexity';
 import { missingToken, serveGraphql } from '../graphql-common/serve-graphql';
 import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
+import { webhookResolvers } from '../webhooks/webhook-resolvers';
 import { authResolvers, PUBLIC_ROOT_FIELDS } from './auth-resolvers';
 import { mutationResolvers, queryResolvers } from './metadata-resolvers';
 import { loadTwentyMetadataSchema } from './sdk-schema';
@@ -60,10 +61,12 @@ const buildRootValue = (
   context: RequestContext | { auth: null; runtime: WorkspaceRuntime },
 ) => {
   const root: Record<string, unknown> = {};
-  const resolvers = { ...queryResolvers, ...mutationResolvers, ...authResolvers } as Record<
-    string,
-    (args: Record<string, unknown>, context: never) => unknown
-  >;
+  const resolvers = {
+    ...queryResolvers,
+    ...mutationResolvers,
+    ...authResolvers,
+    ...webhookResolvers,
+  } as Record<string, (args: Record<string, unknown>, context: never) => unknown>;
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const name of Object.keys(type?.getFields() ?? {})) {
       const resolver = resolvers[name];

@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { coerceInputValue, GraphQLInputObjectType } from 'graphql';
+import { readJsonBody, sendJson } from '../http/http-io';
+import { metadataSchema } from '../metadata-api/metadata-graphql-endpoint';
+import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
+import { badRequest, sendWebhookRestError } from './rest-errors';
+import { requireWebhookPermission } from './webhook-resolvers';
+import type { CreateWebhookValues, UpdateWebhookValues, WebhookRow } from './webhook-service';
+
+/**
+ * Twenty's WebhookController, mounted on `/rest/metadata/webhooks` and on the deprecated
+ * `/rest/webhooks` (main-2026 `webhook.controller.ts`, `legacy-metadata-route-deprecation.interceptor.ts`):
+ * GET list (metadata path: `{data, pageInfo, totalCount}`; legacy path: a bare array), GET /:id
+ * (the webhook, or an empty 200 answer), POST (201), PATCH /:id, DELETE /:id → `true`.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const METADATA_PAGE_SIZE = 1000; // DEFAULT_ and MAX_METADATA_REST_PAGE_SIZE
+const DEPRECATION_DATE = '@1786320000'; // 2026-08-10, RFC 9745 structured date
+
+/** REST JSON of a webhook (`from-flat-webhook-to-webhook-dto.util.ts`, workspaceId included). */
+export const toWebhookRest = (row: WebhookRow) => ({
+  id: row.id,
+  targetUrl: row.targetUrl,
+  operations: row.operations,
+  description: row.description,
+  secret: row.secret,
+  workspaceId: row.workspaceId,
+  applicationId: row.applicationId,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  deletedAt: row.deletedAt,
+});
+
+/** `paginate-metadata-ordered-items.util.ts`: the cursor is an id within the ordered list. */
+export const paginateOrdered = <T extends { id: string }>(items: T[], query: URLSearchParams) => {
+  const startingAfter = query.get('starting_after') || undefined;
+  const endingBefore = query.get('ending_before') || undefined;
+  if (startingAfter && endingBefore)
+    throw badRequest(`'starting_after' and 'ending_before' cannot be used together.`);
+  const invalid = [startingAfter, endingBefore].find((cursor) => cursor && !UUID.test(cursor));
+  if (invalid) throw badRequest(`Invalid cursor: ${invalid}`);
+  const rawLimit = query.get('limit');
+  let limit = METADATA_PAGE_SIZE;
+  if (rawLimit) {
+    const parsed = Number(rawLimit);
+    if (Number.isNaN(parsed) || parsed < 0)
+      throw badRequest(
+        `limit '${rawLimit}' is invalid. Should be an integer`,
+        'INVALID_LIMIT_QUERY_PARAM',
+      );
+    limit = Math.min(Math.floor(parsed), METADATA_PAGE_SIZE);
+  }
+  const backward = endingBefore !== undefined;
+  const cursor = (startingAfter ?? endingBefore)?.toLowerCase();
+  const index = cursor === undefined ? undefined : items.findIndex((item) => item.id === cursor);
+  const fetched =
+    index === -1
+      ? []
+      : backward
+        ? items
+            .slice(0, index ?? items.length)
+            .reverse()
+            .slice(0, limit + 1)
+        : items.slice((index ?? -1) + 1, (index ?? -1) + limit + 2);
+  const page = fetched.slice(0, limit);
+  if (backward) page.reverse();
+  const hasMore = fetched.length > limit;
+  return {
+    data: page,
+    pageInfo: {
+      hasNextPage: backward ? true : hasMore,
+      hasPreviousPage: backward ? hasMore : startingAfter !== undefined,
+      startCursor: page[0]?.id ?? null,
+      endCursor: page[page.length - 1]?.id ?? null,
+    },
+    totalCount: items.length,
+  };
+};
+
+const coerceBody = (body: unknown, typeName: string): Record<string, unknown> => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('Request body must be a JSON object');
+  const type = metadataSchema().getType(typeName);
+  if (!(type instanceof GraphQLInputObjectType)) throw new Error(`Missing input type ${typeName}`);
+  const problems: string[] = [];
+  const value = coerceInputValue(body, type, (path, _invalid, error) => {
+    problems.push(path.length ? `${error.message} (at ${path.join('.')})` : error.message);
+  });
+  if (problems.length > 0) throw badRequest(problems[0]!);
+  return value as Record<string, unknown>;
+};
+
+const WEBHOOK_PATH = /^\/rest\/(metadata\/)?webhooks(?:\/([^/]+))?$/;
+
+/** Answers the webhook REST routes; false when `path` is not one of them. */
+export const handleWebhookRest = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: WorkspaceRuntime,
+  path: string,
+  query: URLSearchParams,
+): Promise<boolean> => {
+  const match = WEBHOOK_PATH.exec(path);
+  if (!match) return false;
+  const legacy = match[1] === undefined;
+  const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  const method = req.method ?? 'GET';
+  const allowed = id === undefined ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE'];
+  if (!allowed.includes(method)) {
+    sendJson(res, 404, {
+      message: `Cannot ${method} ${path}`,
+      error: 'Not Found',
+      statusCode: 404,
+    });
+    return true;
+  }
+  try {
+    const auth = await runtime.tokens.authenticate(req.headers.authorization);
+    const context: RequestContext = { runtime, auth };
+    await requireWebhookPermission(context);
+    if (legacy) {
+      // Set by an interceptor, after the guards: failed auth answers carry no deprecation headers.
+      res.setHeader('Deprecation', DEPRECATION_DATE);
+      res.setHeader(
+        'Link',
+        `</rest/metadata/webhooks${id === undefined ? '' : `/${id}`}>; rel="successor-version"`,
+      );
+    }
+    const { webhooks } = runtime;
+    if (method === 'GET' && id === undefined) {
+      const items = webhooks.list().map(toWebhookRest);
+      sendJson(res, 200, legacy ? items : paginateOrdered(items, query));
+    } else if (method === 'GET') {
+      const row = webhooks.get(id!);
+      // Nest answers a null handler result with an empty 200 body.
+      if (row) sendJson(res, 200, toWebhookRest(row));
+      else res.writeHead(200, { 'Content-Length': '0' }).end();
+    } else if (method === 'POST') {
+      const raw = await readJsonBody(req);
+      // The column default ["*.*"] applies when a REST body leaves operations out.
+      const body =
+        raw && typeof raw === 'object' && !Array.isArray(raw) && !('operations' in raw)
+          ? { ...raw, operations: ['*.*'] }
+          : raw;
+      const input = coerceBody(body, 'CreateWebhookInput') as unknown as CreateWebhookValues;
+      sendJson(res, 201, toWebhookRest(await webhooks.create(input)));
+    } else if (method === 'PATCH') {
+      const update = coerceBody(
+        (await readJsonBody(req)) ?? {},
+        'UpdateWebhookInputUpdates',
+      ) as UpdateWebhookValues;
+      sendJson(res, 200, toWebhookRest(await webhooks.update(id!, update)));
+    } else {
+      await webhooks.delete(id!);
+      sendJson(res, 200, true);
+    }
+  } catch (error) {
+    sendWebhookRestError(res, error);
+  }
+  return true;
+};
