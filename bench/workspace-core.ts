@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { startLocalWorkspace } from '../electron/services/local-workspace';
 import { objectShape } from '../electron/services/local-workspace/records/record-shape';
-import { testDatabaseUrl } from '../electron/services/local-workspace/testing/workspace-process';
+import {
+  createDatabase,
+  dropDatabase,
+} from '../electron/services/local-workspace/testing/workspace-process';
 import { percentile, round, timeIt } from './lib/timing';
 
 /**
@@ -45,14 +47,7 @@ const measure = async (engine: 'pglite' | 'postgres') => {
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-core-'));
   let databaseUrl: string | undefined;
   if (engine === 'postgres') {
-    const name = `atelier_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(testDatabaseUrl());
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await createDatabase();
   }
   const ws = await startLocalWorkspace({
     port: 0,
@@ -167,14 +162,7 @@ const measure = async (engine: 'pglite' | 'postgres') => {
   } finally {
     await ws.stop();
     await rm(dataDir, { recursive: true, force: true });
-    if (databaseUrl) {
-      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-      await admin.connect();
-      await admin.query(
-        `DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`,
-      );
-      await admin.end();
-    }
+    if (databaseUrl) await dropDatabase(databaseUrl);
   }
 };
 

@@ -11,9 +11,11 @@ import type { FieldMetadataType } from '../shared/domain/field-metadata-type';
 import { startLocalWorkspace } from '../electron/services/local-workspace';
 import { openEngine } from '../electron/services/local-workspace/storage/open-engine';
 import { quoteIdentifier as q } from '../electron/services/local-workspace/storage/sql-engine';
-import { testDatabaseUrl } from '../electron/services/local-workspace/testing/workspace-process';
+import {
+  createDatabase,
+  dropDatabase,
+} from '../electron/services/local-workspace/testing/workspace-process';
 import { round, timeIt } from './lib/timing';
-import pg from 'pg';
 
 /**
  * bench/workspace-metadata: 100 custom objects × 20 fields created through the metadata API over
@@ -125,27 +127,13 @@ const withDatabase = async <T>(
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-'));
   let databaseUrl: string | undefined;
   if (engine === 'postgres') {
-    const name = `atelier_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(testDatabaseUrl());
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await createDatabase();
   }
   try {
     return await work({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   } finally {
     await rm(dataDir, { recursive: true, force: true });
-    if (databaseUrl) {
-      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-      await admin.connect();
-      await admin.query(
-        `DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`,
-      );
-      await admin.end();
-    }
+    if (databaseUrl) await dropDatabase(databaseUrl);
   }
 };
 

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
-import { AuthError } from '../auth/auth-errors';
+import { AuthError, missingToken } from '../auth/auth-errors';
+
+export { missingToken };
 import type { AuthContext } from '../auth/api-key-tokens';
 import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import type { WorkspaceRuntime } from '../workspace-runtime';
@@ -25,15 +27,6 @@ export interface GraphqlEndpoint<TContext> {
 const errorsOnly = (res: ServerResponse, errors: unknown[]) => sendJson(res, 200, { errors });
 const isDomainError = (error: Error): boolean =>
   graphqlErrorFromDomain(error).extensions.code !== 'INTERNAL_SERVER_ERROR';
-
-export const missingToken = () =>
-  new AuthError(
-    'Missing authentication token',
-    403,
-    'FORBIDDEN_EXCEPTION',
-    'UNAUTHENTICATED',
-    'You must be authenticated to perform this action.',
-  );
 
 export const serveGraphql = async <TContext>(
   req: IncomingMessage,

@@ -1,4 +1,5 @@
 import type { FieldMetadataType } from '../../../../shared/domain/field-metadata-type';
+import type { BaseFieldName } from '../metadata/base-fields';
 
 /**
  * Declarative description of one of Twenty's standard objects, from which the local workspace
@@ -62,16 +63,7 @@ export interface StandardObjectDefinition {
   labelIdentifierFieldName: string;
   imageIdentifierFieldName?: string;
   /** Which base fields this object has; default: all eight. */
-  baseFields?: Array<
-    | 'id'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'deletedAt'
-    | 'createdBy'
-    | 'updatedBy'
-    | 'position'
-    | 'searchVector'
-  >;
+  baseFields?: Array<Exclude<BaseFieldName, 'name'>>;
   /** Field names whose values feed searchVector (Twenty's SEARCH_FIELDS_FOR_*). */
   searchFields?: string[];
   duplicateCriteria?: string[][];

@@ -7,41 +7,30 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export const metadataGraphql = async <T = Record<string, any>>(
-  ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
-  query: string,
-  variables?: Record<string, unknown>,
-  token: string | null = ws.apiKey,
-): Promise<GraphqlResponse<T>> => {
-  const response = await fetch(`${ws.url}/metadata`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
-  return { status: response.status, ...body };
-};
+const graphqlAt =
+  (path: '/metadata' | '/graphql') =>
+  async <T = Record<string, any>>(
+    ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
+    query: string,
+    variables?: Record<string, unknown>,
+    token: string | null = ws.apiKey,
+  ): Promise<GraphqlResponse<T>> => {
+    const response = await fetch(`${ws.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
+    return { status: response.status, ...body };
+  };
 
-export const coreGraphql = async <T = Record<string, any>>(
-  ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,
-  query: string,
-  variables?: Record<string, unknown>,
-  token: string | null = ws.apiKey,
-): Promise<GraphqlResponse<T>> => {
-  const response = await fetch(`${ws.url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
-  return { status: response.status, ...body };
-};
+/** GraphQL on Twenty's metadata API. */
+export const metadataGraphql = graphqlAt('/metadata');
+/** GraphQL on Twenty's core (records) API. */
+export const coreGraphql = graphqlAt('/graphql');
 
 export const rest = async (
   ws: Pick<WorkspaceProcess, 'url' | 'apiKey'>,

@@ -40,7 +40,8 @@ export interface WorkspaceProcess {
   dispose(): Promise<void>;
 }
 
-const createDatabase = async (): Promise<string> => {
+/** A fresh, empty database on the test PostgreSQL server (tests and benches). */
+export const createDatabase = async (): Promise<string> => {
   const adminUrl = testDatabaseUrl();
   const name = `atelier_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const client = new pg.Client({ connectionString: adminUrl });
@@ -60,7 +61,7 @@ const createDatabase = async (): Promise<string> => {
   return url.toString();
 };
 
-const dropDatabase = async (databaseUrl: string): Promise<void> => {
+export const dropDatabase = async (databaseUrl: string): Promise<void> => {
   const name = new URL(databaseUrl).pathname.slice(1);
   const client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();

@@ -1,5 +1,9 @@
 import { isCompositeFieldType } from '../../../../../shared/domain/composite-types';
-import type { FilterNode, FilterOperator } from '../../records/query/filter-ast';
+import {
+  FILTER_OPERATORS,
+  type FilterNode,
+  type FilterOperator,
+} from '../../records/query/filter-ast';
 import type { ObjectShape } from '../../records/record-shape';
 import { RecordError } from '../../records/record-errors';
 
@@ -7,24 +11,7 @@ import { RecordError } from '../../records/record-errors';
  * A core GraphQL filter input (`{ name: { firstName: { eq: "Ada" } }, or: [...] }`) compiled to
  * the filter tree REST filters compile to — one meaning for both APIs.
  */
-const OPERATORS = new Set([
-  'eq',
-  'neq',
-  'in',
-  'containsAny',
-  'is',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'startsWith',
-  'endsWith',
-  'like',
-  'ilike',
-  'containsIlike',
-  'isEmptyArray',
-  'containsJsonb',
-]);
+const OPERATORS = new Set<string>(FILTER_OPERATORS);
 
 const leaves = (path: string[], comparison: Record<string, unknown>): FilterNode[] =>
   Object.entries(comparison)

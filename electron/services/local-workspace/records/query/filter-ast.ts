@@ -18,8 +18,14 @@ export const REST_COMPARATORS = [
   'like',
   'ilike',
 ] as const;
-export type FilterOperator =
-  (typeof REST_COMPARATORS)[number] | 'containsIlike' | 'isEmptyArray' | 'containsJsonb';
+/** GraphQL filter inputs add operators the REST grammar does not have. */
+export const FILTER_OPERATORS = [
+  ...REST_COMPARATORS,
+  'containsIlike',
+  'isEmptyArray',
+  'containsJsonb',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 export type FilterNode =
   | { and: FilterNode[] }

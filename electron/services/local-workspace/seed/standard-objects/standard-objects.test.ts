@@ -1,3 +1,4 @@
+import { TAG_COLORS as TWENTY_TAG_COLORS } from '../../metadata/validation/field-options';
 import { describe, expect, it } from 'vitest';
 import { FIELD_METADATA_TYPES } from '../../../../../shared/domain/field-metadata-type';
 import type {
@@ -18,34 +19,7 @@ const BASE_FIELD_NAMES = [
   'searchVector',
 ] as const;
 
-/** Twenty ≥2.23 option palette (packages/twenty-shared/src/constants/TagColors.ts). */
-const TAG_COLORS = new Set([
-  'red',
-  'ruby',
-  'crimson',
-  'tomato',
-  'orange',
-  'amber',
-  'yellow',
-  'lime',
-  'grass',
-  'green',
-  'jade',
-  'mint',
-  'turquoise',
-  'cyan',
-  'sky',
-  'blue',
-  'iris',
-  'violet',
-  'purple',
-  'plum',
-  'pink',
-  'bronze',
-  'gold',
-  'brown',
-  'gray',
-]);
+const TAG_COLORS = new Set<string>(TWENTY_TAG_COLORS);
 
 const UPPER_SNAKE = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
