@@ -146,6 +146,72 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
     });
   });
 
+  it('merges records: priority wins, gaps are filled, emails pooled, relations moved, others trashed', async () => {
+    const companies = await rest(ws, 'POST', '/rest/batch/companies', [
+      { name: 'Keep Co' },
+      { name: 'Gone Co' },
+    ]);
+    const [keepCo, goneCo] = companies.body.data.createCompanies;
+    const people = await rest(ws, 'POST', '/rest/batch/people', [
+      {
+        name: { firstName: 'Ann', lastName: 'Merge' },
+        emails: { primaryEmail: 'ann@keep.example' },
+        companyId: keepCo.id,
+      },
+      {
+        name: { firstName: 'Annie', lastName: 'Merge' },
+        jobTitle: 'Chief',
+        emails: { primaryEmail: 'ann@gone.example' },
+        companyId: goneCo.id,
+      },
+    ]);
+    const [keep, gone] = people.body.data.createPeople;
+    const preview = await rest(ws, 'PATCH', '/rest/people/merge', {
+      ids: [keep.id, gone.id],
+      conflictPriorityIndex: 0,
+      dryRun: true,
+    });
+    expect(preview.body.data.mergePerson).toMatchObject({
+      id: keep.id,
+      jobTitle: 'Chief',
+      name: { firstName: 'Ann' },
+    });
+    expect((await rest(ws, 'GET', `/rest/people/${gone.id}`)).status).toBe(200);
+
+    const opportunity = await rest(ws, 'POST', '/rest/opportunities', {
+      name: 'Deal',
+      pointOfContactId: gone.id,
+    });
+    const merged = await rest(ws, 'PATCH', '/rest/people/merge', {
+      ids: [keep.id, gone.id],
+      conflictPriorityIndex: 0,
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.data.mergePerson).toMatchObject({
+      id: keep.id,
+      jobTitle: 'Chief',
+      emails: { primaryEmail: 'ann@keep.example', additionalEmails: ['ann@gone.example'] },
+    });
+    expect((await rest(ws, 'GET', `/rest/people/${gone.id}`)).status).toBe(404);
+    const moved = await rest(
+      ws,
+      'GET',
+      `/rest/opportunities/${opportunity.body.data.createOpportunity.id}`,
+    );
+    expect(moved.body.data.opportunity.pointOfContactId).toBe(keep.id);
+    const viaGraphql = await coreGraphql(
+      ws,
+      `mutation($ids: [UUID!]!) { mergeCompanies(ids: $ids, conflictPriorityIndex: 1, dryRun: true) { id name } }`,
+      { ids: [keepCo.id, goneCo.id] },
+    );
+    expect(viaGraphql.data!.mergeCompanies).toEqual({ id: goneCo.id, name: 'Gone Co' });
+    const tooFew = await rest(ws, 'PATCH', '/rest/people/merge', {
+      ids: [keep.id],
+      conflictPriorityIndex: 0,
+    });
+    expect(tooFew.status).toBe(400);
+  });
+
   it('updates, soft-deletes, restores and destroys many records by filter', async () => {
     await rest(ws, 'POST', '/rest/batch/companies', [
       { name: 'Bulk 1' },

@@ -3,6 +3,7 @@ import { AuthError } from '../auth/auth-errors';
 import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import type { ObjectRow } from '../metadata/metadata-types';
 import { expandRelations } from '../records/expand-relations';
+import { mergeRecords } from '../records/merge-records';
 import { findDuplicates, validateDuplicatesArgs } from '../records/find-duplicates';
 import { findRecordById, findRecords } from '../records/find-records';
 import { RecordError } from '../records/record-errors';
@@ -217,6 +218,24 @@ export const handleRestCore = async (
       return reply(200, {
         data: { [`restore${capitalise(object.namePlural)}`]: restored },
       });
+    }
+    if (id === 'merge' && action === undefined && method === 'PATCH') {
+      const body = ((await readJsonBody(req)) ?? {}) as {
+        ids?: string[];
+        conflictPriorityIndex?: number;
+        dryRun?: boolean;
+      };
+      const merged = await mergeRecords(
+        runtime,
+        shape,
+        {
+          ids: body.ids ?? [],
+          conflictPriorityIndex: body.conflictPriorityIndex ?? 0,
+          ...(body.dryRun ? { dryRun: true } : {}),
+        },
+        await actorForCaller(runtime, auth),
+      );
+      return reply(200, { data: { [`merge${capitalise(object.nameSingular)}`]: merged } });
     }
     if (id === 'duplicates' && action === undefined && method === 'POST') {
       const body = ((await readJsonBody(req)) ?? {}) as {

@@ -12,6 +12,7 @@ import {
 import { joinColumnNameOf } from '../../metadata/field-columns';
 import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
 import { findDuplicates, validateDuplicatesArgs } from '../../records/find-duplicates';
+import { mergeRecords } from '../../records/merge-records';
 import {
   findRecordById,
   findRecords,
@@ -308,6 +309,25 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
           context.actor,
         );
       },
+    };
+    mutations[`merge${plural}`] = {
+      type: types.output,
+      args: {
+        ids: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(UUIDScalar))) },
+        conflictPriorityIndex: { type: new GraphQLNonNull(GraphQLInt) },
+        dryRun: { type: GraphQLBoolean },
+      },
+      resolve: (_root, args, context) =>
+        mergeRecords(
+          context.runtime,
+          shape,
+          {
+            ids: args.ids,
+            conflictPriorityIndex: args.conflictPriorityIndex,
+            dryRun: args.dryRun ?? false,
+          },
+          context.actor,
+        ),
     };
     mutations[`update${singular}`] = {
       type: types.output,
