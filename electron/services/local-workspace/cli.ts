@@ -87,6 +87,11 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 };
 
+// A stray rejection must not take the workspace down with the user's data open: log it.
+process.on('unhandledRejection', (reason) => {
+  console.error('[local-workspace] unhandled rejection:', reason);
+});
+
 main().catch((error: unknown) => {
   console.error(
     `Local workspace failed to start: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rest } from '../testing/twenty-http';
+import { coreGraphql, rest } from '../testing/twenty-http';
 import {
   startWorkspaceProcess,
   testEngines,
@@ -246,6 +246,26 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
       cursor = response.body.pageInfo.startCursor;
     }
     expect(backward).toEqual(forward.slice(0, -1));
+  });
+
+  it('answers values the database refuses with a 400 and keeps serving', async () => {
+    for (const filter of [
+      'id[eq]:"invalid-uuid"',
+      'createdAt[eq]:"not-a-date-time"',
+      'companyId[eq]:invalid',
+    ]) {
+      const response = await rest(ws, 'GET', `/rest/people${q({ filter })}`);
+      expect(response.status, filter).toBe(400);
+      expect(response.body.messages[0]).toMatch(/invalid input syntax for type/);
+    }
+    const bulk = await rest(ws, 'DELETE', `/rest/people${q({ filter: 'id[eq]:"invalid-uuid"' })}`);
+    expect(bulk.status).toBe(400);
+    const graphql = await coreGraphql(
+      ws,
+      `{ people(filter: { createdAt: { eq: "not-a-date-time" } }) { totalCount } }`,
+    );
+    expect(graphql.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await rest(ws, 'GET', '/rest/people?limit=1')).status).toBe(200);
   });
 
   it('nests relations with depth=1: to-one objects and to-many arrays', async () => {

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../storage/sql-engine';
+import { fromDatabaseError } from './record-errors';
 import { rowToRecord, type ObjectShape } from './record-shape';
 import { buildWhere } from './query/build-where';
 import { encodeCursor, keysetCondition, orderBySql, type Cursor } from './query/cursor';
@@ -54,25 +55,29 @@ export const findRecords = async (
 ): Promise<FoundPage> => {
   const countParams = new SqlParams();
   const where = visibleWhere(shape, args.filter, countParams);
-  const countQuery = db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM ${shape.qualifiedTable} WHERE ${where}`,
-    countParams.values,
-  );
 
   const params = new SqlParams();
   const conditions = [visibleWhere(shape, args.filter, params)];
   const backward = args.before !== undefined || args.fromEnd === true;
   if (args.after) conditions.push(keysetCondition(args.orderBy, args.after, params, 'after'));
   if (args.before) conditions.push(keysetCondition(args.orderBy, args.before, params, 'before'));
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT ${shape.selectList} FROM ${shape.qualifiedTable} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBySql(args.orderBy, backward)} LIMIT ${args.limit + 1}`,
-    params.values,
-  );
+  // Both queries are awaited together so a refused value (bad uuid, date, enum) fails once, as a 400.
+  const [{ rows }, { rows: countRows }] = await Promise.all([
+    db.query<Record<string, unknown>>(
+      `SELECT ${shape.selectList} FROM ${shape.qualifiedTable} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBySql(args.orderBy, backward)} LIMIT ${args.limit + 1}`,
+      params.values,
+    ),
+    db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM ${shape.qualifiedTable} WHERE ${where}`,
+      countParams.values,
+    ),
+  ]).catch((error: unknown) => {
+    throw fromDatabaseError(error) ?? error;
+  });
   const more = rows.length > args.limit;
   const pageRows = rows.slice(0, args.limit);
   if (backward) pageRows.reverse();
   const cursors = pageRows.map((row) => encodeCursor(args.orderBy, row));
-  const { rows: countRows } = await countQuery;
   return {
     records: pageRows.map((row) => rowToRecord(shape, row)),
     cursors,

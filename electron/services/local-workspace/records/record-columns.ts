@@ -16,6 +16,15 @@ export interface ColumnValue {
   sqlType: string;
 }
 
+/**
+ * Arrays travel as Postgres array literals: drivers cannot infer an element type for enum arrays
+ * (PGlite would send "A,B"), and a literal casts to any array type.
+ */
+export const toArrayLiteral = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? `{${value.map((item) => `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
+    : value;
+
 const jsonOrNull = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
@@ -55,7 +64,12 @@ export const toColumnValues = (
     }
     const column = columns[0];
     if (!column) continue;
-    const value = field.type === 'RAW_JSON' || field.type === 'FILES' ? jsonOrNull(raw) : raw;
+    const value =
+      field.type === 'RAW_JSON' || field.type === 'FILES'
+        ? jsonOrNull(raw)
+        : field.type === 'MULTI_SELECT' || field.type === 'ARRAY'
+          ? toArrayLiteral(raw)
+          : raw;
     values.push({ column: column.name, value, sqlType: column.sqlType });
   }
   return values;
