@@ -256,6 +256,34 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     );
   });
 
+  it('accepts nullable variables where Twenty’s tests send them, and answers errors as {message, extensions}', async () => {
+    const found = await coreGraphql(
+      ws,
+      `query($filter: PersonFilterInput) { person(filter: $filter) { id } }`,
+      { filter: { jobTitle: { is: 'NOT_NULL' } } },
+    );
+    expect(found.errors, JSON.stringify(found.errors)).toBeUndefined();
+    const guard = await coreGraphql(
+      ws,
+      `mutation($data: PersonUpdateInput, $filter: PersonFilterInput) { updatePeople(data: $data, filter: $filter) { id } }`,
+      {
+        data: { jobTitle: 'x' },
+        filter: {},
+      },
+    );
+    expect(guard.data).toEqual({ updatePeople: null });
+    expect(guard.errors).toEqual([
+      {
+        message: 'A non-empty filter is required',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          subCode: 'INVALID_QUERY_INPUT',
+          userFriendlyMessage: 'An error occurred.',
+        },
+      },
+    ]);
+  });
+
   it('requires a token and answers bad ones as Twenty does', async () => {
     const none = await coreGraphql(ws, '{ people { totalCount } }', undefined, null);
     expect(none.errors?.[0]).toMatchObject({

@@ -1,6 +1,7 @@
 import {
   parse,
   specifiedRules,
+  VariablesInAllowedPositionRule,
   validate,
   type DocumentNode,
   type GraphQLError,
@@ -32,7 +33,10 @@ export const prepareDocument = (
   let prepared: PreparedDocument;
   try {
     const document = parse(query);
-    const validationErrors = validate(schema, document, specifiedRules);
+    const rules = limits.allowNullableVariables
+      ? specifiedRules.filter((rule) => rule !== VariablesInAllowedPositionRule)
+      : specifiedRules;
+    const validationErrors = validate(schema, document, rules);
     const tooComplex =
       validationErrors.length === 0
         ? (checkQueryComplexity(document, operationName, limits) ??

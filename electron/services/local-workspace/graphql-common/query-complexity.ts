@@ -55,6 +55,14 @@ const rootFields = (
 
 export interface ComplexityLimits {
   maxRootResolvers: number;
+  /**
+   * Core API only: a nullable variable may fill a non-null argument (`$filter: PersonFilterInput`
+   * into `filter: PersonFilterInput!`), as Twenty's own record tests send them; a null then fails
+   * at execution instead of validation.
+   */
+  allowNullableVariables?: boolean;
+  /** Errors as `{message, extensions}` only, without locations and path (Twenty's core API). */
+  bareErrors?: boolean;
   /** Extra schema-aware checks (the core API's field count and relation nesting). */
   checkDocument?: (schema: GraphQLSchema, document: DocumentNode) => string | null;
   /** null: no nesting limit (the core API limits relation complexity instead). */
@@ -68,6 +76,8 @@ export const METADATA_LIMITS: ComplexityLimits = {
 };
 /** /graphql: GRAPHQL_MAX_ROOT_RESOLVERS = 20 (config-variables.ts). */
 export const CORE_LIMITS: ComplexityLimits = {
+  allowNullableVariables: true,
+  bareErrors: true,
   maxRootResolvers: 20,
   maxNesting: null,
   checkDocument: checkCoreQueryComplexity,

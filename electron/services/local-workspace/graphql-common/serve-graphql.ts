@@ -73,7 +73,7 @@ export const serveGraphql = async <TContext>(
     variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
     operationName: operation ?? undefined,
   });
-  const errors = result.errors?.map((error) => {
+  const formatted = result.errors?.map((error) => {
     // Errors without a path come from variable coercion, before any resolver ran.
     if (!error.path) {
       // A scalar that refused a variable speaks for itself (e.g. "Invalid UUID" with its extensions).
@@ -100,5 +100,9 @@ export const serveGraphql = async <TContext>(
     }
     return formatGraphqlError(error);
   });
+  // Twenty's core API answers resolver errors as { message, extensions } only.
+  const errors = endpoint.limits.bareErrors
+    ? formatted?.map(({ message, extensions }) => ({ message, extensions }))
+    : formatted;
   sendJson(res, 200, { ...(errors ? { errors } : {}), data: result.data ?? null });
 };
