@@ -60,29 +60,43 @@ const resolveObject = (runtime: WorkspaceRuntime, segment: string): ObjectRow =>
 };
 
 /** E3 `fields=a,b`: only these fields (and id) in every returned record. */
-const parseFieldsParam = (shape: ObjectShape, raw: string | null): Set<string> | null => {
+const parseFieldsParam = (
+  shape: ObjectShape,
+  raw: string | null,
+  depth: number,
+): Set<string> | null => {
   if (raw === null) return null;
   const names = raw
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  if (names.length === 0)
+  if (names.length === 0) {
     throw badRequest(
       "'fields' parameter is empty. Provide at least one field name, eg: ?fields=id,name",
       'INVALID_FIELDS_QUERY_PARAM',
     );
-  const readable = new Set([
-    ...shape.byName.keys(),
-    ...shape.fields.filter(isManyToOne).map(joinColumnNameOf),
-  ]);
-  const unknown = names.filter((name) => !readable.has(name));
+  }
+  const keep = new Set(['id']);
+  const unknown: string[] = [];
+  const joinColumns = new Set(shape.fields.filter(isManyToOne).map(joinColumnNameOf));
+  for (const name of names) {
+    const field = shape.byName.get(name);
+    const isRelation = field?.type === 'RELATION' || field?.type === 'MORPH_RELATION';
+    if (joinColumns.has(name) || (field && !isRelation)) keep.add(name);
+    else if (field && isRelation && isManyToOne(field)) {
+      // A to-one relation means its foreign key, plus the nested record when depth=1.
+      keep.add(joinColumnNameOf(field));
+      if (depth === 1) keep.add(name);
+    } else if (field && isRelation && depth === 1) keep.add(name);
+    else unknown.push(name);
+  }
   if (unknown.length > 0) {
     throw badRequest(
       `'fields' parameter invalid. Unknown or unreadable fields on '${shape.object.nameSingular}': ${unknown.join(', ')}`,
       'INVALID_FIELDS_QUERY_PARAM',
     );
   }
-  return new Set(['id', ...names]);
+  return keep;
 };
 
 const projectRecord = (record: unknown, keep: Set<string>): unknown =>
@@ -202,7 +216,15 @@ export const handleRestCore = async (
     }
     const object = resolveObject(runtime, plural);
     const shape = objectShape(runtime.metadata.snapshot, object);
-    const projection = parseFieldsParam(shape, query.get('fields'));
+    const depth = parseDepth(query.get('depth'));
+    // depth=1 applies to every route that answers records (reads, writes, duplicates), as in Twenty.
+    const withRelations = (records: Record<string, unknown>[]) =>
+      depth === 1
+        ? expandRelations(db, runtime.metadata.snapshot, shape, records)
+        : Promise.resolve(records);
+    const withRelationsOne = async (record: Record<string, unknown>) =>
+      (await withRelations([record]))[0]!;
+    const projection = parseFieldsParam(shape, query.get('fields'), depth);
     const reply = (
       status: number,
       body: { data: Record<string, unknown>; [key: string]: unknown },
@@ -245,26 +267,23 @@ export const handleRestCore = async (
       validateDuplicatesArgs(body.ids, body.data);
       const results = await findDuplicates(db, shape, body);
       return sendJson(res, 200, {
-        data: results.map((result) => ({
-          totalCount: result.totalCount,
-          [`${object.nameSingular}Duplicates`]: result.records,
-          pageInfo: {
-            hasNextPage: false,
-            hasPreviousPage: false,
-            startCursor: null,
-            endCursor: null,
-          },
-        })),
+        data: await Promise.all(
+          results.map(async (result) => ({
+            totalCount: result.totalCount,
+            [`${object.nameSingular}Duplicates`]: await withRelations(result.records),
+            pageInfo: {
+              hasNextPage: false,
+              hasPreviousPage: false,
+              startCursor: null,
+              endCursor: null,
+            },
+          })),
+        ),
       });
     }
     if (id !== undefined && !UUID.test(id)) throw badRequest(`'${id}' is not a valid UUID`);
     const singularKey = capitalise(object.nameSingular);
     const pluralKey = capitalise(object.namePlural);
-    const depth = parseDepth(query.get('depth'));
-    const withRelations = (records: Record<string, unknown>[]) =>
-      depth === 1
-        ? expandRelations(db, runtime.metadata.snapshot, shape, records)
-        : Promise.resolve(records);
 
     if (isBatch) {
       if (method !== 'POST')
@@ -285,7 +304,7 @@ export const handleRestCore = async (
         body as Record<string, unknown>[],
         await actorForCaller(runtime, auth),
       );
-      return reply(201, { data: { [`create${pluralKey}`]: records } });
+      return reply(201, { data: { [`create${pluralKey}`]: await withRelations(records) } });
     }
 
     if (id === undefined) {
@@ -313,7 +332,7 @@ export const handleRestCore = async (
           [body],
           await actorForCaller(runtime, auth),
         );
-        return reply(201, { data: { [`create${singularKey}`]: record } });
+        return reply(201, { data: { [`create${singularKey}`]: await withRelationsOne(record!) } });
       }
       if (method === 'PATCH' || method === 'PUT') {
         const filter = requireFilter(query, 'A non-empty filter is required');
@@ -355,7 +374,9 @@ export const handleRestCore = async (
 
     if (action === 'restore' && method === 'PATCH') {
       return reply(200, {
-        data: { [`restore${singularKey}`]: await restoreOne(runtime, shape, id) },
+        data: {
+          [`restore${singularKey}`]: await withRelationsOne(await restoreOne(runtime, shape, id)),
+        },
       });
     }
     if (action !== undefined)
@@ -372,12 +393,8 @@ export const handleRestCore = async (
       const body = (await readJsonBody(req)) as Record<string, unknown>;
       return reply(200, {
         data: {
-          [`update${singularKey}`]: await updateOne(
-            runtime,
-            shape,
-            id,
-            body ?? {},
-            await actorForCaller(runtime, auth),
+          [`update${singularKey}`]: await withRelationsOne(
+            await updateOne(runtime, shape, id, body ?? {}, await actorForCaller(runtime, auth)),
           ),
         },
       });

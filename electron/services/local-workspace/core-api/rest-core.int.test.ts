@@ -289,6 +289,27 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     });
     const flat = await rest(ws, 'GET', `/rest/people/${personId}`);
     expect(flat.body.data.person.company).toBeUndefined();
+    const createdDeep = await rest(ws, 'POST', '/rest/people?depth=1', {
+      name: { firstName: 'C' },
+      companyId: company.id,
+    });
+    expect(createdDeep.body.data.createPerson.company).toMatchObject({
+      id: company.id,
+      name: 'Depth Co',
+    });
+    const updatedDeep = await rest(ws, 'PATCH', `/rest/people/${personId}?depth=1`, {
+      jobTitle: 'Deep',
+    });
+    expect(updatedDeep.body.data.updatePerson.company.name).toBe('Depth Co');
+    const projected = await rest(ws, 'GET', `/rest/people/${personId}?fields=company&depth=0`);
+    expect(projected.body.data.person).toEqual({ id: personId, companyId: company.id });
+    const toMany = await rest(
+      ws,
+      'GET',
+      `/rest/people/${personId}?fields=jobTitle,pointOfContactForOpportunities&depth=0`,
+    );
+    expect(toMany.status).toBe(400);
+    expect(toMany.body.messages[0]).toContain('pointOfContactForOpportunities');
     expect(flat.body.data.person.companyId).toBe(company.id);
   });
 
