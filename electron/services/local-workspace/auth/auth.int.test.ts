@@ -160,6 +160,32 @@ describe('authentication and API keys', () => {
     });
   });
 
+  it('attributes writes: API keys as API, signed-in users as their workspace member, stated sources kept', async () => {
+    const session = await signIn(ws);
+    const byUser = await rest(ws, 'POST', '/rest/people', { jobTitle: 'By user' }, session);
+    const members = await rest(
+      ws,
+      'GET',
+      `/rest/workspaceMembers?filter=${encodeURIComponent('userEmail[eq]:admin@atelier.local')}`,
+    );
+    const member = members.body.data.workspaceMembers[0];
+    expect(byUser.body.data.createPerson.createdBy).toMatchObject({
+      source: 'MANUAL',
+      workspaceMemberId: member.id,
+      name: `${member.name.firstName} ${member.name.lastName}`,
+    });
+    const byKey = await rest(ws, 'POST', '/rest/people', {
+      jobTitle: 'By key',
+      createdBy: { source: 'EMAIL' },
+    });
+    expect(byKey.body.data.createPerson.createdBy).toMatchObject({
+      source: 'EMAIL',
+      workspaceMemberId: null,
+    });
+    const bad = await rest(ws, 'POST', '/rest/people', { createdBy: { source: 'TELEPATHY' } });
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses wrong credentials', async () => {
     const login = await metadataGraphql(
       ws,

@@ -248,6 +248,17 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     expect(backward).toEqual(forward.slice(0, -1));
   });
 
+  it('refuses select values that are not options, with Twenty’s message', async () => {
+    const response = await rest(ws, 'POST', '/rest/opportunities', { stage: 'INVALID_ENUM_VALUE' });
+    expect(response).toMatchObject({
+      status: 400,
+      body: {
+        error: 'BadRequestException',
+        messages: [`Invalid value 'INVALID_ENUM_VALUE' for field "stage"`],
+      },
+    });
+  });
+
   it('answers values the database refuses with a 400 and keeps serving', async () => {
     for (const filter of [
       'id[eq]:"invalid-uuid"',

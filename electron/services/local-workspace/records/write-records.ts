@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ACTOR_SOURCES } from '../../../../shared/domain/composite-types';
 import { quoteIdentifier as q, type SqlExecutor } from '../storage/sql-engine';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import type { FieldRow } from '../metadata/metadata-types';
@@ -62,7 +63,23 @@ const prepareInput = (
       );
     }
     if (WRITE_PROTECTED.has(key)) continue;
-    if (field?.type === 'ACTOR') continue; // server-filled, as Twenty does for API writes
+    if (field?.type === 'ACTOR') continue; // name and member are server-filled; a given source is kept below
+    if (
+      field &&
+      (field.type === 'SELECT' || field.type === 'RATING' || field.type === 'MULTI_SELECT') &&
+      value !== null
+    ) {
+      // Checked before the database, with Twenty's message (its enum error would otherwise leak through).
+      const allowed = new Set((field.options ?? []).map((option) => option.value));
+      for (const item of field.type === 'MULTI_SELECT' && Array.isArray(value) ? value : [value]) {
+        if (!allowed.has(item as string))
+          throw new RecordError(
+            `Invalid value '${String(item)}' for field "${key}"`,
+            'BAD_REQUEST',
+            'INVALID_ARGS_DATA',
+          );
+      }
+    }
     prepared[key] = field ? canonicalise(field, value) : value;
   }
   const actorValue = {
@@ -71,7 +88,26 @@ const prepareInput = (
     workspaceMemberId: actor.workspaceMemberId,
     context: {},
   };
-  if (isCreate && shape.byName.has('createdBy')) prepared.createdBy = actorValue;
+  // Clients may state the source of a creation (e.g. EMAIL, IMPORT); Twenty keeps it.
+  const given = input.createdBy as { source?: unknown; context?: unknown } | undefined;
+  if (given && typeof given === 'object' && given.source !== undefined) {
+    if (
+      typeof given.source !== 'string' ||
+      !(ACTOR_SOURCES as readonly string[]).includes(given.source)
+    ) {
+      throw new RecordError(
+        `Invalid value '${String(given.source)}' for field "createdBy"`,
+        'BAD_REQUEST',
+        'INVALID_ARGS_DATA',
+      );
+    }
+  }
+  const createdByValue = {
+    ...actorValue,
+    ...(given?.source ? { source: given.source } : {}),
+    ...(given?.context && typeof given.context === 'object' ? { context: given.context } : {}),
+  };
+  if (isCreate && shape.byName.has('createdBy')) prepared.createdBy = createdByValue;
   if (shape.byName.has('updatedBy')) prepared.updatedBy = actorValue;
   return prepared;
 };
