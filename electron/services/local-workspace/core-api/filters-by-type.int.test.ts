@@ -248,5 +248,8 @@ describe.each(testEngines())('filters by field type (%s)', (engine) => {
     expect(await keys({ tags: { isEmptyArray: true } })).toEqual(['c']);
     expect(await keys({ meta: { containsJsonb: { kind: 'x' } } })).toEqual(['a']);
     expect(await keys({ meta: { is: 'NULL' } })).toEqual(['c']);
+    expect(await keys({ tags: { eq: 'RED' } })).toEqual(['a']);
+    expect(await keys({ tags: { in: ['RED', 'BLUE'] } })).toEqual(['a', 'b']);
+    expect(await keys({ ref: { gt: '00000000-0000-4000-8000-00000000000a' } })).toEqual(['b']);
   });
 });

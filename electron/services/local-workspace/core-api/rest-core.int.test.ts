@@ -248,6 +248,16 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     expect(backward).toEqual(forward.slice(0, -1));
   });
 
+  it('canonicalises e-mail domains as Twenty does (punycode, full-width dots, trailing dot)', async () => {
+    const created = await rest(ws, 'POST', '/rest/people', {
+      emails: { primaryEmail: 'test.UPPER@💩。LA.', additionalEmails: ['user@München．DE.'] },
+    });
+    expect(created.body.data.createPerson.emails).toEqual({
+      primaryEmail: 'test.upper@xn--ls8h.la',
+      additionalEmails: ['user@xn--mnchen-3ya.de'],
+    });
+  });
+
   it('refuses select values that are not options, with Twenty’s message', async () => {
     const response = await rest(ws, 'POST', '/rest/opportunities', { stage: 'INVALID_ENUM_VALUE' });
     expect(response).toMatchObject({

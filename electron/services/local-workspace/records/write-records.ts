@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import { ACTOR_SOURCES } from '../../../../shared/domain/composite-types';
 import { quoteIdentifier as q, type SqlExecutor } from '../storage/sql-engine';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
@@ -20,16 +21,35 @@ export interface Actor {
 
 const WRITE_PROTECTED = new Set(['createdAt', 'updatedAt', 'deletedAt', 'searchVector']);
 
+/**
+ * E3 e-mail canonicalisation: trimmed, lower-cased, ideographic/full-width dots made plain, the
+ * trailing dot of the domain dropped and the domain in punycode (emails-domain-canonicalization test).
+ */
+export const canonicaliseEmail = (email: string): string => {
+  const trimmed = email.trim();
+  const at = trimmed.lastIndexOf('@');
+  if (at < 0) return trimmed.toLowerCase();
+  const local = trimmed.slice(0, at).toLowerCase();
+  const domain = trimmed
+    .slice(at + 1)
+    .normalize('NFKC')
+    .replace(/[。．｡]/g, '.')
+    .replace(/\.+$/, '')
+    .toLowerCase();
+  return `${local}@${domainToASCII(domain) || domain}`;
+};
+
 export const canonicalise = (field: FieldRow, value: unknown): unknown => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const composite = { ...(value as Record<string, unknown>) };
   if (field.type === 'EMAILS') {
     if (typeof composite.primaryEmail === 'string')
-      composite.primaryEmail = composite.primaryEmail.trim().toLowerCase();
-    if (Array.isArray(composite.additionalEmails))
+      composite.primaryEmail = canonicaliseEmail(composite.primaryEmail);
+    if (Array.isArray(composite.additionalEmails)) {
       composite.additionalEmails = composite.additionalEmails.map((email) =>
-        typeof email === 'string' ? email.trim().toLowerCase() : email,
+        typeof email === 'string' ? canonicaliseEmail(email) : email,
       );
+    }
   }
   if (field.type === 'LINKS' && typeof composite.primaryLinkUrl === 'string')
     composite.primaryLinkUrl = composite.primaryLinkUrl.replace(/\/+$/, '');

@@ -46,7 +46,15 @@ const filterType = (name: string, scalar: GraphQLInputType, ops: string[]) =>
     fields: () => ({ ...comparisons(scalar, ops), is: { type: FilterIs } }),
   });
 
-export const UUIDFilter = filterType('UUIDFilter', UUIDScalar, ['eq', 'neq', 'in']);
+export const UUIDFilter = filterType('UUIDFilter', UUIDScalar, [
+  'eq',
+  'neq',
+  'in',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+]);
 export const StringFilter = filterType('StringFilter', GraphQLString, [
   'eq',
   'neq',
@@ -117,17 +125,14 @@ export const ArrayFilter = new GraphQLInputObjectType({
 });
 
 /** `<Object><Field>EnumFilter` for SELECT / RATING / MULTI_SELECT fields. */
-export const enumFilterType = (name: string, enumType: GraphQLEnumType, multi: boolean) =>
+/** Multi-selects share the shape: eq/neq/in test membership there (see build-where.ts). */
+export const enumFilterType = (name: string, enumType: GraphQLEnumType) =>
   new GraphQLInputObjectType({
     name: `${name}Filter`,
     fields: () => ({
-      ...(multi
-        ? {}
-        : {
-            eq: { type: enumType },
-            neq: { type: enumType },
-            in: { type: new GraphQLList(enumType) },
-          }),
+      eq: { type: enumType },
+      neq: { type: enumType },
+      in: { type: new GraphQLList(enumType) },
       containsAny: { type: new GraphQLList(enumType) },
       is: { type: FilterIs },
       isEmptyArray: { type: GraphQLBoolean },

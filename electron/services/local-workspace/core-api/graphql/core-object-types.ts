@@ -132,11 +132,7 @@ export const buildObjectTypes = (
     if (!type)
       enumFilters.set(
         field.id,
-        (type = enumFilterType(
-          `${name}${pascal(field.name)}Enum`,
-          enumOf(field),
-          field.type === 'MULTI_SELECT',
-        )),
+        (type = enumFilterType(`${name}${pascal(field.name)}Enum`, enumOf(field))),
       );
     return type;
   };

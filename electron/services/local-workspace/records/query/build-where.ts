@@ -23,6 +23,12 @@ const leafSql = (
   const column = q(resolved.column);
   const asText = resolved.type === 'TEXT' ? column : `${column}::text`;
   const { op, value } = node;
+  // On a multi-select (an array column), eq/neq/in test membership of the chosen values.
+  if (resolved.type === 'MULTI_SELECT' && (op === 'eq' || op === 'neq' || op === 'in')) {
+    const list = (Array.isArray(value) ? value : [value]).map(String);
+    const overlap = `${column}::text[] && ${params.add(list)}::text[]`;
+    return op === 'neq' ? `NOT (${overlap})` : overlap;
+  }
   switch (op) {
     case 'eq':
       return `${column} = ${params.add(value)}`;
