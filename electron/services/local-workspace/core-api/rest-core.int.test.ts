@@ -258,6 +258,29 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     });
   });
 
+  it('stores phones as national numbers with their country, as Twenty does', async () => {
+    const created = await rest(ws, 'POST', '/rest/people', {
+      phones: {
+        primaryPhoneNumber: '01234567890',
+        primaryPhoneCountryCode: 'FR',
+        primaryPhoneCallingCode: '+33',
+      },
+    });
+    expect(created.body.data.createPerson.phones).toMatchObject({
+      primaryPhoneNumber: '1234567890',
+      primaryPhoneCountryCode: 'FR',
+      primaryPhoneCallingCode: '+33',
+    });
+    const found = await rest(
+      ws,
+      'GET',
+      `/rest/people${q({ filter: 'phones.primaryPhoneNumber[eq]:"1234567890"' })}`,
+    );
+    expect(found.body.data.people.map((p: any) => p.id)).toEqual([
+      created.body.data.createPerson.id,
+    ]);
+  });
+
   it('refuses select values that are not options, with Twenty’s message', async () => {
     const response = await rest(ws, 'POST', '/rest/opportunities', { stage: 'INVALID_ENUM_VALUE' });
     expect(response).toMatchObject({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { domainToASCII } from 'node:url';
+import { canonicalisePhone } from './canonical-phone';
 import { ACTOR_SOURCES } from '../../../../shared/domain/composite-types';
 import { quoteIdentifier as q, type SqlExecutor } from '../storage/sql-engine';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
@@ -49,6 +50,37 @@ export const canonicalise = (field: FieldRow, value: unknown): unknown => {
       composite.additionalEmails = composite.additionalEmails.map((email) =>
         typeof email === 'string' ? canonicaliseEmail(email) : email,
       );
+    }
+  }
+  if (field.type === 'PHONES') {
+    const primary = canonicalisePhone({
+      number: composite.primaryPhoneNumber,
+      countryCode: composite.primaryPhoneCountryCode,
+      callingCode: composite.primaryPhoneCallingCode,
+    });
+    if ('primaryPhoneNumber' in composite) {
+      composite.primaryPhoneNumber = primary.number;
+      if (primary.countryCode !== undefined)
+        composite.primaryPhoneCountryCode = primary.countryCode;
+      if (primary.callingCode !== undefined)
+        composite.primaryPhoneCallingCode = primary.callingCode;
+    }
+    if (Array.isArray(composite.additionalPhones)) {
+      composite.additionalPhones = composite.additionalPhones.map((phone) => {
+        if (!phone || typeof phone !== 'object') return phone;
+        const item = phone as Record<string, unknown>;
+        const parts = canonicalisePhone({
+          number: item.number,
+          countryCode: item.countryCode,
+          callingCode: item.callingCode,
+        });
+        return {
+          ...item,
+          number: parts.number,
+          countryCode: parts.countryCode,
+          callingCode: parts.callingCode,
+        };
+      });
     }
   }
   if (field.type === 'LINKS' && typeof composite.primaryLinkUrl === 'string')
