@@ -284,6 +284,68 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     ]);
   });
 
+  it('groups records by fields, sub-fields and date granularity, over REST and GraphQL', async () => {
+    const all = (await rest(ws, 'GET', '/rest/opportunities?limit=200')).body.data.opportunities;
+    const byStage = new Map<string, any[]>();
+    for (const opportunity of all)
+      byStage.set(opportunity.stage, [...(byStage.get(opportunity.stage) ?? []), opportunity]);
+
+    const restGroups = await rest(
+      ws,
+      'GET',
+      `/rest/opportunities/groupBy?group_by=${encodeURIComponent('[{"stage":true}]')}&aggregate=${encodeURIComponent('["totalCount","countNotEmptyName"]')}&include_records_sample=true`,
+    );
+    expect(restGroups.status, JSON.stringify(restGroups.body)).toBe(200);
+    expect(Array.isArray(restGroups.body)).toBe(true);
+    expect(restGroups.body.map((g: any) => g.groupByDimensionValues[0]).sort()).toEqual(
+      [...byStage.keys()].sort(),
+    );
+    for (const group of restGroups.body) {
+      const members = byStage.get(group.groupByDimensionValues[0])!;
+      expect(group.totalCount).toBe(members.length);
+      expect(group.records.map((r: any) => r.id).sort()).toEqual(members.map((m) => m.id).sort());
+    }
+
+    const days = await rest(
+      ws,
+      'GET',
+      `/rest/opportunities/groupBy?group_by=${encodeURIComponent('[{"closeDate":{"granularity":"DAY_OF_THE_WEEK"}},{"amount":{"currencyCode":true}}]')}`,
+    );
+    expect(days.status, JSON.stringify(days.body)).toBe(200);
+    const weekdays = [
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+      null,
+    ];
+    for (const group of days.body) expect(weekdays).toContain(group.groupByDimensionValues[0]);
+    expect(days.body.reduce((sum: number, g: any) => sum + g.totalCount, 0)).toBe(all.length);
+
+    const graphql = await coreGraphql(
+      ws,
+      `{ opportunitiesGroupBy(groupBy: [{ stage: true }]) { groupByDimensionValues totalCount sumAmountAmountMicros edges { node { id } } } }`,
+    );
+    expect(graphql.errors, JSON.stringify(graphql.errors)).toBeUndefined();
+    for (const group of graphql.data!.opportunitiesGroupBy) {
+      const members = byStage.get(group.groupByDimensionValues[0])!;
+      expect(group.totalCount).toBe(members.length);
+      expect(group.sumAmountAmountMicros).toBe(
+        members.reduce((sum, m) => sum + Number(m.amount.amountMicros ?? 0), 0),
+      );
+      expect(group.edges).toHaveLength(members.length);
+    }
+    const bad = await rest(
+      ws,
+      'GET',
+      `/rest/opportunities/groupBy?group_by=${encodeURIComponent('[{"stage":true}]')}&aggregate=${encodeURIComponent('["nope"]')}`,
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it('requires a token and answers bad ones as Twenty does', async () => {
     const none = await coreGraphql(ws, '{ people { totalCount } }', undefined, null);
     expect(none.errors?.[0]).toMatchObject({

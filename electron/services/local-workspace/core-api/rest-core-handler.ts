@@ -3,6 +3,8 @@ import { AuthError } from '../auth/auth-errors';
 import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import type { ObjectRow } from '../metadata/metadata-types';
 import { expandRelations } from '../records/expand-relations';
+import { groupRecords, parseGroupBy } from '../records/group-records';
+import { aggregateDefinitions } from './graphql/aggregate-fields';
 import { mergeRecords } from '../records/merge-records';
 import { findDuplicates, validateDuplicatesArgs } from '../records/find-duplicates';
 import { findRecordById, findRecords } from '../records/find-records';
@@ -240,6 +242,51 @@ export const handleRestCore = async (
       return reply(200, {
         data: { [`restore${capitalise(object.namePlural)}`]: restored },
       });
+    }
+    if (id === 'groupBy' && action === undefined && method === 'GET') {
+      const parseJsonParam = (name: string, fallback: unknown) => {
+        const raw = query.get(name);
+        if (raw === null) return fallback;
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          throw badRequest(
+            `'${name}' parameter invalid. It must be a JSON array`,
+            name === 'group_by'
+              ? 'INVALID_GROUP_BY_QUERY_PARAM'
+              : 'INVALID_AGGREGATE_FIELDS_QUERY_PARAM',
+          );
+        }
+      };
+      const definitions = aggregateDefinitions(shape.fields);
+      const requested = parseJsonParam('aggregate', ['totalCount']);
+      if (!Array.isArray(requested) || requested.some((name) => !definitions.has(String(name)))) {
+        throw badRequest(
+          `'aggregate' parameter invalid. Unknown aggregate: ${(Array.isArray(requested) ? requested : [requested]).filter((name) => !definitions.has(String(name))).join(', ')}`,
+          'INVALID_AGGREGATE_FIELDS_QUERY_PARAM',
+        );
+      }
+      const groups = await groupRecords(db, shape, {
+        filter: parseRestFilter(query.get('filter')),
+        dimensions: parseGroupBy(parseJsonParam('group_by', undefined)),
+        aggregates: new Map(
+          requested.map((name) => [String(name), definitions.get(String(name))!.expression]),
+        ),
+        ...(query.get('limit') ? { limit: parseLimit(query.get('limit')) } : {}),
+      });
+      const withSample = query.get('include_records_sample') === 'true';
+      // Twenty answers group-by with a bare array (no `data` envelope).
+      return sendJson(
+        res,
+        200,
+        await Promise.all(
+          groups.map(async (group) => ({
+            groupByDimensionValues: group.groupByDimensionValues,
+            ...group.aggregates,
+            ...(withSample ? { records: await group.records(QUERY_DEFAULT_LIMIT_RECORDS) } : {}),
+          })),
+        ),
+      );
     }
     if (id === 'merge' && action === undefined && method === 'PATCH') {
       const body = ((await readJsonBody(req)) ?? {}) as {

@@ -47,23 +47,26 @@ const emptyCondition = (field: FieldRow): string => {
   return `(${column} IS NULL OR ${column}::text IN ('', '{}'))`;
 };
 
-export const aggregateFields = (
-  fields: FieldRow[],
-): GraphQLFieldConfigMap<AggregatableConnection, unknown> => {
-  const config: GraphQLFieldConfigMap<AggregatableConnection, unknown> = {};
+export interface AggregateDefinition {
+  type: GraphQLOutputType;
+  /** SQL aggregate over the selected rows. */
+  expression: string;
+  cast: (value: unknown) => unknown;
+}
+
+const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const same = (value: unknown) => value;
+
+/** Every aggregate Twenty offers on an object, by name (countEmptyName, sumAmountAmountMicros, …). */
+export const aggregateDefinitions = (fields: FieldRow[]): Map<string, AggregateDefinition> => {
+  const definitions = new Map<string, AggregateDefinition>();
   const add = (
     name: string,
     type: GraphQLOutputType,
     expression: string,
-    cast: (value: unknown) => unknown = (value) => value,
-  ) => {
-    config[name] = {
-      type,
-      resolve: async (connection) => cast(await connection.aggregate(expression)),
-    };
-  };
-  const toNumber = (value: unknown) =>
-    value === null || value === undefined ? null : Number(value);
+    cast: (value: unknown) => unknown = same,
+  ) => definitions.set(name, { type, expression, cast });
+  add('totalCount', GraphQLInt, 'COUNT(*)::int');
   for (const field of fields) {
     if (['RELATION', 'MORPH_RELATION', 'TS_VECTOR'].includes(field.type)) continue;
     const name = pascal(field.name);
@@ -98,6 +101,22 @@ export const aggregateFields = (
       for (const op of ['min', 'max', 'sum', 'avg'])
         add(`${op}${name}AmountMicros`, GraphQLFloat, `${op.toUpperCase()}(${column})`, toNumber);
     }
+  }
+  return definitions;
+};
+
+/** Aggregate fields of a connection (totalCount is declared by the connection itself). */
+export const aggregateFields = (
+  fields: FieldRow[],
+): GraphQLFieldConfigMap<AggregatableConnection, unknown> => {
+  const config: GraphQLFieldConfigMap<AggregatableConnection, unknown> = {};
+  for (const [name, definition] of aggregateDefinitions(fields)) {
+    if (name === 'totalCount') continue;
+    config[name] = {
+      type: definition.type,
+      resolve: async (connection) =>
+        definition.cast(await connection.aggregate(definition.expression)),
+    };
   }
   return config;
 };

@@ -1,5 +1,7 @@
 import {
   GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLInputObjectType,
   GraphQLError,
   GraphQLInt,
   GraphQLList,
@@ -12,6 +14,7 @@ import {
 import { joinColumnNameOf } from '../../metadata/field-columns';
 import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
 import { findDuplicates, validateDuplicatesArgs } from '../../records/find-duplicates';
+import { DATE_GRANULARITIES, groupRecords, parseGroupBy } from '../../records/group-records';
 import { mergeRecords } from '../../records/merge-records';
 import {
   findRecordById,
@@ -170,6 +173,17 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
   const buildContext: TypeBuildContext = {
     state,
     composites: buildCompositeTypes(),
+    dateGroupByInput: new GraphQLInputObjectType({
+      name: 'GroupByDateGranularityInput',
+      fields: {
+        granularity: {
+          type: new GraphQLEnumType({
+            name: 'ObjectRecordGroupByDateGranularity',
+            values: Object.fromEntries(DATE_GRANULARITIES.map((value) => [value, { value }])),
+          }),
+        },
+      },
+    }),
     pageInfo,
     byObjectId,
     resolveToOne: (field: FieldRow) => (parent, _args, context: CoreContext) => {
@@ -276,6 +290,38 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
             endCursor: null,
           },
           totalCount: result.totalCount,
+        }));
+      },
+    };
+    queries[`${camel(object.namePlural)}GroupBy`] = {
+      type: new GraphQLList(types.groupByConnection),
+      args: {
+        groupBy: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.groupBy))) },
+        filter: { type: types.filter },
+        limit: { type: GraphQLInt },
+      },
+      resolve: async (_root, args, context) => {
+        const groups = await groupRecords(context.runtime.engine, shape, {
+          filter: graphqlFilterToAst(shape, args.filter),
+          dimensions: parseGroupBy(args.groupBy),
+          aggregates: new Map([['totalCount', 'COUNT(*)::int']]),
+          ...(args.limit != null ? { limit: args.limit } : {}),
+        });
+        return groups.map((group) => ({
+          groupByDimensionValues: group.groupByDimensionValues,
+          totalCount: group.aggregates.totalCount,
+          pageInfo: {
+            hasNextPage: false,
+            hasPreviousPage: false,
+            startCursor: null,
+            endCursor: null,
+          },
+          edges: async () =>
+            (await group.records(QUERY_MAX_RECORDS_FROM_RELATION)).map((node) => ({
+              node,
+              cursor: Buffer.from(JSON.stringify({ id: node.id })).toString('base64'),
+            })),
+          aggregate: group.aggregate,
         }));
       },
     };

@@ -1,4 +1,5 @@
 import {
+  GraphQLBoolean,
   GraphQLInputObjectType,
   GraphQLObjectType,
   GraphQLString,
@@ -63,6 +64,7 @@ export interface CompositeGraphqlTypes {
   update: GraphQLInputObjectType;
   filter: GraphQLInputObjectType;
   orderBy: GraphQLInputObjectType;
+  groupBy: GraphQLInputObjectType;
 }
 
 const build = (composite: CompositeFieldType): CompositeGraphqlTypes => {
@@ -81,6 +83,10 @@ const build = (composite: CompositeFieldType): CompositeGraphqlTypes => {
     filter: new GraphQLInputObjectType({
       name: `${name}FilterInput`,
       fields: () => Object.fromEntries(subs.map((sub) => [sub.name, { type: filterOf(sub.type) }])),
+    }),
+    groupBy: new GraphQLInputObjectType({
+      name: `${name}GroupByInput`,
+      fields: () => Object.fromEntries(subs.map((sub) => [sub.name, { type: GraphQLBoolean }])),
     }),
     orderBy: new GraphQLInputObjectType({
       name: `${name}OrderByInput`,

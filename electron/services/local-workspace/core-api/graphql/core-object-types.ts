@@ -61,12 +61,16 @@ export interface ObjectGraphqlTypes {
   orderBy: GraphQLInputObjectType;
   create: GraphQLInputObjectType;
   update: GraphQLInputObjectType;
+  groupBy: GraphQLInputObjectType;
+  groupByConnection: GraphQLObjectType;
 }
 
 export interface TypeBuildContext {
   state: MetadataState;
   composites: Record<CompositeFieldType, CompositeGraphqlTypes>;
   pageInfo: GraphQLObjectType;
+  /** `{ granularity: … }` for grouping date fields. */
+  dateGroupByInput: GraphQLInputObjectType;
   byObjectId: Map<string, ObjectGraphqlTypes>;
   /** Resolver factories live in build-core-schema.ts (they need the runtime at request time). */
   resolveToOne: (field: FieldRow) => GraphQLFieldResolver<Record<string, unknown>, CoreContext>;
@@ -250,6 +254,29 @@ export const buildObjectTypes = (
     }
     return config;
   };
+  types.groupBy = new GraphQLInputObjectType({
+    name: `${name}GroupByInput`,
+    fields: () => {
+      const config: GraphQLInputFieldConfigMap = {};
+      for (const field of fields) {
+        if (isManyToOne(field)) config[joinColumnNameOf(field)] = { type: GraphQLBoolean };
+        else if (isCompositeFieldType(field.type))
+          config[field.name] = { type: context.composites[field.type].groupBy };
+        else if (field.type === 'DATE' || field.type === 'DATE_TIME')
+          config[field.name] = { type: context.dateGroupByInput };
+        else if (!['RELATION', 'MORPH_RELATION', 'TS_VECTOR'].includes(field.type))
+          config[field.name] = { type: GraphQLBoolean };
+      }
+      return config;
+    },
+  });
+  types.groupByConnection = new GraphQLObjectType({
+    name: `${name}GroupByConnection`,
+    fields: () => ({
+      ...types.connection.toConfig().fields,
+      groupByDimensionValues: { type: new GraphQLNonNull(new GraphQLList(RawJSONScalar)) },
+    }),
+  });
   types.create = new GraphQLInputObjectType({
     name: `${name}CreateInput`,
     fields: inputFields('create'),
