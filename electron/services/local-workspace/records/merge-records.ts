@@ -1,4 +1,5 @@
 import { isCompositeFieldType } from '../../../../shared/domain/composite-types';
+import { BASE_FIELD_ORDER } from '../metadata/base-fields';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import { tableNameOf } from '../metadata/metadata-types';
 import { quoteIdentifier as q } from '../storage/sql-engine';
@@ -15,16 +16,8 @@ import { updateRecord, type Actor } from './write-records';
  * (MUTATION_MAX_MERGE_RECORDS).
  */
 export const MUTATION_MAX_MERGE_RECORDS = 9;
-const SKIPPED = new Set([
-  'id',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'createdBy',
-  'updatedBy',
-  'position',
-  'searchVector',
-]);
+// System fields (every base field but the user-facing `name`) are never merged.
+const SKIPPED = new Set<string>(BASE_FIELD_ORDER.filter((name) => name !== 'name'));
 const POOLED: Record<string, { primary: string; additional: string; key?: string }> = {
   EMAILS: { primary: 'primaryEmail', additional: 'additionalEmails' },
   PHONES: { primary: 'primaryPhoneNumber', additional: 'additionalPhones', key: 'number' },
