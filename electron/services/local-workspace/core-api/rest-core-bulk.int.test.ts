@@ -212,6 +212,49 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
     expect(tooFew.status).toBe(400);
   });
 
+  it('links records through nested connect (by a unique key) and unlinks with disconnect', async () => {
+    const company = (
+      await rest(ws, 'POST', '/rest/companies', {
+        name: 'Linked Co',
+        domainName: { primaryLinkUrl: 'https://linked.example' },
+      })
+    ).body.data.createCompany;
+    const viaRest = await rest(ws, 'POST', '/rest/people', {
+      jobTitle: 'Linked',
+      company: {
+        connect: { where: { domainName: { primaryLinkUrl: 'https://linked.example/' } } },
+      },
+    });
+    expect(viaRest.status, JSON.stringify(viaRest.body)).toBe(201);
+    expect(viaRest.body.data.createPerson.companyId).toBe(company.id);
+    const personId = viaRest.body.data.createPerson.id;
+    const unlinked = await rest(ws, 'PATCH', `/rest/people/${personId}`, {
+      company: { disconnect: true },
+    });
+    expect(unlinked.body.data.updatePerson.companyId).toBeNull();
+    const viaGraphql = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { updatePerson(id: $id, data: { company: { connect: { where: { id: "${company.id}" } } } }) { companyId } }`,
+      { id: personId },
+    );
+    expect(viaGraphql.errors, JSON.stringify(viaGraphql.errors)).toBeUndefined();
+    expect(viaGraphql.data!.updatePerson.companyId).toBe(company.id);
+    const missing = await rest(ws, 'POST', '/rest/people', {
+      company: {
+        connect: { where: { domainName: { primaryLinkUrl: 'https://nowhere.example' } } },
+      },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.messages[0]).toBe(
+      'Expected 1 record to connect to company, but found 0 for domainNamePrimaryLinkUrl = https://nowhere.example',
+    );
+    const both = await rest(ws, 'POST', '/rest/people', {
+      companyId: company.id,
+      company: { disconnect: true },
+    });
+    expect(both.body.messages).toEqual(['company and companyId cannot be both provided.']);
+  });
+
   it('updates, soft-deletes, restores and destroys many records by filter', async () => {
     await rest(ws, 'POST', '/rest/batch/companies', [
       { name: 'Bulk 1' },

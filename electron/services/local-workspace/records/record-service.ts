@@ -4,6 +4,7 @@ import type { FilterNode } from './query/filter-ast';
 import { sortKey } from './query/order-by';
 import { RecordError } from './record-errors';
 import { findUpsertMatch } from './find-upsert-match';
+import { resolveNestedRelations } from './resolve-nested-relations';
 import type { RecordAction } from './record-events';
 import type { ObjectShape } from './record-shape';
 import {
@@ -35,14 +36,29 @@ const emit = (
     workspaceId: runtime.workspace.id,
   });
 
+/** Nested `connect` / `disconnect` inputs become foreign keys before anything is written. */
+const resolveAll = (
+  runtime: WorkspaceRuntime,
+  shape: ObjectShape,
+  inputs: Record<string, unknown>[],
+) =>
+  Promise.all(
+    inputs.map((input) =>
+      resolveNestedRelations(runtime.engine, runtime.metadata.snapshot, shape, input),
+    ),
+  );
+
 export const createMany = async (
   runtime: WorkspaceRuntime,
   shape: ObjectShape,
   inputs: Record<string, unknown>[],
   actor: Actor,
 ) => {
+  const resolved = await resolveAll(runtime, shape, inputs);
   // One transaction: a batch lands whole or not at all.
-  const records = await runtime.engine.transaction((tx) => createRecords(tx, shape, inputs, actor));
+  const records = await runtime.engine.transaction((tx) =>
+    createRecords(tx, shape, resolved, actor),
+  );
   for (const record of records) emit(runtime, shape, 'created', record);
   return records;
 };
@@ -58,13 +74,14 @@ export const upsertMany = async (
   inputs: Record<string, unknown>[],
   actor: Actor,
 ) => {
+  const resolvedInputs = await resolveAll(runtime, shape, inputs);
   const outcomes = await runtime.engine.transaction(async (tx) => {
     const results: Array<{
       action: 'created' | 'updated';
       record: Record<string, unknown>;
       updatedFields?: string[];
     }> = [];
-    for (const input of inputs) {
+    for (const input of resolvedInputs) {
       const matchId = await findUpsertMatch(tx, shape, input);
       if (matchId) {
         const record = await updateRecord(tx, shape, matchId, input, actor, { restore: true });
@@ -92,6 +109,7 @@ export const updateOne = async (
   input: Record<string, unknown>,
   actor: Actor,
 ) => {
+  input = await resolveNestedRelations(runtime.engine, runtime.metadata.snapshot, shape, input);
   const before = await findRecordById(runtime.engine, shape, id);
   const after = await updateRecord(runtime.engine, shape, id, input, actor);
   const updatedFields = Object.keys(input).filter(

@@ -63,6 +63,8 @@ export interface ObjectGraphqlTypes {
   update: GraphQLInputObjectType;
   groupBy: GraphQLInputObjectType;
   groupByConnection: GraphQLObjectType;
+  /** `{ connect: { where: <unique key> } }` or `{ disconnect: true }` when another object links here. */
+  relationInput: GraphQLInputObjectType;
 }
 
 export interface TypeBuildContext {
@@ -243,8 +245,11 @@ export const buildObjectTypes = (
   const inputFields = (kind: 'create' | 'update') => () => {
     const config: GraphQLInputFieldConfigMap = {};
     for (const field of writable) {
-      if (isManyToOne(field)) config[joinColumnNameOf(field)] = { type: UUIDScalar };
-      else if (field.type === 'RELATION' || field.type === 'MORPH_RELATION') continue;
+      if (isManyToOne(field)) {
+        config[joinColumnNameOf(field)] = { type: UUIDScalar };
+        const target = context.byObjectId.get(field.relationTargetObjectMetadataId ?? '');
+        if (target) config[field.name] = { type: target.relationInput };
+      } else if (field.type === 'RELATION' || field.type === 'MORPH_RELATION') continue;
       else if (isCompositeFieldType(field.type))
         config[field.name] = { type: context.composites[field.type][kind] };
       else {
@@ -276,6 +281,30 @@ export const buildObjectTypes = (
       ...types.connection.toConfig().fields,
       groupByDimensionValues: { type: new GraphQLNonNull(new GraphQLList(RawJSONScalar)) },
     }),
+  });
+  const whereUnique = new GraphQLInputObjectType({
+    name: `${name}WhereUniqueInput`,
+    fields: () => {
+      const config: GraphQLInputFieldConfigMap = { id: { type: UUIDScalar } };
+      for (const field of fields) {
+        if (!field.isUnique || field.name === 'id') continue;
+        if (isCompositeFieldType(field.type))
+          config[field.name] = { type: context.composites[field.type].create };
+        else {
+          const type = scalarOutput(field);
+          if (type) config[field.name] = { type: type as GraphQLInputType };
+        }
+      }
+      return config;
+    },
+  });
+  const connectInput = new GraphQLInputObjectType({
+    name: `${name}ConnectInput`,
+    fields: () => ({ where: { type: new GraphQLNonNull(whereUnique) } }),
+  });
+  types.relationInput = new GraphQLInputObjectType({
+    name: `${name}RelationInput`,
+    fields: () => ({ connect: { type: connectInput }, disconnect: { type: GraphQLBoolean } }),
   });
   types.create = new GraphQLInputObjectType({
     name: `${name}CreateInput`,
