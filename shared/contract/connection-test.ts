@@ -40,7 +40,11 @@ export const connectionTestReportSchema = z.object({
   ok: z.boolean(),
   testedAt: z.string(),
   failure: z
-    .object({ kind: connectionFailureKindSchema, message: z.string(), status: z.number().optional() })
+    .object({
+      kind: connectionFailureKindSchema,
+      message: z.string(),
+      status: z.number().optional(),
+    })
     .optional(),
   /** Round trip of the unauthenticated health probe, the best figure for network latency. */
   latencyMs: z.number().nonnegative().nullable(),

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { contract, type Contract } from '../../shared/contract';
+import { createDispatcher, createEventHub, type Handlers } from '../../shared/rpc/dispatcher';
+import { isSafeExternalUrl } from '../../shared/security/external-url';
+import { AppError } from '../../shared/errors/app-error';
+import { createOsKeychain, type SecretStore } from '../platform/keychain';
+import { createLogger, type Logger } from '../platform/logging/logger';
+import { createJsonFileStore } from '../platform/settings/json-file-store';
+import { createJobRegistry } from './jobs/job-registry';
+import { startLocalWorkspace, type LocalWorkspace } from './local-workspace';
+import type { BucketSpec } from './local-workspace/limits/rate-limiter';
+import { testConnection } from './twenty-client';
+import {
+  connectionSettingsSchema,
+  defaultConnectionSettings,
+} from './workspaces/connection-settings';
+import type {
+  LocalWorkspaceHandle,
+  LocalWorkspaceState,
+} from './workspaces/local-workspace-handle';
+import { createWorkspacesService } from './workspaces/workspaces-service';
+
+/**
+ * The composition root shared by both hosts: the desktop main process and the browser-mode host
+ * call this and put its dispatcher and event hub behind their own transport.
+ */
+export interface ServicesOptions {
+  dataDir: string;
+  host: 'desktop' | 'browser';
+  version: string;
+  /** Opens a vetted URL in the system browser; false = the renderer should open it itself. */
+  openExternal: (url: string) => Promise<boolean>;
+  secrets?: SecretStore;
+  logger?: Logger;
+  localWorkspace?: {
+    port?: number;
+    databaseUrl?: string;
+    seedDemoData?: boolean;
+    rateLimits?: BucketSpec[] | null;
+  };
+}
+
+const LOCAL_KEY_ACCOUNT = 'local-workspace';
+
+export const createServices = (options: ServicesOptions) => {
+  const logger =
+    options.logger ?? createLogger({ file: join(options.dataDir, 'logs', 'atelier.log') });
+  const secrets = options.secrets ?? createOsKeychain();
+  const events = createEventHub(contract, (event, error) =>
+    logger.error('Dropped an event that breaks the contract', { event, error }),
+  );
+  const jobs = createJobRegistry((job) => events.emit('jobs.onJobUpdated', job));
+
+  // The local workspace starts in the background; the registry reports it as "starting".
+  let localState: LocalWorkspaceState = { state: 'starting' };
+  const localListeners: Array<() => void> = [];
+  const setLocal = (state: LocalWorkspaceState) => {
+    localState = state;
+    for (const listener of localListeners) listener();
+  };
+  const local: LocalWorkspaceHandle = {
+    current: () => localState,
+    onChange: (listener) => localListeners.push(listener),
+  };
+
+  let workspace: LocalWorkspace | null = null;
+  const localReady = jobs
+    .run({ kind: 'local-workspace', title: 'Starting the local workspace' }, async (job) => {
+      // Its key is ours to choose; it lives in the keychain like every other key.
+      let apiKey = await secrets.get(LOCAL_KEY_ACCOUNT);
+      if (!apiKey) {
+        apiKey = `atelier_local_${randomBytes(24).toString('base64url')}`;
+        await secrets.set(LOCAL_KEY_ACCOUNT, apiKey);
+      }
+      logger.registerSecret(apiKey);
+      job.progress(1, 2, 'Opening the embedded database');
+      workspace = await startLocalWorkspace({
+        port: options.localWorkspace?.port ?? 0,
+        dataDir: join(options.dataDir, 'workspace'),
+        databaseUrl: options.localWorkspace?.databaseUrl,
+        apiKey,
+        seedDemoData: options.localWorkspace?.seedDemoData ?? true,
+        rateLimits: options.localWorkspace?.rateLimits,
+      });
+      job.progress(2, 2, `Listening on ${workspace.url}`);
+      setLocal({ state: 'ready', url: workspace.url, apiKey });
+      logger.info('Local workspace ready', { url: workspace.url });
+    })
+    .catch((error: Error) => {
+      logger.error('The local workspace did not start', { error });
+      setLocal({ state: 'error', message: error.message });
+    });
+
+  const settings = createJsonFileStore(
+    join(options.dataDir, 'settings.json'),
+    connectionSettingsSchema,
+    defaultConnectionSettings,
+    (message) => logger.warn(message),
+  );
+
+  const workspaces = createWorkspacesService({
+    settings,
+    secrets,
+    logger,
+    jobs,
+    local,
+    testConnection,
+    onChanged: (list) => events.emit('workspaces.onConnectionsChanged', list),
+  });
+
+  const handlers: Handlers<Contract> = {
+    'app.getInfo': () => ({
+      version: options.version,
+      host: options.host,
+      platform: process.platform,
+    }),
+    'app.openExternal': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) {
+        throw new AppError('INVALID_INPUT', 'Only http(s) and mailto links open outside Atelier');
+      }
+      return { opened: await options.openExternal(url) };
+    },
+    'workspaces.listConnections': () => workspaces.list(),
+    'workspaces.addConnection': (input) => workspaces.add(input),
+    'workspaces.updateConnection': (input) => workspaces.update(input),
+    'workspaces.replaceKey': (input) => workspaces.replaceKey(input),
+    'workspaces.removeConnection': ({ id }) => workspaces.remove(id),
+    'workspaces.selectConnection': ({ id }) => workspaces.select(id),
+    'workspaces.testConnection': ({ id }) => workspaces.test(id),
+    'workspaces.testDraftConnection': (input) => workspaces.testDraft(input),
+    'jobs.listJobs': () => jobs.list(),
+    'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
+  };
+
+  const dispatcher = createDispatcher(contract, handlers, {
+    onInternalError: (method, error) => logger.error('IPC handler failed', { method, error }),
+  });
+
+  return {
+    dispatcher,
+    events,
+    logger,
+    workspaces,
+    jobs,
+    /** Resolves once the local workspace is up (or failed to start). */
+    localReady,
+    async stop() {
+      await localReady;
+      await (workspace as LocalWorkspace | null)?.stop();
+    },
+  };
+};
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,24 @@
+import type { ConnectionTestReport } from '../../../shared/contract/connection-test';
+import type { Connection } from '../../../shared/contract/connections';
+import type { LocalWorkspaceState } from './local-workspace-handle';
+
+/** The one-line status of the workspace switcher, from the local state and the last test. */
+export const connectionStatus = (
+  local: LocalWorkspaceState | null,
+  lastTest: ConnectionTestReport | null,
+): Connection['status'] => {
+  if (local?.state === 'starting') return { state: 'starting', message: 'Starting…' };
+  if (local?.state === 'error') return { state: 'error', message: local.message };
+  if (!lastTest) {
+    return local
+      ? { state: 'ready', message: 'Running' }
+      : { state: 'untested', message: 'Not tested yet' };
+  }
+  if (!lastTest.ok) {
+    return { state: 'failing', message: lastTest.failure?.message ?? 'The last test failed' };
+  }
+  const parts = ['Connected'];
+  if (lastTest.serverVersion) parts.push(`v${lastTest.serverVersion.replace(/^v/, '')}`);
+  if (lastTest.latencyMs !== null) parts.push(`${Math.round(lastTest.latencyMs)} ms`);
+  return { state: 'ok', message: parts.join(' · ') };
+};

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectionTestReport } from '../../../shared/contract/connection-test';
+import {
+  TWENTY_DEFAULT_RATE_LIMIT,
+  type Connection,
+  type ConnectionList,
+  type RateLimitSettings,
+} from '../../../shared/contract/connections';
+import { AppError } from '../../../shared/errors/app-error';
+import type { SecretStore } from '../../platform/keychain';
+import type { JsonFileStore } from '../../platform/settings/json-file-store';
+import type { Logger } from '../../platform/logging/logger';
+import type { JobRegistry } from '../jobs/job-registry';
+import {
+  keychainAccount,
+  LOCAL_CONNECTION_ID,
+  type ConnectionSettings,
+  type StoredConnection,
+} from './connection-settings';
+import { connectionStatus } from './connection-status';
+import type { LocalWorkspaceHandle } from './local-workspace-handle';
+
+export type TestConnectionFn = (input: {
+  baseUrl: string;
+  apiKey: string;
+  signal?: AbortSignal;
+}) => Promise<ConnectionTestReport>;
+
+export interface WorkspacesServiceDeps {
+  settings: JsonFileStore<ConnectionSettings>;
+  secrets: SecretStore;
+  logger: Logger;
+  jobs: JobRegistry;
+  local: LocalWorkspaceHandle;
+  testConnection: TestConnectionFn;
+  onChanged: (list: ConnectionList) => void;
+}
+
+/** Everything main needs to call a workspace; never leaves the main process. */
+export interface ConnectionCredentials {
+  id: string;
+  baseUrl: string;
+  apiKey: string;
+  rateLimit: RateLimitSettings;
+}
+
+const notFound = (id: string) =>
+  new AppError('NOT_FOUND', `No connection with id ${JSON.stringify(id)}`, { id });
+
+const localIsFixed = () =>
+  new AppError(
+    'VALIDATION',
+    'The local workspace is managed by Atelier: its URL and key cannot be changed or removed',
+  );
+
+/**
+ * The connection registry: remote workspaces from the settings file (keys in the OS keychain)
+ * plus the embedded local workspace, always present and the default.
+ */
+export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
+  const { settings, secrets, logger, jobs, local } = deps;
+  // Every read-modify-write of the settings file runs in turn.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work);
+    chain = run.catch(() => {});
+    return run;
+  };
+
+  const localConnection = (state: ConnectionSettings): Connection => {
+    const current = local.current();
+    return {
+      id: LOCAL_CONNECTION_ID,
+      name: 'Local workspace',
+      baseUrl: current.state === 'ready' ? current.url : '',
+      kind: 'local',
+      hasKey: current.state === 'ready',
+      rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
+      status: connectionStatus(current, state.localLastTest),
+      lastTest: state.localLastTest,
+      createdAt: new Date(0).toISOString(),
+      updatedAt: new Date(0).toISOString(),
+    };
+  };
+
+  const toConnection = (stored: StoredConnection): Connection => ({
+    ...stored,
+    kind: 'remote',
+    hasKey: true,
+    status: connectionStatus(null, stored.lastTest),
+  });
+
+  const snapshot = (state: ConnectionSettings): ConnectionList => {
+    const connections = [localConnection(state), ...state.connections.map(toConnection)];
+    const activeId = connections.some((connection) => connection.id === state.activeId)
+      ? state.activeId
+      : LOCAL_CONNECTION_ID;
+    return { connections, activeId };
+  };
+
+  const publish = async () => deps.onChanged(snapshot(await settings.read()));
+  local.onChange(() => {
+    publish().catch((error) => logger.error('Could not publish connections', { error }));
+  });
+
+  const find = (state: ConnectionSettings, id: string): StoredConnection => {
+    const stored = state.connections.find((connection) => connection.id === id);
+    if (!stored) throw id === LOCAL_CONNECTION_ID ? localIsFixed() : notFound(id);
+    return stored;
+  };
+
+  const assertUniqueName = (state: ConnectionSettings, name: string, exceptId?: string) => {
+    const taken =
+      name.toLowerCase() === 'local workspace' ||
+      state.connections.some(
+        (connection) =>
+          connection.id !== exceptId && connection.name.toLowerCase() === name.toLowerCase(),
+      );
+    if (taken) throw new AppError('CONFLICT', `A connection named "${name}" already exists`);
+  };
+
+  /** Applies a change to the settings, saves, publishes and returns the changed connection. */
+  const mutate = (work: (state: ConnectionSettings) => Promise<string | null> | string | null) =>
+    serial(async () => {
+      const state = await settings.read();
+      const changedId = await work(state);
+      await settings.write(state);
+      const list = snapshot(state);
+      deps.onChanged(list);
+      return { list, changed: list.connections.find((connection) => connection.id === changedId) };
+    });
+
+  const credentials = async (id: string): Promise<ConnectionCredentials> => {
+    if (id === LOCAL_CONNECTION_ID) {
+      const current = local.current();
+      if (current.state !== 'ready') {
+        throw new AppError(
+          'NETWORK',
+          current.state === 'starting'
+            ? 'The local workspace is still starting'
+            : `The local workspace did not start: ${current.message}`,
+        );
+      }
+      return {
+        id,
+        baseUrl: current.url,
+        apiKey: current.apiKey,
+        rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
+      };
+    }
+    const stored = find(await settings.read(), id);
+    const apiKey = await secrets.get(keychainAccount(id));
+    if (!apiKey) {
+      throw new AppError(
+        'AUTH',
+        `The key of "${stored.name}" is missing from the OS keychain; replace it`,
+      );
+    }
+    logger.registerSecret(apiKey);
+    return { id, baseUrl: stored.baseUrl, apiKey, rateLimit: stored.rateLimit };
+  };
+
+  const runTest = (title: string, baseUrl: string, apiKey: string) =>
+    jobs.run({ kind: 'connection-test', title, cancellable: true, total: 5 }, (job) =>
+      deps.testConnection({ baseUrl, apiKey, signal: job.signal }),
+    );
+
+  return {
+    credentials,
+
+    async list(): Promise<ConnectionList> {
+      return snapshot(await settings.read());
+    },
+
+    async add(input: {
+      name: string;
+      baseUrl: string;
+      apiKey: string;
+      rateLimit?: RateLimitSettings;
+    }) {
+      const id = randomUUID();
+      let keyStored = false;
+      const { changed } = await mutate(async (state) => {
+        assertUniqueName(state, input.name);
+        const now = new Date().toISOString();
+        logger.registerSecret(input.apiKey);
+        await secrets.set(keychainAccount(id), input.apiKey);
+        keyStored = true;
+        state.connections.push({
+          id,
+          name: input.name,
+          baseUrl: input.baseUrl,
+          rateLimit: input.rateLimit ?? TWENTY_DEFAULT_RATE_LIMIT,
+          lastTest: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        return id;
+      }).catch(async (error) => {
+        // The key may be in the keychain while the settings write failed: leave nothing behind.
+        if (keyStored) await secrets.delete(keychainAccount(id)).catch(() => false);
+        logger.warn('Adding a connection failed', { error });
+        throw error;
+      });
+      logger.info('Connection added', { id: changed!.id, baseUrl: changed!.baseUrl });
+      return changed!;
+    },
+
+    async update(input: {
+      id: string;
+      name?: string;
+      baseUrl?: string;
+      rateLimit?: RateLimitSettings;
+    }) {
+      const { changed } = await mutate((state) => {
+        const stored = find(state, input.id);
+        if (input.name !== undefined) {
+          assertUniqueName(state, input.name, input.id);
+          stored.name = input.name;
+        }
+        if (input.baseUrl !== undefined && input.baseUrl !== stored.baseUrl) {
+          stored.baseUrl = input.baseUrl;
+          stored.lastTest = null;
+        }
+        if (input.rateLimit) stored.rateLimit = input.rateLimit;
+        stored.updatedAt = new Date().toISOString();
+        return stored.id;
+      });
+      return changed!;
+    },
+
+    async replaceKey(input: { id: string; apiKey: string }) {
+      const { changed } = await mutate(async (state) => {
+        const stored = find(state, input.id);
+        logger.registerSecret(input.apiKey);
+        await secrets.set(keychainAccount(stored.id), input.apiKey);
+        stored.lastTest = null;
+        stored.updatedAt = new Date().toISOString();
+        return stored.id;
+      });
+      logger.info('Connection key replaced', { id: input.id });
+      return changed!;
+    },
+
+    async remove(id: string) {
+      await mutate(async (state) => {
+        const stored = find(state, id);
+        await secrets.delete(keychainAccount(stored.id));
+        state.connections = state.connections.filter((connection) => connection.id !== id);
+        if (state.activeId === id) state.activeId = LOCAL_CONNECTION_ID;
+        return null;
+      });
+      logger.info('Connection removed', { id });
+      return { removed: true };
+    },
+
+    async select(id: string) {
+      const { list } = await mutate((state) => {
+        if (id !== LOCAL_CONNECTION_ID) find(state, id);
+        state.activeId = id;
+        return id;
+      });
+      return list;
+    },
+
+    async test(id: string): Promise<ConnectionTestReport> {
+      const creds = await credentials(id);
+      const name =
+        id === LOCAL_CONNECTION_ID ? 'Local workspace' : find(await settings.read(), id).name;
+      const report = await runTest(`Testing ${name}`, creds.baseUrl, creds.apiKey);
+      await mutate((state) => {
+        if (id === LOCAL_CONNECTION_ID) state.localLastTest = report;
+        else {
+          const stored = state.connections.find((connection) => connection.id === id);
+          if (stored) stored.lastTest = report;
+        }
+        return id;
+      });
+      return report;
+    },
+
+    testDraft(input: { baseUrl: string; apiKey: string }): Promise<ConnectionTestReport> {
+      logger.registerSecret(input.apiKey);
+      return runTest(`Testing ${input.baseUrl}`, input.baseUrl, input.apiKey);
+    },
+  };
+};
+
+export type WorkspacesService = ReturnType<typeof createWorkspacesService>;

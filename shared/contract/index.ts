@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { defineContract, method } from '../rpc/define-contract';
+import { appInfoSchema, openExternalInputSchema } from './app';
+import { connectionTestReportSchema } from './connection-test';
+import {
+  addConnectionInputSchema,
+  connectionListSchema,
+  connectionRefSchema,
+  connectionSchema,
+  replaceKeyInputSchema,
+  testDraftInputSchema,
+  updateConnectionInputSchema,
+} from './connections';
+import { jobSchema } from './jobs';
+
+const empty = z.object({}).strict();
+
+/**
+ * The whole main ↔ renderer surface. Add a method here and the dispatcher will not compile
+ * until main implements it; the renderer gets its types from the same entry.
+ */
+export const contract = defineContract({
+  methods: {
+    'app.getInfo': method(empty, appInfoSchema, 'Version and host of the running app'),
+    'app.openExternal': method(
+      openExternalInputSchema,
+      z.object({ opened: z.boolean() }),
+      'Open an http(s) or mailto link in the system browser',
+    ),
+    'workspaces.listConnections': method(empty, connectionListSchema, 'All connections'),
+    'workspaces.addConnection': method(
+      addConnectionInputSchema,
+      connectionSchema,
+      'Add a Twenty workspace; its key goes to the OS keychain',
+    ),
+    'workspaces.updateConnection': method(
+      updateConnectionInputSchema,
+      connectionSchema,
+      'Rename a connection or change its URL or rate limit',
+    ),
+    'workspaces.replaceKey': method(
+      replaceKeyInputSchema,
+      connectionSchema,
+      'Replace the API key of a connection',
+    ),
+    'workspaces.removeConnection': method(
+      connectionRefSchema,
+      z.object({ removed: z.boolean() }),
+      'Remove a connection and delete its key from the keychain',
+    ),
+    'workspaces.selectConnection': method(
+      connectionRefSchema,
+      connectionListSchema,
+      'Switch the active workspace',
+    ),
+    'workspaces.testConnection': method(
+      connectionRefSchema,
+      connectionTestReportSchema,
+      'Test a saved connection',
+    ),
+    'workspaces.testDraftConnection': method(
+      testDraftInputSchema,
+      connectionTestReportSchema,
+      'Test a URL and key before saving them',
+    ),
+    'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
+    'jobs.cancelJob': method(
+      z.object({ id: z.string().min(1).max(64) }),
+      z.object({ cancelled: z.boolean() }),
+      'Cancel a running job',
+    ),
+  },
+  events: {
+    'workspaces.onConnectionsChanged': connectionListSchema,
+    'jobs.onJobUpdated': jobSchema,
+  },
+});
+
+export type Contract = typeof contract;
+export * from './app';
+export * from './connection-test';
+export * from './connections';
+export * from './jobs';
