@@ -67,22 +67,32 @@ export const createServices = (options: ServicesOptions) => {
   let workspace: LocalWorkspace | null = null;
   const localReady = jobs
     .run({ kind: 'local-workspace', title: 'Starting the local workspace' }, async (job) => {
-      // Its key is ours to choose; it lives in the keychain like every other key.
+      // Its key lives in the keychain like every other key: the API-key JWT the workspace mints
+      // on creation (so the key has a real role), or one of ours when that one was lost.
       let apiKey = await secrets.get(LOCAL_KEY_ACCOUNT);
+      if (apiKey) logger.registerSecret(apiKey);
+      const start = (key: string | undefined) =>
+        startLocalWorkspace({
+          port: options.localWorkspace?.port ?? 0,
+          dataDir: join(options.dataDir, 'workspace'),
+          databaseUrl: options.localWorkspace?.databaseUrl,
+          apiKey: key,
+          seedDemoData: options.localWorkspace?.seedDemoData ?? true,
+          rateLimits: options.localWorkspace?.rateLimits,
+        });
+      job.progress(1, 2, 'Opening the embedded database');
+      workspace = await start(apiKey ?? undefined);
       if (!apiKey) {
-        apiKey = `atelier_local_${randomBytes(24).toString('base64url')}`;
+        apiKey = workspace.apiKeyToken;
+        if (!apiKey) {
+          // The workspace existed but its key is gone from this keychain: make a new one valid.
+          await workspace.stop();
+          apiKey = `atelier_local_${randomBytes(24).toString('base64url')}`;
+          workspace = await start(apiKey);
+        }
+        logger.registerSecret(apiKey);
         await secrets.set(LOCAL_KEY_ACCOUNT, apiKey);
       }
-      logger.registerSecret(apiKey);
-      job.progress(1, 2, 'Opening the embedded database');
-      workspace = await startLocalWorkspace({
-        port: options.localWorkspace?.port ?? 0,
-        dataDir: join(options.dataDir, 'workspace'),
-        databaseUrl: options.localWorkspace?.databaseUrl,
-        apiKey,
-        seedDemoData: options.localWorkspace?.seedDemoData ?? true,
-        rateLimits: options.localWorkspace?.rateLimits,
-      });
       job.progress(2, 2, `Listening on ${workspace.url}`);
       setLocal({ state: 'ready', url: workspace.url, apiKey });
       logger.info('Local workspace ready', { url: workspace.url });

@@ -18,7 +18,10 @@ export const connectionStatus = (
     return { state: 'failing', message: lastTest.failure?.message ?? 'The last test failed' };
   }
   const parts = ['Connected'];
-  if (lastTest.serverVersion) parts.push(`v${lastTest.serverVersion.replace(/^v/, '')}`);
+  if (lastTest.serverVersion) {
+    const version = lastTest.serverVersion;
+    parts.push(/^\d/.test(version) ? `v${version}` : version);
+  }
   if (lastTest.latencyMs !== null) parts.push(`${Math.round(lastTest.latencyMs)} ms`);
   return { state: 'ok', message: parts.join(' · ') };
 };

@@ -161,7 +161,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
   };
 
   const runTest = (title: string, baseUrl: string, apiKey: string) =>
-    jobs.run({ kind: 'connection-test', title, cancellable: true, total: 5 }, (job) =>
+    jobs.run({ kind: 'connection-test', title, cancellable: true }, (job) =>
       deps.testConnection({ baseUrl, apiKey, signal: job.signal }),
     );
 
