@@ -11,6 +11,7 @@ import {
   testDraftInputSchema,
   updateConnectionInputSchema,
 } from './connections';
+import type { ContractEventName } from './event-names';
 import { jobSchema } from './jobs';
 
 const empty = z.object({}).strict();
@@ -73,11 +74,12 @@ export const contract = defineContract({
   events: {
     'workspaces.onConnectionsChanged': connectionListSchema,
     'jobs.onJobUpdated': jobSchema,
-  },
+  } satisfies Record<ContractEventName, z.ZodType>,
 });
 
 export type Contract = typeof contract;
 export * from './app';
 export * from './connection-test';
 export * from './connections';
+export * from './event-names';
 export * from './jobs';

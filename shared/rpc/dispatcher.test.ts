@@ -140,3 +140,10 @@ describe('createEventHub', () => {
     expect(dropped).toEqual(['demo.onThing']);
   });
 });
+
+describe('the event allowlist of the preload', () => {
+  it('is exactly the contract events', async () => {
+    const { CONTRACT_EVENT_NAMES } = await import('../contract/event-names');
+    expect([...CONTRACT_EVENT_NAMES].sort()).toEqual(Object.keys(contract.events).sort());
+  });
+});

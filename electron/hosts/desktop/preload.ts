@@ -1,11 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { contract } from '../../../shared/contract';
+import { CONTRACT_EVENT_NAMES } from '../../../shared/contract/event-names';
 
 // Channel names repeat ipc-transport.ts: the sandboxed preload is bundled on its own.
 const CALL_CHANNEL = 'atelier:call';
 const EVENT_CHANNEL = 'atelier:event';
 const SUBSCRIBE_CHANNEL = 'atelier:subscribe';
-const EVENTS = new Set(Object.keys(contract.events));
+const EVENTS = new Set<string>(CONTRACT_EVENT_NAMES);
 
 type Handler = (payload: unknown) => void;
 const handlers = new Map<string, Set<Handler>>();
