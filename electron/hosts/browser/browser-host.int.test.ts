@@ -154,6 +154,8 @@ describe('connections over the contract', () => {
     expect(list.connections[0]).toMatchObject({ kind: 'local', status: { state: 'ready' } });
     const report = await ok('workspaces.testConnection', { id: 'local' });
     expect(report).toMatchObject({ ok: true, workspace: { id: expect.any(String) } });
+    // The local workspace's key is a real API-key token, so its role is read and shown.
+    expect(report.role).toMatchObject({ label: 'Admin', canUpdateAllSettings: true });
   });
 
   it('adds a remote workspace, tests it, renames and selects it', async () => {
