@@ -138,6 +138,18 @@ export const executeRequest = async (
 
   const interpret = (result: AttemptResult, requestInfo: RequestInfo): ExecutedResponse => {
     const { status, headers, json, text } = result;
+    // Every rate-limit answer pauses the whole workspace and is reported once.
+    const onRateLimited = (rateLimit: RateLimitAnswer) => {
+      ctx.scheduler.learn(rateLimit);
+      emit({
+        type: 'rate-limited',
+        requestId,
+        method: request.method,
+        path: requestInfo.path,
+        retryAfterMs: rateLimit.retryAfterMs,
+        style: rateLimit.style,
+      });
+    };
     if (request.graphql && isObject(json) && ('data' in json || 'errors' in json)) {
       const errors = Array.isArray(json.errors) ? (json.errors as GraphqlErrorLike[]) : [];
       if (errors.length === 0 && status < 400) return { status, headers, body: json.data };
@@ -146,15 +158,7 @@ export const executeRequest = async (
       // Twenty throttles per root field: a mutation whose other root fields ran is not repeatable.
       const nothingRan = !data || Object.values(data).every((value) => value === null);
       if (rateLimit) {
-        ctx.scheduler.learn(rateLimit);
-        emit({
-          type: 'rate-limited',
-          requestId,
-          method: request.method,
-          path: requestInfo.path,
-          retryAfterMs: rateLimit.retryAfterMs,
-          style: rateLimit.style,
-        });
+        onRateLimited(rateLimit);
         const error = mapGraphqlErrors(errors, requestInfo, {
           status,
           retryAfterMs: rateLimit.retryAfterMs,
@@ -179,15 +183,7 @@ export const executeRequest = async (
     }
     const rateLimit = parseRestRateLimit(status, headers, json);
     if (rateLimit) {
-      ctx.scheduler.learn(rateLimit);
-      emit({
-        type: 'rate-limited',
-        requestId,
-        method: request.method,
-        path: requestInfo.path,
-        retryAfterMs: rateLimit.retryAfterMs,
-        style: rateLimit.style,
-      });
+      onRateLimited(rateLimit);
       // Twenty throttles before running the operation: a REST 429 never executed anything.
       throw new AttemptFailure(mapRestError(status, json, requestInfo, rateLimit), true, true);
     }

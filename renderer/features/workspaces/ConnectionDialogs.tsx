@@ -8,8 +8,11 @@ import {
   apiKeySchema,
   baseUrlSchema,
   connectionNameSchema,
+  rateLimitSchema,
+  TWENTY_DEFAULT_RATE_LIMIT,
   type Connection,
   type ConnectionTestReport,
+  type RateLimitSettings,
 } from '../../../shared/contract';
 import { rpc } from '../../api/rpc';
 import { useUi } from '../../app/store';
@@ -126,17 +129,23 @@ const ConnectionForm = ({ existing }: { existing?: Connection }) => {
   const [apiKey, setApiKey] = useState('');
   const [touched, setTouched] = useState(false);
   const [report, setReport] = useState<ConnectionTestReport | null>(null);
+  const [rateLimit, setRateLimit] = useState<RateLimitSettings>(
+    existing?.rateLimit ?? TWENTY_DEFAULT_RATE_LIMIT,
+  );
+  const rateLimitError = rateLimitSchema.safeParse(rateLimit).success
+    ? null
+    : 'Use whole numbers: at least 1 request and a window of 100 ms (short) or 1000 ms (long)';
   const errors = {
     name: check(connectionNameSchema, name),
     baseUrl: check(baseUrlSchema, baseUrl),
     apiKey: existing ? null : check(apiKeySchema, apiKey),
   };
-  const valid = !errors.name && !errors.baseUrl && !errors.apiKey;
+  const valid = !errors.name && !errors.baseUrl && !errors.apiKey && !rateLimitError;
   const save = useMutation({
     mutationFn: () =>
       existing
-        ? rpc.call('workspaces.updateConnection', { id: existing.id, name, baseUrl })
-        : rpc.call('workspaces.addConnection', { name, baseUrl, apiKey }),
+        ? rpc.call('workspaces.updateConnection', { id: existing.id, name, baseUrl, rateLimit })
+        : rpc.call('workspaces.addConnection', { name, baseUrl, apiKey, rateLimit }),
     onError: toastError,
     onSuccess: (connection) => {
       void queryClient.invalidateQueries({ queryKey: CONNECTIONS_KEY });
@@ -183,6 +192,7 @@ const ConnectionForm = ({ existing }: { existing?: Connection }) => {
           hint="Settings → APIs & Webhooks in Twenty. Stored in your OS keychain only."
         />
       )}
+      <RateLimitFields value={rateLimit} onChange={setRateLimit} error={rateLimitError} />
       {report && <TestReport report={report} />}
       <div className="dialog-actions">
         {!existing && (
@@ -203,6 +213,46 @@ const ConnectionForm = ({ existing }: { existing?: Connection }) => {
         </button>
       </div>
     </form>
+  );
+};
+
+/**
+ * Twenty limits API calls per workspace (all keys together); Atelier schedules below these so it
+ * never meets a 429. Defaults are Twenty's; self-hosted servers may configure others.
+ */
+const RateLimitFields = (props: {
+  value: RateLimitSettings;
+  onChange: (value: RateLimitSettings) => void;
+  error: string | null;
+}) => {
+  const number = (key: keyof RateLimitSettings, label: string) => (
+    <label className="inline-number">
+      <input
+        type="number"
+        min={1}
+        aria-label={label}
+        value={Number.isFinite(props.value[key]) ? props.value[key] : ''}
+        onChange={(event) => props.onChange({ ...props.value, [key]: event.target.valueAsNumber })}
+      />
+    </label>
+  );
+  return (
+    <details className="advanced">
+      <summary>Rate limit</summary>
+      <p className="hint">
+        Requests Twenty allows this workspace, shared by all its keys. Twenty's defaults: 100 per
+        second and 100 per minute.
+      </p>
+      <div className="rate-row">
+        {number('shortLimit', 'Short window requests')} requests per
+        {number('shortTtlMs', 'Short window milliseconds')} ms
+      </div>
+      <div className="rate-row">
+        {number('longLimit', 'Long window requests')} requests per
+        {number('longTtlMs', 'Long window milliseconds')} ms
+      </div>
+      {props.error && <span className="error">{props.error}</span>}
+    </details>
   );
 };
 
