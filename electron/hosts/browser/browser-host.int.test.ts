@@ -186,6 +186,23 @@ describe('connections over the contract', () => {
     expect(named).toMatchObject({ name: 'Renamed workspace', status: { state: 'ok' } });
   });
 
+  it('gives main a Twenty client paced by the connection rate limit', async () => {
+    await ok('workspaces.updateConnection', {
+      id,
+      rateLimit: { shortLimit: 40, shortTtlMs: 1000, longLimit: 500, longTtlMs: 60_000 },
+    });
+    const client = await services.workspaces.client(id);
+    expect(await services.workspaces.client(id)).toBe(client);
+    expect(client.scheduler.options.rateLimit).toMatchObject({ shortLimit: 40, longLimit: 500 });
+    const page = await client.rest.list('companies', { limit: 1 });
+    expect(Array.isArray(page.records)).toBe(true);
+    await ok('workspaces.updateConnection', {
+      id,
+      rateLimit: { shortLimit: 100, shortTtlMs: 1000, longLimit: 100, longTtlMs: 60_000 },
+    });
+    expect(await services.workspaces.client(id)).not.toBe(client);
+  });
+
   it('rejects a duplicate name and bad input with clear messages', async () => {
     expect(
       await call('workspaces.addConnection', {

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import { TWENTY_DEFAULT_RATE_LIMIT as SHARED_DEFAULT_RATE_LIMIT } from '../../../shared/contract/connections';
 import type { LearnedBucket, RateLimitAnswer } from './rate-limit-answer';
 import { TokenBucket } from './token-bucket';
 
@@ -16,13 +17,8 @@ export interface RateLimitConfig {
   longTtlMs?: number | null;
 }
 
-/** Twenty's defaults: API_RATE_LIMITING_SHORT_* 100/1000 ms, API_RATE_LIMITING_LONG_* 100/60000 ms. */
-export const TWENTY_DEFAULT_RATE_LIMIT: RateLimitConfig = {
-  shortLimit: 100,
-  shortTtlMs: 1_000,
-  longLimit: 100,
-  longTtlMs: 60_000,
-};
+/** Twenty's defaults (API_RATE_LIMITING_SHORT_* / _LONG_*), shared with the connection settings. */
+export const TWENTY_DEFAULT_RATE_LIMIT: RateLimitConfig = SHARED_DEFAULT_RATE_LIMIT;
 
 export interface SchedulerOptions {
   /** null: no client-side limit (learning from 429s still applies). */

@@ -11,6 +11,7 @@ import type { SecretStore } from '../../platform/keychain';
 import type { JsonFileStore } from '../../platform/settings/json-file-store';
 import type { Logger } from '../../platform/logging/logger';
 import type { JobRegistry } from '../jobs/job-registry';
+import { createTwentyClient, type TwentyClient } from '../twenty-client';
 import {
   keychainAccount,
   LOCAL_CONNECTION_ID,
@@ -160,6 +161,14 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
     return { id, baseUrl: stored.baseUrl, apiKey, rateLimit: stored.rateLimit };
   };
 
+  // One client per connection, so its requests share the workspace scheduler; dropped whenever
+  // the URL, key or rate limit changes.
+  const clients = new Map<string, TwentyClient>();
+  const dropClient = (id: string) => {
+    clients.get(id)?.close();
+    clients.delete(id);
+  };
+
   const runTest = (title: string, baseUrl: string, apiKey: string) =>
     jobs.run({ kind: 'connection-test', title, cancellable: true }, (job) =>
       deps.testConnection({ baseUrl, apiKey, signal: job.signal }),
@@ -167,6 +176,20 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
 
   return {
     credentials,
+
+    /** The Twenty client of a connection, paced by the connection's rate limit. */
+    async client(id: string): Promise<TwentyClient> {
+      const cached = clients.get(id);
+      if (cached) return cached;
+      const creds = await credentials(id);
+      const client = createTwentyClient({
+        baseUrl: creds.baseUrl,
+        apiKey: creds.apiKey,
+        rateLimit: creds.rateLimit,
+      });
+      clients.set(id, client);
+      return client;
+    },
 
     async list(): Promise<ConnectionList> {
       return snapshot(await settings.read());
@@ -224,6 +247,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
         }
         if (input.rateLimit) stored.rateLimit = input.rateLimit;
         stored.updatedAt = new Date().toISOString();
+        dropClient(stored.id);
         return stored.id;
       });
       return changed!;
@@ -234,6 +258,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
         const stored = find(state, input.id);
         logger.registerSecret(input.apiKey);
         await secrets.set(keychainAccount(stored.id), input.apiKey);
+        dropClient(stored.id);
         stored.lastTest = null;
         stored.updatedAt = new Date().toISOString();
         return stored.id;
@@ -246,6 +271,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
       await mutate(async (state) => {
         const stored = find(state, id);
         await secrets.delete(keychainAccount(stored.id));
+        dropClient(stored.id);
         state.connections = state.connections.filter((connection) => connection.id !== id);
         if (state.activeId === id) state.activeId = LOCAL_CONNECTION_ID;
         return null;
