@@ -1,24 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary';
 
 /**
  * `npm start`: the Electron app where its binary is installed, otherwise browser mode with the
  * same services. Says which one it chose and why.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-const electronBinary = (): string | null => {
-  try {
-    // The electron package exports the binary path, and throws when the download was skipped.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-};
 
 const run = (command: string, args: string[]) =>
   new Promise<number>((done) => {

@@ -48,4 +48,37 @@ describe('the local workspace connection across restarts', () => {
     expect(replaced).toBeTruthy();
     expect(replaced).not.toBe(key);
   });
+
+  it('answers while the workspace starts, and reports it when its process dies', async () => {
+    const services = createServices({
+      dataDir,
+      host: 'browser',
+      version: 'test',
+      openExternal: async () => false,
+      secrets: keychain,
+      logger: createLogger({ console: false }),
+      localWorkspace: { port: 0, seedDemoData: false },
+    });
+    const starting = await services.dispatcher.dispatch('workspaces.listConnections', {});
+    expect(starting).toMatchObject({
+      ok: true,
+      value: { connections: [{ id: 'local', status: { state: 'starting' } }] },
+    });
+    await services.localReady;
+    const changed = new Promise<any>((resolve) =>
+      services.events.listen((event, payload: any) => {
+        const local = payload?.connections?.[0];
+        if (event === 'workspaces.onConnectionsChanged' && local?.status.state === 'error') {
+          resolve(payload);
+        }
+      }),
+    );
+    process.kill(services.localPid()!, 'SIGKILL');
+    const list = await changed;
+    expect(list.connections[0].status).toMatchObject({
+      state: 'error',
+      message: expect.stringMatching(/stopped unexpectedly/),
+    });
+    await services.stop();
+  });
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contract, type Contract } from '../../shared/contract';
 import { createDispatcher, createEventHub, type Handlers } from '../../shared/rpc/dispatcher';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
@@ -8,7 +10,11 @@ import { createOsKeychain, type SecretStore } from '../platform/keychain';
 import { createLogger, type Logger } from '../platform/logging/logger';
 import { createJsonFileStore } from '../platform/settings/json-file-store';
 import { createJobRegistry } from './jobs/job-registry';
-import { startLocalWorkspace, type LocalWorkspace } from './local-workspace';
+import {
+  forkLocalWorkspace,
+  type ForkedWorkspace,
+  type WorkspaceRunner,
+} from './local-workspace/forked-workspace';
 import type { BucketSpec } from './local-workspace/limits/rate-limiter';
 import { testConnection } from './twenty-client';
 import {
@@ -34,6 +40,8 @@ export interface ServicesOptions {
   secrets?: SecretStore;
   logger?: Logger;
   localWorkspace?: {
+    /** How to run the workspace process; default: its CLI source under tsx. */
+    runner?: WorkspaceRunner;
     port?: number;
     databaseUrl?: string;
     seedDemoData?: boolean;
@@ -42,6 +50,12 @@ export interface ServicesOptions {
 }
 
 const LOCAL_KEY_ACCOUNT = 'local-workspace';
+
+/** Development and browser mode: the CLI's TypeScript source through tsx's loader. */
+const sourceRunner = (): WorkspaceRunner => ({
+  script: fileURLToPath(new URL('./local-workspace/cli.ts', import.meta.url)),
+  execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+});
 
 export const createServices = (options: ServicesOptions) => {
   const logger =
@@ -64,7 +78,7 @@ export const createServices = (options: ServicesOptions) => {
     onChange: (listener) => localListeners.push(listener),
   };
 
-  let workspace: LocalWorkspace | null = null;
+  let workspace: ForkedWorkspace | null = null;
   const localReady = jobs
     .run({ kind: 'local-workspace', title: 'Starting the local workspace' }, async (job) => {
       // Its key lives in the keychain like every other key: the API-key JWT the workspace mints
@@ -72,13 +86,18 @@ export const createServices = (options: ServicesOptions) => {
       let apiKey = await secrets.get(LOCAL_KEY_ACCOUNT);
       if (apiKey) logger.registerSecret(apiKey);
       const start = (key: string | undefined) =>
-        startLocalWorkspace({
+        forkLocalWorkspace({
+          runner: options.localWorkspace?.runner ?? sourceRunner(),
           port: options.localWorkspace?.port ?? 0,
           dataDir: join(options.dataDir, 'workspace'),
           databaseUrl: options.localWorkspace?.databaseUrl,
           apiKey: key,
           seedDemoData: options.localWorkspace?.seedDemoData ?? true,
           rateLimits: options.localWorkspace?.rateLimits,
+          onExit: (message) => {
+            logger.error(message);
+            setLocal({ state: 'error', message });
+          },
         });
       job.progress(1, 2, 'Opening the embedded database');
       workspace = await start(apiKey ?? undefined);
@@ -155,9 +174,11 @@ export const createServices = (options: ServicesOptions) => {
     jobs,
     /** Resolves once the local workspace is up (or failed to start). */
     localReady,
+    /** Process id of the local workspace while it runs. */
+    localPid: () => (workspace as ForkedWorkspace | null)?.pid ?? null,
     async stop() {
       await localReady;
-      await (workspace as LocalWorkspace | null)?.stop();
+      await (workspace as ForkedWorkspace | null)?.stop();
     },
   };
 };

@@ -20,6 +20,20 @@ export const CONNECTION_FAILURE_KINDS = [
 export const connectionFailureKindSchema = z.enum(CONNECTION_FAILURE_KINDS);
 export type ConnectionFailureKind = z.infer<typeof connectionFailureKindSchema>;
 
+/** Short names of each failure, for status lines and report headings. */
+export const CONNECTION_FAILURE_TITLES: Record<ConnectionFailureKind, string> = {
+  INVALID_URL: 'Invalid URL',
+  DNS: 'Host not found (DNS)',
+  TLS: 'TLS certificate problem',
+  REFUSED: 'Connection refused',
+  TIMEOUT: 'Timed out',
+  NETWORK: 'Network error',
+  NOT_TWENTY: 'Not a Twenty server',
+  UNAUTHENTICATED: 'API key rejected (401)',
+  FORBIDDEN: 'API key not permitted (403)',
+  SERVER: 'Server error',
+};
+
 export const CONNECTION_TEST_STEPS = [
   'reachability',
   'twenty',

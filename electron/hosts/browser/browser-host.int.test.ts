@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import {
   startWorkspaceProcess,
   type WorkspaceProcess,
 } from '../../services/local-workspace/testing/workspace-process';
+import { closedPort } from '../../services/twenty-client/testing/closed-port';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 
 /**
@@ -27,15 +27,6 @@ const keychainService = `atelier-test-${randomUUID()}`;
 const keychain = createOsKeychain(keychainService);
 const frames: string[] = [];
 const WRONG_KEY = `wrong-${randomUUID()}`;
-
-/** A port that was free a moment ago, so nothing listens there. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const token = () => new URL(host.launchUrl).hash.replace('#token=', '');
 

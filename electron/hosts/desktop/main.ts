@@ -1,6 +1,7 @@
 import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createOsKeychain, DEFAULT_KEYCHAIN_SERVICE } from '../../platform/keychain';
 import { createServices } from '../../services/create-services';
 import { contentSecurityPolicy } from '../browser/static-files';
 import { serveContractOverIpc } from './ipc-transport';
@@ -22,6 +23,15 @@ app.whenReady().then(() => {
     dataDir: process.env.ATELIER_DATA_DIR || app.getPath('userData'),
     host: 'desktop',
     version: app.getVersion(),
+    secrets: createOsKeychain(process.env.ATELIER_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
+    localWorkspace: {
+      // The workspace CLI bundled beside main.js, run by Electron's own Node.
+      runner: {
+        script: join(here, 'local-workspace.js'),
+        execArgv: [],
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+      },
+    },
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRateLimitFlags } from './limits/rate-limiter';
-import { startLocalWorkspace } from './local-workspace-server';
+import { startLocalWorkspace, type LocalWorkspace } from './local-workspace-server';
 
 const parseMaxBatch = (value: string): number => {
   const max = Number(value);
@@ -48,20 +48,49 @@ const main = async (): Promise<void> => {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  // A parent process (the app) passes its key in the environment, never on the command line.
+  const apiKey = values['api-key'] ?? process.env.ATELIER_WORKSPACE_API_KEY;
   const workspace = await startLocalWorkspace({
     port,
     dataDir: resolve(values['data-dir']!),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-    ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
+    ...(apiKey ? { apiKey } : {}),
     ...(values['admin-password'] ? { adminPassword: values['admin-password'] } : {}),
     seedDemoData: !values['no-demo-data'],
     rateLimits: parseRateLimitFlags(values['rate-limit'] ?? []),
     ...(values['max-batch'] ? { maxBatch: parseMaxBatch(values['max-batch']) } : {}),
   });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}, stopping the local workspace…`);
+    await workspace.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  if (process.send) {
+    // Forked by the app: report over the IPC channel (the key never reaches stdout) and stop
+    // when the parent goes away, so no orphan keeps the data dir open.
+    process.send({
+      type: 'ready',
+      url: workspace.url,
+      workspaceId: workspace.workspaceId,
+      apiKeyToken: apiKey ? null : workspace.apiKeyToken,
+    });
+    process.on('disconnect', () => void stop('disconnect'));
+  } else {
+    announce(workspace, Boolean(apiKey));
+  }
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+};
+
+const announce = (workspace: LocalWorkspace, keyGiven: boolean): void => {
   console.log(`Local Twenty workspace ready at ${workspace.url}`);
-  if (workspace.apiKeyToken && !values['api-key']) {
+  if (workspace.apiKeyToken && !keyGiven) {
     console.log(`API key (shown once, keep it safe): ${workspace.apiKeyToken}`);
-  } else if (!values['api-key']) {
+  } else if (!keyGiven) {
     console.log(
       'API key: minted when this data dir was created; pass --api-key <token> to set one, or sign in and call generateApiKeyToken.',
     );
@@ -74,17 +103,6 @@ const main = async (): Promise<void> => {
   console.log(
     `Try: curl -H "Authorization: Bearer <API key>" ${workspace.url}/rest/metadata/objects?limit=1`,
   );
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Received ${signal}, stopping the local workspace…`);
-    await workspace.stop();
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 };
 
 // A stray rejection must not take the workspace down with the user's data open: log it.

@@ -64,7 +64,10 @@ describe('testConnection', () => {
     const report = await testConnection({ baseUrl: ws.url, apiKey: 'not-a-key' });
     expect(report).toMatchObject({
       ok: false,
-      failure: { kind: 'UNAUTHENTICATED', message: 'Token invalid.' },
+      failure: {
+        kind: 'UNAUTHENTICATED',
+        message: expect.stringContaining('Twenty says: "Token invalid."'),
+      },
       serverVersion: 'atelier-local',
     });
     expect(report.steps.at(-1)).toMatchObject({ step: 'authentication', ok: false });

@@ -56,6 +56,50 @@ const NETWORK_MESSAGE: Record<ConnectionFailureKind, string> = {
   SERVER: 'The server answered with an error',
 };
 
+/** What the admin should do next, with Twenty's own words in quotes. */
+const keyRejected = (status: number, twentySays: string | undefined): string => {
+  const quoted = twentySays ? ` Twenty says: "${twentySays}"` : '';
+  return status === 401
+    ? `The API key was not accepted.${quoted} Replace it with a key from Settings → APIs & Webhooks of this workspace.`
+    : `The API key is not allowed to read this workspace.${quoted} It may be revoked, or its role lacks access.`;
+};
+
+/** Network failures in the admin's terms: where we tried to go, what happened, what to check. */
+const networkFailure = (
+  kind: ConnectionFailureKind,
+  url: URL,
+  code: string | null,
+  raw: string,
+): { kind: ConnectionFailureKind; message: string } => {
+  const where = url.host;
+  const suffix = code ? ` (${code})` : '';
+  switch (kind) {
+    case 'DNS':
+      return {
+        kind,
+        message: `The host name ${url.hostname} could not be resolved${suffix}. Check the spelling, or your network or VPN.`,
+      };
+    case 'REFUSED':
+      return {
+        kind,
+        message: `Nothing is listening at ${where}${suffix}. Check the port, and that the server is running.`,
+      };
+    case 'TLS':
+      return {
+        kind,
+        message: `The HTTPS certificate of ${where} was not accepted${suffix}: ${raw}`,
+      };
+    default:
+      if (/bad port/i.test(raw)) {
+        return {
+          kind: 'INVALID_URL',
+          message: `Port ${url.port} is blocked for HTTP by the fetch standard; use the server's real port.`,
+        };
+      }
+      return { kind, message: `${NETWORK_MESSAGE[kind]} to ${where}${suffix}: ${raw}` };
+  }
+};
+
 const ROLE_QUERY = `query AtelierKeyRole($id: UUID!) { apiKey(input: { id: $id }) { id name role { label canUpdateAllSettings canReadAllObjectRecords canUpdateAllObjectRecords } } }`;
 const WORKSPACE_QUERY = '{ currentWorkspace { id displayName } }';
 
@@ -131,11 +175,8 @@ export const testConnection = async (input: TestConnectionInput): Promise<Connec
         });
       const details = isAppError(error) ? (error.details ?? {}) : {};
       const kind = NETWORK_KIND[String(details.networkKind)] ?? 'NETWORK';
-      const code = typeof details.networkCode === 'string' ? ` [${details.networkCode}]` : '';
-      throw new StepFailure({
-        kind,
-        message: `${NETWORK_MESSAGE[kind]}${code}: ${(error as Error).message}`,
-      });
+      const code = typeof details.networkCode === 'string' ? details.networkCode : null;
+      throw new StepFailure(networkFailure(kind, new URL(baseUrl), code, (error as Error).message));
     }
   };
 
@@ -212,7 +253,7 @@ export const testConnection = async (input: TestConnectionInput): Promise<Connec
           throw new StepFailure({
             kind: answer.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN',
             status: answer.status,
-            message: body?.messages?.[0] ?? `${path} answered ${answer.status}`,
+            message: keyRejected(answer.status, body?.messages?.[0]),
           });
         }
         if (answer.status >= 500)
@@ -238,7 +279,10 @@ export const testConnection = async (input: TestConnectionInput): Promise<Connec
         if (auth)
           throw new StepFailure({
             kind: auth.extensions?.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-            message: auth.message ?? NETWORK_MESSAGE.UNAUTHENTICATED,
+            message: keyRejected(
+              auth.extensions?.code === 'UNAUTHENTICATED' ? 401 : 403,
+              auth.message,
+            ),
           });
         lastErrors = errors;
       }

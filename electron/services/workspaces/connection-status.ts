@@ -1,4 +1,7 @@
-import type { ConnectionTestReport } from '../../../shared/contract/connection-test';
+import {
+  CONNECTION_FAILURE_TITLES,
+  type ConnectionTestReport,
+} from '../../../shared/contract/connection-test';
 import type { Connection } from '../../../shared/contract/connections';
 import type { LocalWorkspaceState } from './local-workspace-handle';
 
@@ -15,7 +18,11 @@ export const connectionStatus = (
       : { state: 'untested', message: 'Not tested yet' };
   }
   if (!lastTest.ok) {
-    return { state: 'failing', message: lastTest.failure?.message ?? 'The last test failed' };
+    const kind = lastTest.failure?.kind;
+    return {
+      state: 'failing',
+      message: kind ? CONNECTION_FAILURE_TITLES[kind] : 'Last test failed',
+    };
   }
   const parts = ['Connected'];
   if (lastTest.serverVersion) {

@@ -1,4 +1,4 @@
-import type { ConnectionTestReport } from '../../../shared/contract';
+import { CONNECTION_FAILURE_TITLES, type ConnectionTestReport } from '../../../shared/contract';
 
 const STEP_LABELS: Record<ConnectionTestReport['steps'][number]['step'], string> = {
   reachability: 'Reachability',
@@ -6,19 +6,6 @@ const STEP_LABELS: Record<ConnectionTestReport['steps'][number]['step'], string>
   authentication: 'Authentication',
   workspace: 'Workspace',
   permissions: 'Key permissions',
-};
-
-const FAILURE_TITLES: Record<NonNullable<ConnectionTestReport['failure']>['kind'], string> = {
-  INVALID_URL: 'Invalid URL',
-  DNS: 'Host not found (DNS)',
-  TLS: 'TLS certificate problem',
-  REFUSED: 'Connection refused',
-  TIMEOUT: 'Timed out',
-  NETWORK: 'Network error',
-  NOT_TWENTY: 'Not a Twenty server',
-  UNAUTHENTICATED: 'API key rejected (401)',
-  FORBIDDEN: 'API key not permitted (403)',
-  SERVER: 'Server error',
 };
 
 const yesNo = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
@@ -38,7 +25,7 @@ export const TestReport = ({ report }: { report: ConnectionTestReport }) => (
         data-testid="test-failure"
         data-kind={report.failure.kind}
       >
-        <strong>{FAILURE_TITLES[report.failure.kind]}</strong> — {report.failure.message}
+        <strong>{CONNECTION_FAILURE_TITLES[report.failure.kind]}</strong> — {report.failure.message}
       </div>
     )}
     <dl className="report-summary">
