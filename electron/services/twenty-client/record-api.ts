@@ -74,7 +74,23 @@ export interface RecordApi {
     target: BulkTarget,
     options?: { soft?: boolean; chunkSize?: number; signal?: AbortSignal },
   ): Promise<T[]>;
+  /** Restores a soft-deleted record, on either restore path Twenty has used. */
+  restore<T = TwentyRecord>(
+    plural: string,
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<T>;
 }
+
+/**
+ * Twenty moved the restore route: `PATCH /rest/{plural}/{id}/restore` (2026, E3) after
+ * `PATCH /rest/restore/{plural}/{id}` (E2). The newer path is tried first; a 400/404 that says the
+ * path is unknown switches this client to the older one, remembered for later calls.
+ */
+const RESTORE_PATHS = [
+  (plural: string, id: string) => `/${plural}/${id}/restore`,
+  (plural: string, id: string) => `/restore/${plural}/${id}`,
+] as const;
 
 interface Deps {
   request<T>(request: RestRequest): Promise<T>;
@@ -102,6 +118,7 @@ const listQuery = (options: ListOptions): Record<string, QueryValue> => ({
 
 export const createRecordApi = (deps: Deps): RecordApi => {
   let learnedMaxBatch: number | null = null;
+  let restorePath = 0;
 
   const mutationChunk = async (explicit: number | undefined, signal?: AbortSignal) => {
     if (explicit) return explicit;
@@ -284,5 +301,27 @@ export const createRecordApi = (deps: Deps): RecordApi => {
       bulk(plural, target, 'PATCH', data, options) as never,
     deleteMany: (plural, target, options = {}) =>
       bulk(plural, target, 'DELETE', undefined, options) as never,
+    restore: async (plural, id, options = {}) => {
+      for (;;) {
+        try {
+          return unwrapOne(
+            await deps.request({
+              method: 'PATCH',
+              path: RESTORE_PATHS[restorePath]!(plural, encodeURIComponent(id)),
+              idempotent: true,
+              ...(options.signal ? { signal: options.signal } : {}),
+            }),
+          );
+        } catch (error) {
+          const unknownPath =
+            isAppError(error) &&
+            (error.details?.status === 404 || error.details?.status === 400) &&
+            /invalid|not found|cannot (patch|find)/i.test(error.message) &&
+            !/record|soft[- ]deleted/i.test(error.message);
+          if (!unknownPath || restorePath === RESTORE_PATHS.length - 1) throw error;
+          restorePath += 1;
+        }
+      }
+    },
   };
 };

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError, type AppError } from '../../../shared/errors/app-error';
 import {
@@ -232,6 +234,54 @@ describe('Twenty client against the local workspace through a fault proxy', () =
     );
     expect(deleted).toHaveLength(5);
     expect((await c.rest.list('companies', { filter })).totalCount).toBe(0);
+  });
+
+  it('restores on the newest path, and on the older one from a server that only knows it', async () => {
+    const direct = client({ baseUrl: ws.url });
+    const created = await direct.rest.create('companies', { name: `Restore ${randomUUID()}` });
+    await direct.rest.delete('companies', created.id as string, { soft: true });
+    const restored = await direct.rest.restore('companies', created.id as string);
+    expect(restored).toMatchObject({ id: created.id, deletedAt: null });
+
+    // An E2-era server: the old route only; the new one is an invalid query path, as Twenty said.
+    const e2 = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const old = /^\/rest\/restore\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (!old) {
+        res.writeHead(400, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            statusCode: 400,
+            error: 'BadRequestException',
+            messages: [
+              `Query path '${url.pathname}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies or /rest/restore/companies/id`,
+            ],
+          }),
+        );
+        return;
+      }
+      const answer = await fetch(`${ws.url}/rest/${old[1]}/${old[2]}/restore`, {
+        method: 'PATCH',
+        headers: { Authorization: req.headers.authorization ?? '' },
+      });
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+      res.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => e2.listen(0, '127.0.0.1', resolve));
+    try {
+      const old = client({ baseUrl: `http://127.0.0.1:${(e2.address() as AddressInfo).port}` });
+      await direct.rest.delete('companies', created.id as string, { soft: true });
+      expect(await old.rest.restore('companies', created.id as string)).toMatchObject({
+        id: created.id,
+        deletedAt: null,
+      });
+      // A genuinely missing record is still an error, not a reason to switch paths.
+      expect(await failure(direct.rest.restore('companies', randomUUID()))).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    } finally {
+      await new Promise((resolve) => e2.close(resolve));
+    }
   });
 
   it('shares one scheduler between clients of the same key and workspace', () => {
