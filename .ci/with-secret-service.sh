@@ -8,6 +8,8 @@ if [[ "$(uname -s)" == "Linux" && -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]]; then
     echo "The keychain tests need a Secret Service: apt-get install gnome-keyring dbus dbus-x11 (see README)." >&2
     exit 1
   fi
+  # Keys stored in this private keyring last as long as the command: the app says so.
+  export ATELIER_TEMPORARY_KEYCHAIN=1
   exec dbus-run-session -- sh -c 'echo -n x | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' sh "$@"
 fi
 exec "$@"

@@ -38,6 +38,8 @@ export interface ServicesOptions {
   /** Opens a vetted URL in the system browser; false = the renderer should open it itself. */
   openExternal: (url: string) => Promise<boolean>;
   secrets?: SecretStore;
+  /** The keychain lives only as long as this run (a private Secret Service the launcher started). */
+  temporaryKeychain?: boolean;
   logger?: Logger;
   localWorkspace?: {
     /** How to run the workspace process; default: its CLI source under tsx. */
@@ -143,6 +145,7 @@ export const createServices = (options: ServicesOptions) => {
       version: options.version,
       host: options.host,
       platform: process.platform,
+      keychain: options.temporaryKeychain ? 'temporary' : 'os',
     }),
     'app.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {

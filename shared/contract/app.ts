@@ -4,6 +4,8 @@ export const appInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['desktop', 'browser']),
   platform: z.string(),
+  /** 'temporary': no OS keychain in this session, keys last until the app exits. */
+  keychain: z.enum(['os', 'temporary']),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -53,6 +53,17 @@ test('the local workspace is the default, reaches Running, and its test reports 
   await expect(connections.status(LOCAL_WORKSPACE)).toContainText('Connected');
 });
 
+test('says whether keys outlive this run', async ({ page }) => {
+  // `npm test` starts a private keyring when the session has none, and tells the app so.
+  const notice = page.getByTestId('temporary-keychain');
+  if (process.env.ATELIER_TEMPORARY_KEYCHAIN === '1') {
+    await expect(notice).toContainText('forgotten when Atelier exits');
+  } else {
+    await expect(page.getByRole('heading', { name: 'Connections' })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  }
+});
+
 test('adds a second workspace after a passing test in the dialog; its card reaches ok', async ({
   remoteWorkspace,
 }) => {

@@ -60,6 +60,7 @@ const main = async () => {
     // The page opens vetted links itself (window.open with noopener) in browser mode.
     openExternal: async () => false,
     secrets: createOsKeychain(process.env.ATELIER_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
+    temporaryKeychain: process.env.ATELIER_TEMPORARY_KEYCHAIN === '1',
     localWorkspace: {
       port: Number(values['workspace-port']),
       databaseUrl: values['database-url'],
@@ -79,6 +80,12 @@ const main = async () => {
   console.log(
     `Atelier (browser mode) ready at ${host.launchUrl}${opened ? ' (opened in your browser)' : ''}`,
   );
+
+  if (process.env.ATELIER_TEMPORARY_KEYCHAIN === '1') {
+    console.log(
+      'No Secret Service in this session: Atelier started a temporary keyring. Keys you add now are forgotten when it exits.',
+    );
+  }
 
   let stopping = false;
   const stop = async () => {

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import type { Connection } from '../../../shared/contract';
+import { rpc } from '../../api/rpc';
 import { useUi } from '../../app/store';
 import { StatusLine } from '../../ui/StatusDot';
 import { useConnections, useSelectConnection, useTestConnection } from './connection-queries';
@@ -72,6 +74,22 @@ const ConnectionCard = ({ connection, active }: { connection: Connection; active
   );
 };
 
+/** Said plainly when keys cannot outlive this run (no Secret Service in the session). */
+const TemporaryKeychainNotice = () => {
+  const { data } = useQuery({
+    queryKey: ['app', 'info'],
+    queryFn: () => rpc.call('app.getInfo', {}),
+    staleTime: Infinity,
+  });
+  if (data?.keychain !== 'temporary') return null;
+  return (
+    <p className="notice" role="status" data-testid="temporary-keychain">
+      This session has no OS keychain, so Atelier started a temporary one: keys you add are
+      forgotten when Atelier exits. Run Atelier in a desktop session to keep them.
+    </p>
+  );
+};
+
 export const ConnectionsPage = () => {
   const { data, isLoading } = useConnections();
   const open = useUi((state) => state.openConnectionDialog);
@@ -88,6 +106,7 @@ export const ConnectionsPage = () => {
           <Plus size={16} /> Add connection
         </button>
       </div>
+      <TemporaryKeychainNotice />
       {isLoading && <p className="empty">Loading connections…</p>}
       <div className="connection-list">
         {data?.connections.map((connection) => (
