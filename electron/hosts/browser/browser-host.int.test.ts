@@ -237,6 +237,11 @@ describe('connections over the contract', () => {
       (e) => e.event === 'jobs.onJobUpdated' && e.payload.kind === 'connection-test',
     );
     expect(tests.some((e) => e.payload.status === 'succeeded')).toBe(true);
+    const outcomes = tests
+      .filter((e) => e.payload.status === 'succeeded')
+      .map((e) => e.payload.message);
+    expect(outcomes).toContain('Connected');
+    expect(outcomes).toContain('Failed: API key rejected (401)');
   });
 
   it('persists connections (not keys) in the data dir', async () => {

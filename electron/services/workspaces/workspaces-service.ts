@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionTestReport } from '../../../shared/contract/connection-test';
+import {
+  CONNECTION_FAILURE_TITLES,
+  type ConnectionTestReport,
+} from '../../../shared/contract/connection-test';
 import {
   TWENTY_DEFAULT_RATE_LIMIT,
   type Connection,
@@ -170,9 +173,13 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
   };
 
   const runTest = (title: string, baseUrl: string, apiKey: string) =>
-    jobs.run({ kind: 'connection-test', title, cancellable: true }, (job) =>
-      deps.testConnection({ baseUrl, apiKey, signal: job.signal }),
-    );
+    jobs.run({ kind: 'connection-test', title, cancellable: true }, async (job) => {
+      const report = await deps.testConnection({ baseUrl, apiKey, signal: job.signal });
+      // The job ran either way; its line in the activity panel says what the test found.
+      const kind = report.failure?.kind;
+      job.progress(1, null, kind ? `Failed: ${CONNECTION_FAILURE_TITLES[kind]}` : 'Connected');
+      return report;
+    });
 
   return {
     credentials,
