@@ -11,6 +11,7 @@ import {
   startWorkspaceProcess,
   type WorkspaceProcess,
 } from '../local-workspace/testing/workspace-process';
+import { mintAdminKey, revokeKey, signIn } from '../local-workspace/testing/api-key-session';
 import { testConnection } from './connection-test';
 import { closedPort } from './testing/closed-port';
 
@@ -27,6 +28,34 @@ const hasOpenssl = (() => {
     return false;
   }
 })();
+
+describe('testConnection with real API-key tokens', () => {
+  let ws: WorkspaceProcess;
+  beforeAll(async () => {
+    ws = await startWorkspaceProcess('pglite', ['--no-demo-data']);
+  });
+  afterAll(() => ws?.dispose());
+
+  it('reads the role of a minted key, and names a revoked key FORBIDDEN', async () => {
+    const session = await signIn(ws);
+    const key = await mintAdminKey(ws, session, 'Atelier test');
+    const ok = await testConnection({ baseUrl: ws.url, apiKey: key.token });
+    expect(ok.role).toMatchObject({
+      label: 'Admin',
+      canUpdateAllSettings: true,
+      canReadAllObjectRecords: true,
+      canUpdateAllObjectRecords: true,
+    });
+    expect(ok.steps.find((step) => step.step === 'permissions')).toMatchObject({ ok: true });
+
+    await revokeKey(ws, session, key.id);
+    const revoked = await testConnection({ baseUrl: ws.url, apiKey: key.token });
+    expect(revoked).toMatchObject({
+      ok: false,
+      failure: { kind: 'FORBIDDEN', message: expect.stringContaining('This API Key is revoked') },
+    });
+  });
+});
 
 describe('testConnection', () => {
   let ws: WorkspaceProcess;

@@ -1,23 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../testing/api-key-session';
 import { metadataGraphql, rest } from '../testing/twenty-http';
 import { startWorkspaceProcess, type WorkspaceProcess } from '../testing/workspace-process';
-
-const signIn = async (ws: WorkspaceProcess): Promise<string> => {
-  const login = await metadataGraphql(
-    ws,
-    `mutation($email: String!, $password: String!) { getLoginTokenFromCredentials(email: $email, password: $password, origin: "http://localhost") { loginToken { token } } }`,
-    { email: 'admin@atelier.local', password: ws.adminPassword },
-    null,
-  );
-  expect(login.errors).toBeUndefined();
-  const tokens = await metadataGraphql(
-    ws,
-    `mutation($loginToken: String!) { getAuthTokensFromLoginToken(loginToken: $loginToken, origin: "http://localhost") { tokens { accessOrWorkspaceAgnosticToken { token } } } }`,
-    { loginToken: login.data!.getLoginTokenFromCredentials.loginToken.token },
-    null,
-  );
-  return tokens.data!.getAuthTokensFromLoginToken.tokens.accessOrWorkspaceAgnosticToken.token;
-};
 
 describe('authentication and API keys', () => {
   let ws: WorkspaceProcess;
