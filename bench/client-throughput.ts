@@ -19,7 +19,8 @@ import { round } from './lib/timing';
  * duplicates = rows beyond one per record name. Env: BENCH_ENGINE=pglite|postgres|both.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const ENGINE = process.env.BENCH_ENGINE ?? 'pglite';
+const ENGINE =
+  process.env.BENCH_ENGINE ?? (process.env.ATELIER_SKIP_POSTGRES === '1' ? 'pglite' : 'both');
 const BATCH = 60;
 const LIMIT = 100;
 const WORKERS = 12;
@@ -122,4 +123,11 @@ for (const engine of engines) {
   );
   results.push(result);
 }
-for (const result of results) console.log(JSON.stringify(result));
+// One last line, as every bench: the figures of each engine under its name.
+const figures: Record<string, unknown> = {
+  bench: 'client-throughput',
+  ceilingRecordsPerSecond: CEILING,
+};
+for (const { bench: _bench, engine, ...figuresOfEngine } of results)
+  figures[engine] = figuresOfEngine;
+console.log(JSON.stringify(figures));
