@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors/app-error';
 import { createOsKeychain, type SecretStore } from '../platform/keychain';
 import { createLogger, type Logger } from '../platform/logging/logger';
 import { createJsonFileStore } from '../platform/settings/json-file-store';
+import { createDataModelService } from './data-model/data-model-service';
 import { createJobRegistry } from './jobs/job-registry';
 import {
   forkLocalWorkspace,
@@ -140,6 +141,13 @@ export const createServices = (options: ServicesOptions) => {
     onChanged: (list) => events.emit('workspaces.onConnectionsChanged', list),
   });
 
+  const dataModel = createDataModelService({
+    dataDir: options.dataDir,
+    workspaces,
+    jobs,
+    logger,
+  });
+
   const handlers: Handlers<Contract> = {
     'app.getInfo': () => ({
       version: options.version,
@@ -161,6 +169,10 @@ export const createServices = (options: ServicesOptions) => {
     'workspaces.selectConnection': ({ id }) => workspaces.select(id),
     'workspaces.testConnection': ({ id }) => workspaces.test(id),
     'workspaces.testDraftConnection': (input) => workspaces.testDraft(input),
+    'dataModel.getModel': ({ connectionId, refresh }) => dataModel.getModel(connectionId, refresh),
+    'dataModel.getLayout': ({ connectionId }) => dataModel.getLayout(connectionId),
+    'dataModel.saveLayout': ({ connectionId, layout }) =>
+      dataModel.saveLayout(connectionId, layout),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };

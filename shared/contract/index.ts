@@ -3,7 +3,14 @@ import { defineContract, method } from '../rpc/define-contract';
 import { appInfoSchema, openExternalInputSchema } from './app';
 import { connectionTestReportSchema } from './connection-test';
 import {
+  diagramLayoutSchema,
+  getModelInputSchema,
+  modelReadSchema,
+  saveLayoutInputSchema,
+} from './data-model';
+import {
   addConnectionInputSchema,
+  connectionIdSchema,
   connectionListSchema,
   connectionRefSchema,
   connectionSchema,
@@ -15,6 +22,7 @@ import type { ContractEventName } from './event-names';
 import { jobSchema } from './jobs';
 
 const empty = z.object({}).strict();
+const connectionRefOnly = z.object({ connectionId: connectionIdSchema });
 
 /**
  * The whole main ↔ renderer surface. Add a method here and the dispatcher will not compile
@@ -64,6 +72,21 @@ export const contract = defineContract({
       connectionTestReportSchema,
       'Test a URL and key before saving them',
     ),
+    'dataModel.getModel': method(
+      getModelInputSchema,
+      modelReadSchema,
+      "A workspace's objects and fields (cached for offline use)",
+    ),
+    'dataModel.getLayout': method(
+      connectionRefOnly,
+      diagramLayoutSchema,
+      'Diagram positions the admin kept for a workspace',
+    ),
+    'dataModel.saveLayout': method(
+      saveLayoutInputSchema,
+      z.object({ saved: z.boolean() }),
+      'Keep diagram positions for a workspace',
+    ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(
       z.object({ id: z.string().min(1).max(64) }),
@@ -81,5 +104,6 @@ export type Contract = typeof contract;
 export * from './app';
 export * from './connection-test';
 export * from './connections';
+export * from './data-model';
 export * from './event-names';
 export * from './jobs';

@@ -1,0 +1,165 @@
+import type { ModelField, ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
+import type { TwentyClient } from '../twenty-client';
+
+/**
+ * Objects with their fields through `/metadata`, shaped by what this server's schema has:
+ * Twenty dropped `isCustom` (2.23; custom = owned by the workspace's custom application) and added
+ * `fieldsList` beside the `fields` connection, so the query is built from an introspection of
+ * `Object` and `Field` rather than hard-coded for one version.
+ */
+const INTROSPECT = `{ object: __type(name: "Object") { fields { name } } field: __type(name: "Field") { fields { name } } workspace: __type(name: "Workspace") { fields { name } } }`;
+
+const FIELD_PROPS = [
+  'description',
+  'icon',
+  'isCustom',
+  'isSystem',
+  'isActive',
+  'isNullable',
+  'isUnique',
+  'applicationId',
+];
+const OBJECT_PROPS = ['description', 'icon', 'isCustom', 'isSystem', 'isActive', 'applicationId'];
+
+interface Introspection {
+  object: { fields: Array<{ name: string }> } | null;
+  field: { fields: Array<{ name: string }> } | null;
+  workspace: { fields: Array<{ name: string }> } | null;
+}
+
+const buildQuery = (schema: Introspection) => {
+  const has = (type: 'object' | 'field', name: string) =>
+    schema[type]?.fields.some((field) => field.name === name) ?? false;
+  const fieldSelection = [
+    'id name label type',
+    ...FIELD_PROPS.filter((prop) => has('field', prop)),
+    'relation { type targetObjectMetadata { nameSingular } targetFieldMetadata { name } }',
+  ].join(' ');
+  const fields = has('object', 'fieldsList')
+    ? `fieldsList { ${fieldSelection} }`
+    : `fields(paging: { first: 1000 }) { edges { node { ${fieldSelection} } } }`;
+  const objectSelection = [
+    'id nameSingular namePlural labelSingular labelPlural',
+    ...OBJECT_PROPS.filter((prop) => has('object', prop)),
+  ].join(' ');
+  const customApp = schema.workspace?.fields.some((f) => f.name === 'workspaceCustomApplication')
+    ? 'currentWorkspace { workspaceCustomApplication { id } }'
+    : '';
+  return `query AtelierModel($after: ConnectionCursor) {
+    ${customApp}
+    objects(paging: { first: 100, after: $after }) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { ${objectSelection} ${fields} } }
+    }
+  }`;
+};
+
+interface RawField {
+  id: string;
+  name: string;
+  label: string;
+  type: string;
+  description?: string | null;
+  icon?: string | null;
+  isCustom?: boolean | null;
+  applicationId?: string | null;
+  isSystem?: boolean | null;
+  isActive?: boolean | null;
+  isNullable?: boolean | null;
+  isUnique?: boolean | null;
+  relation?: {
+    type: string;
+    targetObjectMetadata?: { nameSingular: string } | null;
+    targetFieldMetadata?: { name: string } | null;
+  } | null;
+}
+
+interface RawObject extends Omit<
+  ModelObject,
+  'fields' | 'description' | 'icon' | 'isCustom' | 'isSystem' | 'isActive'
+> {
+  description?: string | null;
+  icon?: string | null;
+  isCustom?: boolean | null;
+  isSystem?: boolean | null;
+  isActive?: boolean | null;
+  applicationId?: string | null;
+  fieldsList?: RawField[];
+  fields?: { edges: Array<{ node: RawField }> };
+}
+
+interface ModelPage {
+  currentWorkspace?: { workspaceCustomApplication?: { id: string } | null } | null;
+  objects: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: RawObject }>;
+  };
+}
+
+/** `isCustom` where the server still has it, else ownership by the workspace's custom app. */
+const customness = (
+  raw: { isCustom?: boolean | null; applicationId?: string | null },
+  customApp: string | null,
+) => raw.isCustom ?? (customApp !== null && raw.applicationId === customApp);
+
+const toField = (raw: RawField, customApp: string | null): ModelField => ({
+  id: raw.id,
+  name: raw.name,
+  label: raw.label,
+  type: raw.type,
+  description: raw.description ?? null,
+  icon: raw.icon ?? null,
+  isCustom: customness(raw, customApp),
+  isSystem: raw.isSystem ?? false,
+  isActive: raw.isActive ?? true,
+  isNullable: raw.isNullable ?? true,
+  isUnique: raw.isUnique ?? false,
+  relation: raw.relation?.targetObjectMetadata
+    ? {
+        type: raw.relation.type,
+        targetObject: raw.relation.targetObjectMetadata.nameSingular,
+        targetField: raw.relation.targetFieldMetadata?.name ?? null,
+      }
+    : null,
+});
+
+export const readModel = async (
+  client: TwentyClient,
+  signal?: AbortSignal,
+): Promise<WorkspaceModel> => {
+  const schema = await client.metadataGraphql<Introspection>({
+    query: INTROSPECT,
+    ...(signal ? { signal } : {}),
+  });
+  const query = buildQuery(schema);
+  const objects: ModelObject[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: ModelPage = await client.metadataGraphql<ModelPage>({
+      query,
+      variables: { after },
+      ...(signal ? { signal } : {}),
+    });
+    const customApp = page.currentWorkspace?.workspaceCustomApplication?.id ?? null;
+    for (const { node } of page.objects.edges) {
+      const rawFields = node.fieldsList ?? node.fields?.edges.map((edge) => edge.node) ?? [];
+      objects.push({
+        id: node.id,
+        nameSingular: node.nameSingular,
+        namePlural: node.namePlural,
+        labelSingular: node.labelSingular,
+        labelPlural: node.labelPlural,
+        description: node.description ?? null,
+        icon: node.icon ?? null,
+        isCustom: customness(node, customApp),
+        isSystem: node.isSystem ?? false,
+        isActive: node.isActive ?? true,
+        fields: rawFields.map((field) => toField(field, customApp)),
+      });
+    }
+    if (!page.objects.pageInfo.hasNextPage || !page.objects.pageInfo.endCursor) break;
+    after = page.objects.pageInfo.endCursor;
+  }
+  objects.sort((a, b) => a.nameSingular.localeCompare(b.nameSingular));
+  return { objects };
+};
