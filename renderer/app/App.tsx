@@ -7,7 +7,7 @@ import {
   Terminal,
   Webhook,
 } from 'lucide-react';
-import { useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Toaster } from 'sonner';
 import { ActivityPanel, useRunningJobCount } from '../features/activity/ActivityPanel';
 import { CommandPalette, MOD_KEY } from '../features/command-palette/CommandPalette';
@@ -16,6 +16,13 @@ import { ConnectionDialogs } from '../features/workspaces/ConnectionDialogs';
 import { ConnectionsPage } from '../features/workspaces/ConnectionsPage';
 import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
 import { TOOLS, useUi, type ToolId } from './store';
+
+// The diagram (React Flow + ELK) loads when first opened, not with the shell.
+const DataModelPage = lazy(() =>
+  import('../features/data-model/DataModelPage').then((module) => ({
+    default: module.DataModelPage,
+  })),
+);
 
 const ICONS: Record<ToolId, ComponentType<{ size?: number }>> = {
   'data-model': Boxes,
@@ -98,7 +105,15 @@ export const App = () => {
         })}
       </nav>
       <main className="main">
-        {tool === 'connections' ? <ConnectionsPage /> : <ToolPlaceholder tool={tool} />}
+        {tool === 'connections' ? (
+          <ConnectionsPage />
+        ) : tool === 'data-model' ? (
+          <Suspense fallback={<p className="empty">Loading the diagram…</p>}>
+            <DataModelPage />
+          </Suspense>
+        ) : (
+          <ToolPlaceholder tool={tool} />
+        )}
       </main>
       {activityOpen && <ActivityPanel />}
       <ConnectionDialogs />

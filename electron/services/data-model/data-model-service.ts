@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   diagramLayoutSchema,
   modelReadSchema,

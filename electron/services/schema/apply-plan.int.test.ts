@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffSchemas } from '../../../shared/schema/diff-schema';
+import { planChanges } from '../../../shared/schema/plan-changes';
+import {
+  emptySchemaDocument,
+  parseSchemaDocument,
+  type SchemaDocument,
+} from '../../../shared/schema/schema-document';
+import {
+  startWorkspaceProcess,
+  type WorkspaceProcess,
+} from '../local-workspace/testing/workspace-process';
+import { createTwentyClient, type TwentyClient } from '../twenty-client';
+import { applyPlan, type StepStatus } from './apply-plan';
+import { readSchema } from './read-schema';
+import { buildModel, modelSpec } from './schema-arbitrary';
+
+/** Plans run against the local workspace over real HTTP (PGlite, no demo data). */
+let ws: WorkspaceProcess;
+let client: TwentyClient;
+let runs = 0;
+
+/** Letters only: Twenty's names are camelCase ASCII without digits here. */
+const freshTag = (): string => {
+  let n = runs++;
+  let tag = '';
+  do {
+    tag += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return `q${tag}`;
+};
+
+/** Applies plan(diff(from, to)); reads back the objects named with `scope` (all when absent). */
+const migrate = async (from: SchemaDocument, to: SchemaDocument, scope?: string) => {
+  const plan = planChanges(diffSchemas(from, to));
+  const report = await applyPlan(client, plan);
+  expect(report.failed).toBeUndefined();
+  expect(report.applied).toEqual(plan.steps.map((step) => step.id));
+  const live = await readSchema(client);
+  // A failed run leaves its objects behind; scoping keeps shrinking's counterexamples honest.
+  return scope === undefined
+    ? live
+    : { ...live, objects: live.objects.filter((o) => o.nameSingular.startsWith(scope)) };
+};
+
+beforeAll(async () => {
+  ws = await startWorkspaceProcess('pglite', ['--no-demo-data']);
+  client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
+}, 60_000);
+
+afterAll(async () => {
+  client?.close();
+  await ws?.dispose();
+});
+
+describe('applyPlan on the local workspace', () => {
+  it('reads an untouched workspace as an empty schema', async () => {
+    expect(await readSchema(client)).toEqual(emptySchemaDocument());
+  });
+
+  it('property: plan(diff(∅, A)) then plan(diff(A, B)) yields B, and plan(diff(B, ∅)) empties it', async () => {
+    await fc.assert(
+      fc.asyncProperty(modelSpec, modelSpec, async (specA, specB) => {
+        const tag = freshTag();
+        const a = buildModel(specA, tag);
+        const b = buildModel(specB, tag);
+        expect(await migrate(emptySchemaDocument(), a, tag)).toEqual(a);
+        expect(await migrate(a, b, tag)).toEqual(b);
+        expect(await migrate(b, emptySchemaDocument(), tag)).toEqual(emptySchemaDocument());
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it('stops at the first failure with Twenty’s message; the workspace holds exactly the applied steps', async () => {
+    const target = parseSchemaDocument({
+      format: 'atelier.schema',
+      version: 1,
+      objects: [
+        {
+          nameSingular: 'rocket',
+          namePlural: 'rockets',
+          labelSingular: 'Rocket',
+          labelPlural: 'Rockets',
+          fields: [{ name: 'thrust', label: 'Thrust', type: 'NUMBER' }],
+        },
+        {
+          // Twenty refuses it: `person` is a standard object's name ("Object already exists").
+          nameSingular: 'zeppelin',
+          namePlural: 'people',
+          labelSingular: 'Zeppelin',
+          labelPlural: 'Zeppelins',
+          fields: [{ name: 'gas', label: 'Gas', type: 'TEXT' }],
+        },
+      ],
+    });
+    const plan = planChanges(diffSchemas(emptySchemaDocument(), target));
+    expect(plan.steps.map((step) => step.id)).toEqual([
+      'create-object:rocket',
+      'create-object:zeppelin',
+      'create-field:rocket.thrust',
+      'create-field:zeppelin.gas',
+    ]);
+    const progress: Array<[number, StepStatus]> = [];
+    const report = await applyPlan(client, plan, {
+      onProgress: (index, status) => progress.push([index, status]),
+    });
+    expect(report).toEqual({
+      applied: ['create-object:rocket'],
+      failed: {
+        step: 'create-object:zeppelin',
+        // Twenty's aggregated validation error: top-level message, the specific one as friendly text.
+        error: 'Multiple validation errors occurred while creating object',
+        code: 'METADATA_VALIDATION_FAILED',
+        userFriendlyMessage: 'An object with this name already exists.',
+      },
+      skipped: ['create-field:rocket.thrust', 'create-field:zeppelin.gas'],
+    });
+    expect(progress).toEqual([
+      [0, 'running'],
+      [0, 'applied'],
+      [1, 'running'],
+      [1, 'failed'],
+      [2, 'skipped'],
+      [3, 'skipped'],
+    ]);
+    const live = await readSchema(client);
+    expect(live.objects.map((object) => object.nameSingular)).toEqual(['rocket']);
+    expect(live.objects[0]!.fields).toEqual([]);
+    // Clean up through a plan too.
+    await migrate(live, emptySchemaDocument());
+  });
+
+  it('round-trips custom fields and an owned relation on a standard object', async () => {
+    const doc = parseSchemaDocument({
+      format: 'atelier.schema',
+      version: 1,
+      objects: [
+        {
+          nameSingular: 'club',
+          namePlural: 'clubs',
+          labelSingular: 'Club',
+          labelPlural: 'Clubs',
+          // Written from the club side: normalised onto person, the MANY_TO_ONE owner.
+          fields: [
+            {
+              name: 'members',
+              label: 'Members',
+              type: 'RELATION',
+              icon: 'IconUsers',
+              relation: {
+                type: 'ONE_TO_MANY',
+                targetObject: 'person',
+                inverseName: 'homeClub',
+                inverseLabel: 'Home club',
+                inverseIcon: 'IconHome',
+                onDelete: 'CASCADE',
+              },
+            },
+          ],
+        },
+        {
+          nameSingular: 'person',
+          standard: true,
+          fields: [
+            {
+              name: 'tier',
+              label: 'Tier',
+              type: 'SELECT',
+              options: [
+                { label: 'Gold', value: 'GOLD', color: 'orange', position: 0 },
+                { label: 'Silver', value: 'SILVER', color: 'gray', position: 1 },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(doc.objects.find((o) => o.nameSingular === 'person')!.fields.map((f) => f.name)).toEqual(
+      ['homeClub', 'tier'],
+    );
+    expect(await migrate(emptySchemaDocument(), doc)).toEqual(doc);
+    // Renaming an option keeps its id (so Twenty moves stored values with it).
+    const idsOf = async () => {
+      const answer = await client.metadataGraphql<{
+        objects: { edges: Array<{ node: { nameSingular: string; fieldsList: any[] } }> };
+      }>({
+        query: `{ objects(paging: { first: 1000 }) { edges { node { nameSingular fieldsList { name options } } } } }`,
+      });
+      const person = answer.objects.edges.find((e) => e.node.nameSingular === 'person')!.node;
+      return person.fieldsList.find((f) => f.name === 'tier').options.map((o: any) => o.id);
+    };
+    const before = await idsOf();
+    const relabelled = structuredClone(doc);
+    relabelled.objects
+      .find((o) => o.nameSingular === 'person')!
+      .fields.find((f) => f.name === 'tier')!.options![0]!.label = 'Golden';
+    expect(await migrate(doc, relabelled)).toEqual(relabelled);
+    expect(await idsOf()).toEqual(before);
+    await migrate(relabelled, emptySchemaDocument());
+  });
+
+  it('fails an unsupported step before touching the workspace', async () => {
+    const a = parseSchemaDocument({
+      format: 'atelier.schema',
+      version: 1,
+      objects: [
+        {
+          nameSingular: 'probe',
+          namePlural: 'probes',
+          labelSingular: 'Probe',
+          labelPlural: 'Probes',
+          fields: [{ name: 'depth', label: 'Depth', type: 'TEXT' }],
+        },
+      ],
+    });
+    await migrate(emptySchemaDocument(), a);
+    const b = structuredClone(a);
+    b.objects[0]!.fields[0]!.type = 'NUMBER';
+    b.objects[0]!.fields.push({ ...b.objects[0]!.fields[0]!, name: 'width', label: 'Width' });
+    const report = await applyPlan(client, planChanges(diffSchemas(a, b)));
+    expect(report).toEqual({
+      applied: [],
+      failed: {
+        step: 'unsupported:probe.depth',
+        error: expect.stringContaining("Twenty cannot change a field's type (TEXT → NUMBER)"),
+      },
+      skipped: ['create-field:probe.width'],
+    });
+    expect(await readSchema(client)).toEqual(a);
+    await migrate(a, emptySchemaDocument());
+  });
+});

@@ -1,0 +1,173 @@
+import { isAppError } from '../../../shared/errors/app-error';
+import type { PlanStep, PlannedOption, SchemaPlan } from '../../../shared/schema/plan-changes';
+import type { TwentyClient } from '../twenty-client';
+import { readLiveModel, type LiveModel, type LiveObject } from './read-schema';
+
+/**
+ * Runs a plan against a workspace, one metadata mutation per request (Twenty rejects duplicate
+ * root resolvers in one document), resolving names to ids just before each step from a model read
+ * at the start and re-read after each step that changed it. Stops at the first failure with
+ * Twenty's message; the report lists exactly what ran.
+ */
+export type StepStatus = 'running' | 'applied' | 'failed' | 'skipped';
+
+export interface StepFailure {
+  step: string;
+  /** Twenty's message (or ours for an unsupported step / a name that does not resolve). */
+  error: string;
+  code?: string;
+  userFriendlyMessage?: string;
+}
+
+export interface ApplyReport {
+  applied: string[];
+  failed?: StepFailure;
+  skipped: string[];
+}
+
+export interface ApplyPlanOptions {
+  onProgress?: (stepIndex: number, status: StepStatus) => void;
+  signal?: AbortSignal;
+}
+
+class StepError extends Error {}
+
+interface CreatedField {
+  createOneField?: { relation?: { targetFieldMetadata?: { id: string; name: string } } | null };
+}
+
+const CREATE_OBJECT = `mutation AtelierCreateObject($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }`;
+const UPDATE_OBJECT = `mutation AtelierUpdateObject($input: UpdateOneObjectInput!) { updateOneObject(input: $input) { id } }`;
+const DELETE_OBJECT = `mutation AtelierDeleteObject($input: DeleteOneObjectInput!) { deleteOneObject(input: $input) { id } }`;
+const CREATE_FIELD = `mutation AtelierCreateField($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id name relation { targetFieldMetadata { id name } } } }`;
+const UPDATE_FIELD = `mutation AtelierUpdateField($input: UpdateOneFieldMetadataInput!) { updateOneField(input: $input) { id } }`;
+const DELETE_FIELD = `mutation AtelierDeleteField($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { id } }`;
+
+const findObject = (model: LiveModel, name: string): LiveObject => {
+  const object = model.objects.find((candidate) => candidate.nameSingular === name);
+  if (!object) throw new StepError(`Object \`${name}\` does not exist in the workspace`);
+  return object;
+};
+
+const findField = (model: LiveModel, objectName: string, fieldName: string) => {
+  const field = findObject(model, objectName).fieldsList.find((f) => f.name === fieldName);
+  if (!field)
+    throw new StepError(
+      `Field \`${fieldName}\` does not exist on \`${objectName}\` in the workspace`,
+    );
+  return field;
+};
+
+/** Options keep their ids (by value) so Twenty moves stored values instead of dropping them. */
+const withOptionIds = (options: PlannedOption[], current: unknown): PlannedOption[] => {
+  const ids = new Map(
+    (Array.isArray(current) ? current : []).map((option: { value: string; id?: string }) => [
+      option.value,
+      option.id,
+    ]),
+  );
+  return options.map((option) => {
+    const id = ids.get(option.value);
+    return id ? { ...option, id } : option;
+  });
+};
+
+const runStep = async (
+  client: TwentyClient,
+  model: LiveModel,
+  step: PlanStep,
+  signal?: AbortSignal,
+): Promise<void> => {
+  const call = (query: string, input: unknown) =>
+    client.metadataGraphql<CreatedField>({ query, variables: { input }, signal });
+  switch (step.operation) {
+    case 'unsupported':
+      throw new StepError(step.reason);
+    case 'createOneObject':
+      await call(CREATE_OBJECT, step.input);
+      return;
+    case 'updateOneObject':
+      await call(UPDATE_OBJECT, { id: findObject(model, step.objectName).id, ...step.input });
+      return;
+    case 'deleteOneObject':
+      await call(DELETE_OBJECT, { id: findObject(model, step.objectName).id });
+      return;
+    case 'createOneField': {
+      const object = findObject(model, step.objectName);
+      const { relationCreationPayload, ...field } = step.input.field;
+      const payload = relationCreationPayload
+        ? {
+            relationCreationPayload: {
+              type: relationCreationPayload.type,
+              targetObjectMetadataId: findObject(model, relationCreationPayload.targetObjectName)
+                .id,
+              targetFieldLabel: relationCreationPayload.targetFieldLabel,
+              targetFieldIcon: relationCreationPayload.targetFieldIcon,
+            },
+          }
+        : {};
+      const created = await call(CREATE_FIELD, {
+        field: { ...field, objectMetadataId: object.id, ...payload },
+      });
+      // Twenty names the inverse from its label; a file may want another name.
+      const inverse = created.createOneField?.relation?.targetFieldMetadata;
+      if (step.inverseName && inverse && inverse.name !== step.inverseName)
+        await call(UPDATE_FIELD, { id: inverse.id, update: { name: step.inverseName } });
+      return;
+    }
+    case 'updateOneField': {
+      const field = findField(model, step.objectName, step.fieldName);
+      const update = step.input.update.options
+        ? { ...step.input.update, options: withOptionIds(step.input.update.options, field.options) }
+        : step.input.update;
+      await call(UPDATE_FIELD, { id: field.id, update });
+      return;
+    }
+    case 'deleteOneField':
+      await call(DELETE_FIELD, { id: findField(model, step.objectName, step.fieldName).id });
+      return;
+  }
+};
+
+const failureOf = (stepId: string, error: unknown): StepFailure => {
+  if (isAppError(error)) {
+    const friendly = error.details?.userFriendlyMessage;
+    const twentyCode = error.details?.twentyCode;
+    return {
+      step: stepId,
+      error: error.message,
+      code: typeof twentyCode === 'string' ? twentyCode : error.code,
+      ...(typeof friendly === 'string' ? { userFriendlyMessage: friendly } : {}),
+    };
+  }
+  return { step: stepId, error: error instanceof Error ? error.message : String(error) };
+};
+
+export const applyPlan = async (
+  client: TwentyClient,
+  plan: SchemaPlan,
+  options: ApplyPlanOptions = {},
+): Promise<ApplyReport> => {
+  const report: ApplyReport = { applied: [], skipped: [] };
+  let model: LiveModel | null = null;
+  for (const [index, step] of plan.steps.entries()) {
+    if (report.failed || options.signal?.aborted) {
+      report.skipped.push(step.id);
+      options.onProgress?.(index, 'skipped');
+      continue;
+    }
+    options.onProgress?.(index, 'running');
+    try {
+      if (step.operation !== 'unsupported') model ??= await readLiveModel(client, options.signal);
+      await runStep(client, model as LiveModel, step, options.signal);
+      // Ids of what this step created or removed are read again before the next step.
+      model = null;
+      report.applied.push(step.id);
+      options.onProgress?.(index, 'applied');
+    } catch (error) {
+      report.failed = failureOf(step.id, error);
+      options.onProgress?.(index, 'failed');
+    }
+  }
+  return report;
+};
