@@ -17,11 +17,17 @@ export const modelFieldSchema = z.object({
   isActive: z.boolean(),
   isNullable: z.boolean(),
   isUnique: z.boolean(),
+  isLabelSyncedWithName: z.boolean(),
+  /** Twenty's JSON as stored: type-specific, read by the editor and the schema file. */
+  defaultValue: z.unknown(),
+  options: z.unknown(),
+  settings: z.record(z.string(), z.unknown()).nullable(),
   relation: z
     .object({
       type: z.string(),
       targetObject: z.string(),
       targetField: z.string().nullable(),
+      targetFieldId: z.string().nullable(),
     })
     .nullable(),
 });
@@ -38,6 +44,7 @@ export const modelObjectSchema = z.object({
   isCustom: z.boolean(),
   isSystem: z.boolean(),
   isActive: z.boolean(),
+  isLabelSyncedWithName: z.boolean(),
   fields: z.array(modelFieldSchema),
 });
 export type ModelObject = z.infer<typeof modelObjectSchema>;

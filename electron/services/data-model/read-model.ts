@@ -10,6 +10,10 @@ import type { TwentyClient } from '../twenty-client';
 const INTROSPECT = `{ object: __type(name: "Object") { fields { name } } field: __type(name: "Field") { fields { name } } workspace: __type(name: "Workspace") { fields { name } } }`;
 
 const FIELD_PROPS = [
+  'isLabelSyncedWithName',
+  'defaultValue',
+  'options',
+  'settings',
   'description',
   'icon',
   'isCustom',
@@ -19,7 +23,15 @@ const FIELD_PROPS = [
   'isUnique',
   'applicationId',
 ];
-const OBJECT_PROPS = ['description', 'icon', 'isCustom', 'isSystem', 'isActive', 'applicationId'];
+const OBJECT_PROPS = [
+  'isLabelSyncedWithName',
+  'description',
+  'icon',
+  'isCustom',
+  'isSystem',
+  'isActive',
+  'applicationId',
+];
 
 interface Introspection {
   object: { fields: Array<{ name: string }> } | null;
@@ -33,7 +45,7 @@ const buildQuery = (schema: Introspection) => {
   const fieldSelection = [
     'id name label type',
     ...FIELD_PROPS.filter((prop) => has('field', prop)),
-    'relation { type targetObjectMetadata { nameSingular } targetFieldMetadata { name } }',
+    'relation { type targetObjectMetadata { nameSingular } targetFieldMetadata { id name } }',
   ].join(' ');
   const fields = has('object', 'fieldsList')
     ? `fieldsList { ${fieldSelection} }`
@@ -67,17 +79,22 @@ interface RawField {
   isActive?: boolean | null;
   isNullable?: boolean | null;
   isUnique?: boolean | null;
+  isLabelSyncedWithName?: boolean | null;
+  defaultValue?: unknown;
+  options?: unknown;
+  settings?: Record<string, unknown> | null;
   relation?: {
     type: string;
     targetObjectMetadata?: { nameSingular: string } | null;
-    targetFieldMetadata?: { name: string } | null;
+    targetFieldMetadata?: { id: string; name: string } | null;
   } | null;
 }
 
 interface RawObject extends Omit<
   ModelObject,
-  'fields' | 'description' | 'icon' | 'isCustom' | 'isSystem' | 'isActive'
+  'fields' | 'description' | 'icon' | 'isCustom' | 'isSystem' | 'isActive' | 'isLabelSyncedWithName'
 > {
+  isLabelSyncedWithName?: boolean | null;
   description?: string | null;
   icon?: string | null;
   isCustom?: boolean | null;
@@ -114,11 +131,16 @@ const toField = (raw: RawField, customApp: string | null): ModelField => ({
   isActive: raw.isActive ?? true,
   isNullable: raw.isNullable ?? true,
   isUnique: raw.isUnique ?? false,
+  isLabelSyncedWithName: raw.isLabelSyncedWithName ?? false,
+  defaultValue: raw.defaultValue ?? null,
+  options: raw.options ?? null,
+  settings: raw.settings ?? null,
   relation: raw.relation?.targetObjectMetadata
     ? {
         type: raw.relation.type,
         targetObject: raw.relation.targetObjectMetadata.nameSingular,
         targetField: raw.relation.targetFieldMetadata?.name ?? null,
+        targetFieldId: raw.relation.targetFieldMetadata?.id ?? null,
       }
     : null,
 });
@@ -154,6 +176,7 @@ export const readModel = async (
         isCustom: customness(node, customApp),
         isSystem: node.isSystem ?? false,
         isActive: node.isActive ?? true,
+        isLabelSyncedWithName: node.isLabelSyncedWithName ?? false,
         fields: rawFields.map((field) => toField(field, customApp)),
       });
     }

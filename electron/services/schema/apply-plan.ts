@@ -1,7 +1,8 @@
 import { isAppError } from '../../../shared/errors/app-error';
 import type { PlanStep, PlannedOption, SchemaPlan } from '../../../shared/schema/plan-changes';
 import type { TwentyClient } from '../twenty-client';
-import { readLiveModel, type LiveModel, type LiveObject } from './read-schema';
+import type { ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
+import { readModel } from '../data-model/read-model';
 
 /**
  * Runs a plan against a workspace, one metadata mutation per request (Twenty rejects duplicate
@@ -43,14 +44,14 @@ const CREATE_FIELD = `mutation AtelierCreateField($input: CreateOneFieldMetadata
 const UPDATE_FIELD = `mutation AtelierUpdateField($input: UpdateOneFieldMetadataInput!) { updateOneField(input: $input) { id } }`;
 const DELETE_FIELD = `mutation AtelierDeleteField($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { id } }`;
 
-const findObject = (model: LiveModel, name: string): LiveObject => {
+const findObject = (model: WorkspaceModel, name: string): ModelObject => {
   const object = model.objects.find((candidate) => candidate.nameSingular === name);
   if (!object) throw new StepError(`Object \`${name}\` does not exist in the workspace`);
   return object;
 };
 
-const findField = (model: LiveModel, objectName: string, fieldName: string) => {
-  const field = findObject(model, objectName).fieldsList.find((f) => f.name === fieldName);
+const findField = (model: WorkspaceModel, objectName: string, fieldName: string) => {
+  const field = findObject(model, objectName).fields.find((f) => f.name === fieldName);
   if (!field)
     throw new StepError(
       `Field \`${fieldName}\` does not exist on \`${objectName}\` in the workspace`,
@@ -74,7 +75,7 @@ const withOptionIds = (options: PlannedOption[], current: unknown): PlannedOptio
 
 const runStep = async (
   client: TwentyClient,
-  model: LiveModel,
+  model: WorkspaceModel,
   step: PlanStep,
   signal?: AbortSignal,
 ): Promise<void> => {
@@ -149,7 +150,7 @@ export const applyPlan = async (
   options: ApplyPlanOptions = {},
 ): Promise<ApplyReport> => {
   const report: ApplyReport = { applied: [], skipped: [] };
-  let model: LiveModel | null = null;
+  let model: WorkspaceModel | null = null;
   for (const [index, step] of plan.steps.entries()) {
     if (report.failed || options.signal?.aborted) {
       report.skipped.push(step.id);
@@ -158,8 +159,9 @@ export const applyPlan = async (
     }
     options.onProgress?.(index, 'running');
     try {
-      if (step.operation !== 'unsupported') model ??= await readLiveModel(client, options.signal);
-      await runStep(client, model as LiveModel, step, options.signal);
+      if (step.operation !== 'unsupported')
+        model ??= await readModel(client, options.signal);
+      await runStep(client, model as WorkspaceModel, step, options.signal);
       // Ids of what this step created or removed are read again before the next step.
       model = null;
       report.applied.push(step.id);
