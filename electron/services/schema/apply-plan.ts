@@ -159,8 +159,7 @@ export const applyPlan = async (
     }
     options.onProgress?.(index, 'running');
     try {
-      if (step.operation !== 'unsupported')
-        model ??= await readModel(client, options.signal);
+      if (step.operation !== 'unsupported') model ??= await readModel(client, options.signal);
       await runStep(client, model as WorkspaceModel, step, options.signal);
       // Ids of what this step created or removed are read again before the next step.
       model = null;

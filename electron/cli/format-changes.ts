@@ -1,0 +1,59 @@
+import type { OptionChange, PropertyChange, SchemaChange } from '../../shared/schema/diff-schema';
+import type { SchemaField } from '../../shared/schema/schema-document';
+
+/** One line per change, `+` added, `-` removed, `~` changed; values as JSON, shortened. */
+const show = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+const properties = (changes: PropertyChange[]): string[] =>
+  changes.map((change) => `${change.property} ${show(change.from)} → ${show(change.to)}`);
+
+const options = (changes: OptionChange[]): string[] =>
+  changes.map((change) =>
+    change.kind === 'updated'
+      ? `option ${change.value}: ${properties(change.changes).join(', ')}`
+      : `option ${change.option.value} ${change.kind}`,
+  );
+
+const fieldSummary = (field: SchemaField): string =>
+  field.relation
+    ? `${field.name} (RELATION ${field.relation.type} → ${field.relation.targetObject})`
+    : `${field.name} (${field.type})`;
+
+const relation = (objectName: string, field: SchemaField): string => {
+  const r = field.relation;
+  if (!r) return `relation ${objectName}.${field.name}`;
+  return `relation ${objectName}.${field.name} → ${r.targetObject} (${r.type}, inverse ${r.targetObject}.${r.inverseName})`;
+};
+
+export const formatChange = (change: SchemaChange): string => {
+  switch (change.kind) {
+    case 'objectAdded':
+      // Its fields follow as changes of their own.
+      return `+ object ${change.object.nameSingular} (${change.object.labelSingular} / ${change.object.labelPlural})`;
+    case 'objectRemoved':
+      return `- object ${change.object.nameSingular} and its ${change.object.fields.length} custom field(s)`;
+    case 'objectUpdated':
+      return `~ object ${change.objectName}: ${properties(change.changes).join(', ')}`;
+    case 'fieldAdded':
+      return `+ field ${change.objectName}.${fieldSummary(change.field)}`;
+    case 'fieldRemoved':
+      return `- field ${change.objectName}.${fieldSummary(change.field)}`;
+    case 'fieldUpdated':
+      return `~ field ${change.objectName}.${change.fieldName}: ${[
+        ...properties(change.changes),
+        ...options(change.optionChanges),
+      ].join(', ')}`;
+    case 'fieldTypeChanged':
+      return `~ field ${change.objectName}.${change.from.name}: type ${change.from.type} → ${change.to.type}`;
+    case 'relationAdded':
+      return `+ ${relation(change.objectName, change.field)}`;
+    case 'relationRemoved':
+      return `- ${relation(change.objectName, change.field)}`;
+  }
+};
+
+export const formatChanges = (changes: readonly SchemaChange[]): string =>
+  changes.map((change) => `  ${formatChange(change)}`).join('\n');
