@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOsKeychain } from '../platform/keychain';
-import { createLogger } from '../platform/logging/logger';
-import { createServices } from './create-services';
+import { createTestServices } from './testing/test-services';
 
 // The local workspace's key across restarts: kept in the keychain, replaced if the keychain lost it.
 describe('the local workspace connection across restarts', () => {
@@ -17,15 +16,7 @@ describe('the local workspace connection across restarts', () => {
   });
 
   const boot = async () => {
-    const services = createServices({
-      dataDir,
-      host: 'browser',
-      version: 'test',
-      openExternal: async () => false,
-      secrets: keychain,
-      logger: createLogger({ console: false }),
-      localWorkspace: { port: 0, seedDemoData: false },
-    });
+    const services = createTestServices(dataDir, keychain);
     await services.localReady;
     const report = await services.dispatcher.dispatch('workspaces.testConnection', { id: 'local' });
     await services.stop();
@@ -50,15 +41,7 @@ describe('the local workspace connection across restarts', () => {
   });
 
   it('answers while the workspace starts, and reports it when its process dies', async () => {
-    const services = createServices({
-      dataDir,
-      host: 'browser',
-      version: 'test',
-      openExternal: async () => false,
-      secrets: keychain,
-      logger: createLogger({ console: false }),
-      localWorkspace: { port: 0, seedDemoData: false },
-    });
+    const services = createTestServices(dataDir, keychain);
     const starting = await services.dispatcher.dispatch('workspaces.listConnections', {});
     expect(starting).toMatchObject({
       ok: true,

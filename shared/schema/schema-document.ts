@@ -149,20 +149,26 @@ const normaliseField = (field: SchemaField): SchemaField => ({
     : null,
 });
 
+/** A custom object's own properties, exactly those the file keeps (extra ones are dropped). */
+export const customObjectHead = (
+  object: Omit<CustomSchemaObject, 'fields'>,
+  fields: SchemaField[],
+): CustomSchemaObject => ({
+  nameSingular: object.nameSingular,
+  namePlural: object.namePlural,
+  labelSingular: object.labelSingular,
+  labelPlural: object.labelPlural,
+  description: object.description ?? null,
+  icon: object.icon ?? null,
+  isActive: object.isActive,
+  isLabelSyncedWithName: object.isLabelSyncedWithName,
+  fields,
+});
+
 const normaliseObjectHead = (object: SchemaObject, fields: SchemaField[]): SchemaObject =>
   isStandardObject(object)
     ? { nameSingular: object.nameSingular, standard: true, fields }
-    : {
-        nameSingular: object.nameSingular,
-        namePlural: object.namePlural,
-        labelSingular: object.labelSingular,
-        labelPlural: object.labelPlural,
-        description: object.description ?? null,
-        icon: object.icon ?? null,
-        isActive: object.isActive,
-        isLabelSyncedWithName: object.isLabelSyncedWithName,
-        fields,
-      };
+    : customObjectHead(object, fields);
 
 /**
  * Parses a file (or any value) and puts it in canonical form: defaults filled, a ONE_TO_MANY

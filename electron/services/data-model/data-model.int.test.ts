@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOsKeychain } from '../../platform/keychain';
-import { createLogger } from '../../platform/logging/logger';
-import { createServices, type Services } from '../create-services';
+import type { Services } from '../create-services';
+import { createTestServices } from '../testing/test-services';
 
 // The model read through the contract from the local workspace, cached for offline use.
 describe('dataModel over the contract', () => {
@@ -20,15 +20,7 @@ describe('dataModel over the contract', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'atelier-model-'));
-    services = createServices({
-      dataDir,
-      host: 'browser',
-      version: 'test',
-      openExternal: async () => false,
-      secrets: keychain,
-      logger: createLogger({ console: false }),
-      localWorkspace: { port: 0, seedDemoData: false },
-    });
+    services = createTestServices(dataDir, keychain);
     await services.localReady;
   });
   afterAll(async () => {

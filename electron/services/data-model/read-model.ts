@@ -145,15 +145,26 @@ const toField = (raw: RawField, customApp: string | null): ModelField => ({
     : null,
 });
 
-export const readModel = async (
-  client: TwentyClient,
-  signal?: AbortSignal,
-): Promise<WorkspaceModel> => {
+// A server's schema does not change under a client: introspect once per client (plan apply
+// re-reads the model after every step).
+const queries = new WeakMap<TwentyClient, string>();
+const modelQueryFor = async (client: TwentyClient, signal?: AbortSignal): Promise<string> => {
+  const known = queries.get(client);
+  if (known) return known;
   const schema = await client.metadataGraphql<Introspection>({
     query: INTROSPECT,
     ...(signal ? { signal } : {}),
   });
   const query = buildQuery(schema);
+  queries.set(client, query);
+  return query;
+};
+
+export const readModel = async (
+  client: TwentyClient,
+  signal?: AbortSignal,
+): Promise<WorkspaceModel> => {
+  const query = await modelQueryFor(client, signal);
   const objects: ModelObject[] = [];
   let after: string | null = null;
   for (;;) {

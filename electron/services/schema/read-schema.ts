@@ -1,4 +1,5 @@
 import {
+  customObjectHead,
   emptySchemaDocument,
   normaliseSchemaDocument,
   type SchemaDocument,
@@ -6,6 +7,7 @@ import {
   type SchemaObject,
   type SchemaOption,
 } from '../../../shared/schema/schema-document';
+import { isBaseFieldName } from '../../../shared/domain/base-fields';
 import { isFieldMetadataType } from '../../../shared/domain/field-metadata-type';
 import type { ModelField, ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
 import { readModel } from '../data-model/read-model';
@@ -17,25 +19,10 @@ import type { TwentyClient } from '../twenty-client';
  * converted here — custom objects and fields, minus system fields and the default fields every
  * custom object is born with.
  */
-/** The fields Twenty adds to every custom object (metadata-api.md §7.3): not the admin's. */
-export const DEFAULT_CUSTOM_OBJECT_FIELDS = new Set([
-  'id',
-  'name',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'createdBy',
-  'updatedBy',
-  'position',
-  'searchVector',
-]);
-
 const isCustomObject = (object: ModelObject): boolean => object.isCustom && !object.isSystem;
 
 const isCustomField = (object: ModelObject, field: ModelField): boolean =>
-  field.isCustom &&
-  !field.isSystem &&
-  !(isCustomObject(object) && DEFAULT_CUSTOM_OBJECT_FIELDS.has(field.name));
+  field.isCustom && !field.isSystem && !(isCustomObject(object) && isBaseFieldName(field.name));
 
 const toOptions = (options: unknown): SchemaOption[] | null =>
   Array.isArray(options)
@@ -119,18 +106,7 @@ export const toSchemaDocument = (model: WorkspaceModel): SchemaDocument => {
       const converted = toField(field, fieldsById);
       if (converted) fields.push(converted);
     }
-    if (isCustomObject(object))
-      objects.push({
-        nameSingular: object.nameSingular,
-        namePlural: object.namePlural,
-        labelSingular: object.labelSingular,
-        labelPlural: object.labelPlural,
-        description: object.description ?? null,
-        icon: object.icon ?? null,
-        isActive: object.isActive,
-        isLabelSyncedWithName: object.isLabelSyncedWithName,
-        fields,
-      });
+    if (isCustomObject(object)) objects.push(customObjectHead(object, fields));
     else if (fields.length > 0)
       objects.push({ nameSingular: object.nameSingular, standard: true, fields });
   }

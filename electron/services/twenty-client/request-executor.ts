@@ -214,6 +214,18 @@ export const executeRequest = async (
             queuedMs: startedAt - enqueuedAt,
           });
           let status: number | null = null;
+          const finished = (outcome: { ok: true } | { ok: false; errorCode: string }) =>
+            emit({
+              type: 'request-finished',
+              requestId,
+              endpoint: request.endpoint,
+              method: request.method,
+              path,
+              attempt: attemptNumber,
+              status,
+              durationMs: performance.now() - startedAt,
+              ...outcome,
+            });
           try {
             const result = await performAttempt({
               url: `${ctx.baseUrl}${path}`,
@@ -231,17 +243,7 @@ export const executeRequest = async (
             });
             status = result.status;
             const interpreted = interpret(result, requestInfo);
-            emit({
-              type: 'request-finished',
-              requestId,
-              endpoint: request.endpoint,
-              method: request.method,
-              path,
-              attempt: attemptNumber,
-              ok: true,
-              status,
-              durationMs: performance.now() - startedAt,
-            });
+            finished({ ok: true });
             return interpreted;
           } catch (error) {
             const failure =
@@ -254,18 +256,7 @@ export const executeRequest = async (
                       false,
                       false,
                     );
-            emit({
-              type: 'request-finished',
-              requestId,
-              endpoint: request.endpoint,
-              method: request.method,
-              path,
-              attempt: attemptNumber,
-              ok: false,
-              status,
-              errorCode: failure.appError.code,
-              durationMs: performance.now() - startedAt,
-            });
+            finished({ ok: false, errorCode: failure.appError.code });
             throw failure;
           }
         },

@@ -23,6 +23,10 @@ import { buildGraph, type ObjectNode } from './model-graph';
 import { ObjectNodeView } from './ObjectNodeView';
 
 const NODE_TYPES = { object: ObjectNodeView };
+const FILTERS = [
+  { key: 'customOnly', label: 'Custom only' },
+  { key: 'showSystem', label: 'Show system' },
+] as const;
 
 const Diagram = ({ connectionId }: { connectionId: string }) => {
   const queryClient = useQueryClient();
@@ -145,22 +149,16 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
             ))}
           </datalist>
         </form>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={view.customOnly}
-            onChange={(e) => view.set({ customOnly: e.target.checked })}
-          />
-          Custom only
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={view.showSystem}
-            onChange={(e) => view.set({ showSystem: e.target.checked })}
-          />
-          Show system
-        </label>
+        {FILTERS.map(({ key, label }) => (
+          <label className="check" key={key}>
+            <input
+              type="checkbox"
+              checked={view[key]}
+              onChange={(event) => view.set({ [key]: event.target.checked })}
+            />
+            {label}
+          </label>
+        ))}
         <div className="segmented" role="group" aria-label="Names">
           <button
             aria-pressed={view.naming === 'label'}

@@ -6,21 +6,13 @@ import {
 } from '../../../../shared/domain/composite-types';
 import type { FieldMetadataType } from '../../../../shared/domain/field-metadata-type';
 import type { FieldRow } from './metadata-types';
+import { BASE_FIELD_NAMES, type BaseFieldName } from '../../../../shared/domain/base-fields';
 
 /**
  * The fields Twenty gives every new object (custom objects: all of them, `name` unless skipped).
  * Facts from build-default-flat-field-metadatas-for-custom-object.util.ts (Twenty 2.x).
  */
-export type BaseFieldName =
-  | 'id'
-  | 'name'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'deletedAt'
-  | 'createdBy'
-  | 'updatedBy'
-  | 'position'
-  | 'searchVector';
+export type { BaseFieldName };
 
 interface BaseFieldSpec {
   type: FieldMetadataType;
@@ -131,17 +123,7 @@ export const BASE_FIELD_SPECS: Record<BaseFieldName, BaseFieldSpec> = {
   },
 };
 
-export const BASE_FIELD_ORDER: BaseFieldName[] = [
-  'id',
-  'name',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'createdBy',
-  'updatedBy',
-  'position',
-  'searchVector',
-];
+export const BASE_FIELD_ORDER: readonly BaseFieldName[] = BASE_FIELD_NAMES;
 
 export interface FieldRowContext {
   objectMetadataId: string;
