@@ -13,6 +13,15 @@ test('the diagram shows the model, finds objects, switches names and keeps dragg
   await expect(node('Company')).toBeVisible();
   await expect(page.getByText(/\d+ objects · \d+ relations/)).toBeVisible();
 
+  // A filter that adds objects refits the view so they are all on screen.
+  const counts = page.getByText(/\d+ objects · \d+ relations/);
+  const before = await counts.textContent();
+  await page.getByLabel('Show system').check();
+  await expect(counts).not.toHaveText(before!);
+  await expect(node('Attachment')).toBeInViewport({ timeout: 10_000 });
+  await page.getByLabel('Show system').uncheck();
+  await expect(counts).toHaveText(before!);
+
   await page.getByRole('button', { name: 'API names' }).click();
   await expect(node('Person').locator('header')).toHaveText('person');
   await page.getByRole('button', { name: 'Labels' }).click();

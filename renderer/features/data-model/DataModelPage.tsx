@@ -47,42 +47,58 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
   const graph = useMemo(
     () =>
       model.data
-        ? buildGraph(model.data.model, view, highlight)
+        ? buildGraph(model.data.model, view)
         : { nodes: [] as ObjectNode[], edges: [] as Edge[] },
-    [model.data, view, highlight],
+    [model.data, view],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<ObjectNode>([]);
-  const [laidOut, setLaidOut] = useState(false);
+  // Saved positions are read when laying out, not a reason to lay out again (a drag saves them).
+  const saved = useRef<DiagramLayout['positions'] | null>(null);
+  if (layout.data && !saved.current) saved.current = layout.data.positions;
+  const shownIds = useRef('');
 
-  // ELK places every object; positions the admin dragged win over it.
+  // ELK places every object; positions the admin dragged win over it. The view is fitted again
+  // only when the set of objects changes (a filter), never after a drag.
+  const layoutReady = layout.data !== undefined;
   useEffect(() => {
-    if (!layout.data) return;
+    if (!layoutReady) return;
     let cancelled = false;
-    const saved = layout.data.positions;
     void layoutGraph(graph.nodes, graph.edges).then((computed) => {
       if (cancelled) return;
+      const positions = saved.current ?? {};
       setNodes(
         graph.nodes.map((node) => ({
           ...node,
-          position: saved[node.id] ?? computed[node.id] ?? node.position,
+          position: positions[node.id] ?? computed[node.id] ?? node.position,
         })),
       );
-      setLaidOut(true);
+      const ids = graph.nodes.map((node) => node.id).join(',');
+      if (ids !== shownIds.current) {
+        shownIds.current = ids;
+        requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+      }
     });
     return () => {
       cancelled = true;
     };
-  }, [graph, layout.data, setNodes]);
+  }, [graph, layoutReady, setNodes, flow]);
 
-  useEffect(() => {
-    if (laidOut && !highlight) void flow.fitView({ padding: 0.1 });
-  }, [laidOut, flow, highlight]);
+  // The searched object is marked without laying anything out again.
+  const shown = useMemo(
+    () =>
+      nodes.map((node) =>
+        node.data.highlighted === (node.id === highlight)
+          ? node
+          : { ...node, data: { ...node.data, highlighted: node.id === highlight } },
+      ),
+    [nodes, highlight],
+  );
 
   const keepPositions = (moved: ObjectNode[]) => {
-    const positions = { ...(layout.data?.positions ?? {}) };
-    for (const node of moved)
-      positions[node.id] = { x: Math.round(node.position.x), y: Math.round(node.position.y) };
+    const positions = { ...(saved.current ?? {}) };
+    for (const node of moved) positions[node.id] = { x: node.position.x, y: node.position.y };
     const next: DiagramLayout = { positions };
+    saved.current = positions;
     queryClient.setQueryData(['dataModel', 'layout', connectionId], next);
     rpc.call('dataModel.saveLayout', { connectionId, layout: next }).catch(toastError);
   };
@@ -199,7 +215,7 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
       )}
       <div className="diagram" ref={wrapper} data-testid="diagram">
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={graph.edges}
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}

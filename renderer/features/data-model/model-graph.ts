@@ -40,7 +40,6 @@ const fieldOrder = (a: ModelField, b: ModelField) =>
 export const buildGraph = (
   model: WorkspaceModel,
   options: GraphOptions,
-  highlight: string | null,
 ): { nodes: ObjectNode[]; edges: Edge[] } => {
   const objects = model.objects.filter((object) => visibleObject(object, options));
   const shown = new Set(objects.map((object) => object.nameSingular));
@@ -56,7 +55,7 @@ export const buildGraph = (
         object,
         fields,
         naming: options.naming,
-        highlighted: highlight === object.nameSingular,
+        highlighted: false,
       },
     };
   });
