@@ -9,7 +9,11 @@ import { AppError } from '../../shared/errors/app-error';
 import { createOsKeychain, type SecretStore } from '../platform/keychain';
 import { createLogger, type Logger } from '../platform/logging/logger';
 import { createJsonFileStore } from '../platform/settings/json-file-store';
+import { createConnectionFiles } from './data-model/connection-files';
 import { createDataModelService } from './data-model/data-model-service';
+import { findUsages } from './schema/impact';
+import { previewTypeChange } from './schema/preview-type-change';
+import { createSchemaService } from './schema/schema-service';
 import { createJobRegistry } from './jobs/job-registry';
 import {
   forkLocalWorkspace,
@@ -141,11 +145,21 @@ export const createServices = (options: ServicesOptions) => {
     onChanged: (list) => events.emit('workspaces.onConnectionsChanged', list),
   });
 
+  const files = createConnectionFiles(options.dataDir, (message) => logger.warn(message));
   const dataModel = createDataModelService({
     dataDir: options.dataDir,
     workspaces,
     jobs,
     logger,
+    files,
+  });
+  const schema = createSchemaService({
+    files,
+    workspaces,
+    dataModel,
+    jobs,
+    logger,
+    onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
   });
 
   const handlers: Handlers<Contract> = {
@@ -173,6 +187,23 @@ export const createServices = (options: ServicesOptions) => {
     'dataModel.getLayout': ({ connectionId }) => dataModel.getLayout(connectionId),
     'dataModel.saveLayout': ({ connectionId, layout }) =>
       dataModel.saveLayout(connectionId, layout),
+    'schema.readSchema': ({ connectionId }) => schema.readSchema(connectionId),
+    'schema.getDraft': ({ connectionId }) => schema.getDraft(connectionId),
+    'schema.saveDraft': ({ connectionId, draft }) => schema.saveDraft(connectionId, draft),
+    'schema.discardDraft': ({ connectionId }) => schema.discardDraft(connectionId),
+    'schema.reviewChanges': (input) => schema.reviewChanges(input),
+    'schema.applyPlan': ({ planId }) => schema.applyPlan(planId),
+    'schema.cancelApply': ({ planId }) => schema.cancelApply(planId),
+    'schema.previewTypeChange': async ({ connectionId, objectName, fieldName, to }) => {
+      const read = await schema.readSchema(connectionId);
+      const from = read.document.objects
+        .find((object) => object.nameSingular === objectName)
+        ?.fields.find((field) => field.name === fieldName);
+      if (!from) throw new AppError('NOT_FOUND', `No custom field ${fieldName} on ${objectName}`);
+      return previewTypeChange(await workspaces.client(connectionId), { objectName, from, to });
+    },
+    'schema.findUsages': async ({ connectionId, ...subject }) =>
+      findUsages(await workspaces.client(connectionId), subject),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };

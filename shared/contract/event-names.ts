@@ -5,5 +5,6 @@
 export const CONTRACT_EVENT_NAMES = [
   'workspaces.onConnectionsChanged',
   'jobs.onJobUpdated',
+  'schema.onApplyProgress',
 ] as const;
 export type ContractEventName = (typeof CONTRACT_EVENT_NAMES)[number];

@@ -20,6 +20,20 @@ import {
 } from './connections';
 import type { ContractEventName } from './event-names';
 import { jobSchema } from './jobs';
+import {
+  applyProgressSchema,
+  applyReportSchema,
+  changePlanReviewSchema,
+  findUsagesInputSchema,
+  planRefSchema,
+  readSchemaOutputSchema,
+  reviewChangesInputSchema,
+  saveDraftInputSchema,
+  schemaDraftSchema,
+  typeChangePreviewInputSchema,
+  typeChangePreviewSchema,
+  usagesSchema,
+} from './schema';
 
 const empty = z.object({}).strict();
 const connectionRefOnly = z.object({ connectionId: connectionIdSchema });
@@ -87,6 +101,51 @@ export const contract = defineContract({
       z.object({ saved: z.boolean() }),
       'Keep diagram positions for a workspace',
     ),
+    'schema.readSchema': method(
+      connectionRefOnly,
+      readSchemaOutputSchema,
+      "A workspace's custom model as a schema document (the offline copy when unreachable)",
+    ),
+    'schema.getDraft': method(
+      connectionRefOnly,
+      schemaDraftSchema.nullable(),
+      "The data-model editor's unapplied draft for a workspace",
+    ),
+    'schema.saveDraft': method(
+      saveDraftInputSchema,
+      z.object({ saved: z.boolean() }),
+      'Keep the draft on disk (it survives a restart)',
+    ),
+    'schema.discardDraft': method(
+      connectionRefOnly,
+      z.object({ discarded: z.boolean() }),
+      'Forget the draft',
+    ),
+    'schema.reviewChanges': method(
+      reviewChangesInputSchema,
+      changePlanReviewSchema,
+      'Plan the changes from the live schema to a target, with record counts and usages',
+    ),
+    'schema.applyPlan': method(
+      planRefSchema,
+      applyReportSchema,
+      'Apply a reviewed plan step by step, stopping at the first failure',
+    ),
+    'schema.cancelApply': method(
+      planRefSchema,
+      z.object({ cancelled: z.boolean() }),
+      'Stop applying a plan after the running step',
+    ),
+    'schema.previewTypeChange': method(
+      typeChangePreviewInputSchema,
+      typeChangePreviewSchema,
+      "How many of a field's values convert to another type, and which are lost",
+    ),
+    'schema.findUsages': method(
+      findUsagesInputSchema,
+      usagesSchema,
+      'What uses an object, a field or option values (views, webhooks, relations)',
+    ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(
       z.object({ id: z.string().min(1).max(64) }),
@@ -97,6 +156,7 @@ export const contract = defineContract({
   events: {
     'workspaces.onConnectionsChanged': connectionListSchema,
     'jobs.onJobUpdated': jobSchema,
+    'schema.onApplyProgress': applyProgressSchema,
   } satisfies Record<ContractEventName, z.ZodType>,
 });
 
@@ -107,3 +167,4 @@ export * from './connections';
 export * from './data-model';
 export * from './event-names';
 export * from './jobs';
+export * from './schema';

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import type { z } from 'zod';
 import {
   diagramLayoutSchema,
   modelReadSchema,
@@ -7,10 +5,10 @@ import {
   type ModelRead,
 } from '../../../shared/contract/data-model';
 import { isAppError } from '../../../shared/errors/app-error';
-import { createJsonFileStore, type JsonFileStore } from '../../platform/settings/json-file-store';
 import type { Logger } from '../../platform/logging/logger';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
+import { createConnectionFiles, type ConnectionFiles } from './connection-files';
 import { readModel } from './read-model';
 
 /**
@@ -22,37 +20,14 @@ export interface DataModelDeps {
   workspaces: Pick<WorkspacesService, 'client'>;
   jobs: JobRegistry;
   logger: Logger;
+  /** Shared with the other per-connection files so each file has one writer. */
+  files?: ConnectionFiles;
 }
 
 const cachedReadSchema = modelReadSchema.nullable();
-// Connection ids are UUIDs or 'local'; anything else never becomes a file name.
-const safeId = (id: string) => {
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new Error(`Unexpected connection id ${id}`);
-  return id;
-};
 
 export const createDataModelService = (deps: DataModelDeps) => {
-  const stores = new Map<string, JsonFileStore<unknown>>();
-  const store = <S extends z.ZodType>(
-    kind: string,
-    id: string,
-    schema: S,
-    empty: () => z.output<S>,
-  ) => {
-    const key = `${kind}:${id}`;
-    if (!stores.has(key)) {
-      stores.set(
-        key,
-        createJsonFileStore(
-          join(deps.dataDir, kind, `${safeId(id)}.json`),
-          schema,
-          empty,
-          (message) => deps.logger.warn(message),
-        ) as JsonFileStore<unknown>,
-      );
-    }
-    return stores.get(key) as JsonFileStore<z.output<S>>;
-  };
+  const store = deps.files ?? createConnectionFiles(deps.dataDir, (m) => deps.logger.warn(m));
   const modelCache = (id: string) => store('models', id, cachedReadSchema, () => null);
   const layoutStore = (id: string) =>
     store('layouts', id, diagramLayoutSchema, (): DiagramLayout => ({ positions: {} }));

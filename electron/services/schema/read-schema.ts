@@ -1,117 +1,14 @@
-import {
-  customObjectHead,
-  emptySchemaDocument,
-  normaliseSchemaDocument,
-  type SchemaDocument,
-  type SchemaField,
-  type SchemaObject,
-  type SchemaOption,
-} from '../../../shared/schema/schema-document';
-import { isBaseFieldName } from '../../../shared/domain/base-fields';
-import { isFieldMetadataType } from '../../../shared/domain/field-metadata-type';
-import type { ModelField, ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
+import type { SchemaDocument } from '../../../shared/schema/schema-document';
+import { toSchemaDocument } from '../../../shared/schema/model-to-schema';
 import { readModel } from '../data-model/read-model';
 import type { TwentyClient } from '../twenty-client';
 
 /**
  * A workspace's data model as a schema document: the model is read once, by the same
  * introspecting reader the diagram uses (data-model/read-model.ts, 1.x–2.x), and its custom part
- * converted here — custom objects and fields, minus system fields and the default fields every
- * custom object is born with.
+ * converted by shared/schema/model-to-schema.ts.
  */
-const isCustomObject = (object: ModelObject): boolean => object.isCustom && !object.isSystem;
-
-const isCustomField = (object: ModelObject, field: ModelField): boolean =>
-  field.isCustom && !field.isSystem && !(isCustomObject(object) && isBaseFieldName(field.name));
-
-const toOptions = (options: unknown): SchemaOption[] | null =>
-  Array.isArray(options)
-    ? options.map((option: Record<string, unknown>) => ({
-        label: String(option.label),
-        value: String(option.value),
-        color: typeof option.color === 'string' ? option.color : null,
-        position: Number(option.position),
-      }))
-    : null;
-
-const RELATION_SETTINGS = new Set(['relationType', 'onDelete', 'joinColumnName']);
-
-const toField = (field: ModelField, fieldsById: Map<string, ModelField>): SchemaField | null => {
-  if (!isFieldMetadataType(field.type) || field.type === 'MORPH_RELATION') return null;
-  const base = {
-    name: field.name,
-    label: field.label,
-    type: field.type,
-    description: field.description ?? null,
-    icon: field.icon ?? null,
-    isActive: field.isActive ?? true,
-    isNullable: field.isNullable ?? true,
-    isUnique: field.isUnique ?? false,
-    isLabelSyncedWithName: field.isLabelSyncedWithName ?? false,
-    defaultValue: field.defaultValue ?? null,
-    settings: field.settings ?? null,
-    options:
-      field.type === 'SELECT' || field.type === 'MULTI_SELECT' ? toOptions(field.options) : null,
-    relation: null,
-  };
-  if (field.type !== 'RELATION' || !field.relation) return base;
-  const inverse = field.relation.targetFieldId
-    ? fieldsById.get(field.relation.targetFieldId)
-    : undefined;
-  const extraSettings = Object.entries(field.settings ?? {}).filter(
-    ([key]) => !RELATION_SETTINGS.has(key),
-  );
-  const onDelete = field.settings?.onDelete;
-  return {
-    ...base,
-    // Forced by Twenty for relations; not the admin's choice.
-    isNullable: true,
-    isUnique: false,
-    defaultValue: null,
-    settings: extraSettings.length > 0 ? Object.fromEntries(extraSettings) : null,
-    relation: {
-      type: field.relation.type as 'MANY_TO_ONE' | 'ONE_TO_MANY',
-      targetObject: field.relation.targetObject,
-      inverseName: field.relation.targetField ?? '',
-      inverseLabel: inverse?.label ?? field.relation.targetField ?? '',
-      inverseIcon: inverse?.icon ?? null,
-      onDelete:
-        field.relation.type === 'MANY_TO_ONE' && typeof onDelete === 'string'
-          ? (onDelete as NonNullable<SchemaField['relation']>['onDelete'])
-          : null,
-    },
-  };
-};
-
-/** Pure: the custom part of a live model as a canonical schema document. */
-export const toSchemaDocument = (model: WorkspaceModel): SchemaDocument => {
-  const fieldsById = new Map(
-    model.objects.flatMap((object) => object.fields.map((field) => [field.id, field] as const)),
-  );
-  const included = new Set<string>();
-  for (const object of model.objects)
-    for (const field of object.fields) if (isCustomField(object, field)) included.add(field.id);
-  const objects: SchemaObject[] = [];
-  for (const object of model.objects) {
-    const fields: SchemaField[] = [];
-    for (const field of object.fields) {
-      if (!included.has(field.id)) continue;
-      // A relation is written once, on its MANY_TO_ONE side (normalisation does the same for files).
-      if (
-        field.relation?.type === 'ONE_TO_MANY' &&
-        field.relation.targetFieldId !== null &&
-        included.has(field.relation.targetFieldId)
-      )
-        continue;
-      const converted = toField(field, fieldsById);
-      if (converted) fields.push(converted);
-    }
-    if (isCustomObject(object)) objects.push(customObjectHead(object, fields));
-    else if (fields.length > 0)
-      objects.push({ nameSingular: object.nameSingular, standard: true, fields });
-  }
-  return normaliseSchemaDocument({ ...emptySchemaDocument(), objects });
-};
+export { toSchemaDocument };
 
 export const readSchema = async (
   client: TwentyClient,

@@ -12,15 +12,30 @@ import {
 import '@xyflow/react/dist/style.css';
 import { Download, RefreshCw, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DiagramLayout } from '../../../shared/contract/data-model';
+import { toSchemaDocument } from '../../../shared/schema/model-to-schema';
 import { rpc } from '../../api/rpc';
 import { toastError } from '../../ui/toast-error';
 import { useActiveConnection } from '../workspaces/connection-queries';
 import { useDataModelView } from './data-model-store';
+import { overlayDraft } from './draft-overlay';
+import { CompareDialog } from './editor/CompareDialog';
+import { DraftBar } from './editor/DraftBar';
+import { EditorPanel, takenObjectNames } from './editor/EditorPanel';
+import { PlanReview } from './editor/PlanReview';
+import { RelationDialog } from './editor/RelationDialog';
+import {
+  clearDraftHistory,
+  isDraftEmpty,
+  redoDraft,
+  undoDraft,
+  useDraftStore,
+  type Positions,
+} from './draft-store';
 import { layoutGraph } from './elk-layout';
 import { exportDiagram } from './export-diagram';
 import { buildGraph, type ObjectNode } from './model-graph';
 import { ObjectNodeView } from './ObjectNodeView';
+import { useDraftPersistence } from './use-draft-persistence';
 
 const NODE_TYPES = { object: ObjectNodeView };
 const FILTERS = [
@@ -28,7 +43,16 @@ const FILTERS = [
   { key: 'showSystem', label: 'Show system' },
 ] as const;
 
-const Diagram = ({ connectionId }: { connectionId: string }) => {
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+
+const Diagram = ({
+  connectionId,
+  connectionName,
+}: {
+  connectionId: string;
+  connectionName: string;
+}) => {
   const queryClient = useQueryClient();
   const view = useDataModelView();
   const flow = useReactFlow();
@@ -44,28 +68,68 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
     queryFn: () => rpc.call('dataModel.getLayout', { connectionId }),
     staleTime: Infinity,
   });
+  const draftRead = useQuery({
+    queryKey: ['schema', 'draft', connectionId],
+    queryFn: () => rpc.call('schema.getDraft', { connectionId }),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const store = useDraftStore();
+  const loaded = store.connectionId === connectionId && store.base !== null;
+  // The draft is loaded once per workspace: later model reads do not overwrite the admin's work.
+  useEffect(() => {
+    if (loaded || !model.data || !layout.data || draftRead.isPending) return;
+    useDraftStore
+      .getState()
+      .load(
+        connectionId,
+        toSchemaDocument(model.data.model),
+        draftRead.data ?? null,
+        layout.data.positions,
+      );
+    clearDraftHistory();
+  }, [loaded, model.data, layout.data, draftRead.isPending, draftRead.data, connectionId]);
+  useDraftPersistence(connectionId, loaded);
+
+  const overlay = useMemo(
+    () =>
+      model.data && loaded && store.base && store.target
+        ? overlayDraft(model.data.model, {
+            base: store.base,
+            target: store.target,
+            renames: store.renames,
+          })
+        : null,
+    [model.data, loaded, store.base, store.target, store.renames],
+  );
   const graph = useMemo(
     () =>
-      model.data
-        ? buildGraph(model.data.model, view)
+      overlay
+        ? buildGraph(overlay.model, view, overlay.marks)
         : { nodes: [] as ObjectNode[], edges: [] as Edge[] },
-    [model.data, view],
+    [overlay, view],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<ObjectNode>([]);
-  // Saved positions are read when laying out, not a reason to lay out again (a drag saves them).
-  const saved = useRef<DiagramLayout['positions'] | null>(null);
-  if (layout.data && !saved.current) saved.current = layout.data.positions;
+  // Kept positions are read when laying out, not a reason to lay out again (a drag keeps them).
+  const saved = useRef<Positions>({});
+  saved.current = store.positions;
   const shownIds = useRef('');
+  const [relationFrom, setRelationFrom] = useState<{
+    source: string;
+    target: string | null;
+  } | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [comparing, setComparing] = useState(false);
 
   // ELK places every object; positions the admin dragged win over it. The view is fitted again
   // only when the set of objects changes (a filter), never after a drag.
-  const layoutReady = layout.data !== undefined;
+  const layoutReady = loaded;
   useEffect(() => {
     if (!layoutReady) return;
     let cancelled = false;
     void layoutGraph(graph.nodes, graph.edges).then((computed) => {
       if (cancelled) return;
-      const positions = saved.current ?? {};
+      const positions = saved.current;
       setNodes(
         graph.nodes.map((node) => ({
           ...node,
@@ -83,42 +147,91 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
     };
   }, [graph, layoutReady, setNodes, flow]);
 
-  // The searched object is marked without laying anything out again.
+  // An undo or redo of a move puts the objects back where the history says.
+  useEffect(() => {
+    setNodes((current) =>
+      current.map((node) => {
+        const kept = store.positions[node.id];
+        return kept && (kept.x !== node.position.x || kept.y !== node.position.y)
+          ? { ...node, position: kept }
+          : node;
+      }),
+    );
+  }, [store.positions, setNodes]);
+
+  const selection = useDataModelView((state) => state.selection);
+  // The searched and the selected object are marked without laying anything out again.
   const shown = useMemo(
     () =>
-      nodes.map((node) =>
-        node.data.highlighted === (node.id === highlight)
+      nodes.map((node) => {
+        const highlighted = node.id === highlight;
+        const selected = node.id === selection?.object;
+        return node.data.highlighted === highlighted && node.data.selected === selected
           ? node
-          : { ...node, data: { ...node.data, highlighted: node.id === highlight } },
-      ),
-    [nodes, highlight],
+          : { ...node, data: { ...node.data, highlighted, selected } };
+      }),
+    [nodes, highlight, selection?.object],
   );
 
-  const keepPositions = (moved: ObjectNode[]) => {
-    const positions = { ...(saved.current ?? {}) };
-    for (const node of moved) positions[node.id] = { x: node.position.x, y: node.position.y };
-    const next: DiagramLayout = { positions };
-    saved.current = positions;
-    queryClient.setQueryData(['dataModel', 'layout', connectionId], next);
-    rpc.call('dataModel.saveLayout', { connectionId, layout: next }).catch(toastError);
+  const keepPositions = (moved: ObjectNode[]) =>
+    store.move(
+      Object.fromEntries(
+        moved.map((node) => [node.id, { x: node.position.x, y: node.position.y }]),
+      ),
+    );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undoDraft();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redoDraft();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const afterApply = async (applied: boolean) => {
+    setReviewing(false);
+    if (!applied) return;
+    try {
+      // Main read the model again after applying; what is left of the draft is kept against it.
+      const read = await rpc.call('dataModel.getModel', { connectionId });
+      queryClient.setQueryData(['dataModel', connectionId], read);
+      const fresh = toSchemaDocument(read.model);
+      const state = useDraftStore.getState();
+      state.reset(fresh);
+      if (
+        state.target &&
+        !isDraftEmpty({ base: fresh, target: state.target, renames: state.renames })
+      )
+        state.edit((draft) => ({ ...draft, target: state.target ?? draft.target }));
+      clearDraftHistory();
+    } catch (error) {
+      toastError(error);
+    }
   };
 
+  const objects = overlay?.model.objects ?? [];
   const focus = (term: string) => {
     const needle = term.trim().toLowerCase();
-    if (!needle || !model.data) return;
+    if (!needle || !overlay) return;
     const match =
-      model.data.model.objects.find(
+      objects.find(
         (object) =>
           object.nameSingular.toLowerCase() === needle ||
           object.labelSingular.toLowerCase() === needle,
       ) ??
-      model.data.model.objects.find(
+      objects.find(
         (object) =>
           object.nameSingular.toLowerCase().includes(needle) ||
           object.labelSingular.toLowerCase().includes(needle),
       );
     if (!match) return toastError(new Error(`No object matches "${term}"`));
     setHighlight(match.nameSingular);
+    useDataModelView.getState().select({ object: match.nameSingular });
     void flow.fitView({ nodes: [{ id: match.nameSingular }], duration: 400, maxZoom: 1.2 });
   };
 
@@ -160,7 +273,7 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
             onChange={(event) => setSearch(event.target.value)}
           />
           <datalist id="model-objects">
-            {model.data?.model.objects.map((object) => (
+            {objects.map((object) => (
               <option key={object.id} value={object.labelSingular} />
             ))}
           </datalist>
@@ -208,29 +321,75 @@ const Diagram = ({ connectionId }: { connectionId: string }) => {
           </button>
         ))}
       </div>
+      <DraftBar
+        connectionName={connectionName}
+        takenNames={takenObjectNames(overlay?.model ?? { objects: [] }, '')}
+        onReview={() => setReviewing(true)}
+        onDiscard={() => {
+          const { base } = useDraftStore.getState();
+          if (base) useDraftStore.getState().reset(base);
+        }}
+        onCompare={() => setComparing(true)}
+      />
       {model.data?.source === 'cache' && (
         <p className="notice" role="status">
           Offline copy read {new Date(model.data.readAt).toLocaleString()}: {model.data.problem}
         </p>
       )}
-      <div className="diagram" ref={wrapper} data-testid="diagram">
-        <ReactFlow
-          nodes={shown}
-          edges={graph.edges}
-          nodeTypes={NODE_TYPES}
-          onNodesChange={onNodesChange}
-          onNodeDragStop={(_event, _node, moved) => keepPositions(moved as ObjectNode[])}
-          onPaneClick={() => setHighlight(null)}
-          minZoom={0.05}
-          onlyRenderVisibleElements
-          proOptions={{ hideAttribution: true }}
-          colorMode="system"
-        >
-          <Background gap={24} />
-          <MiniMap pannable zoomable />
-          <Controls />
-        </ReactFlow>
+      <div className="diagram-body">
+        <div className="diagram" ref={wrapper} data-testid="diagram">
+          <ReactFlow
+            nodes={shown}
+            edges={graph.edges}
+            nodeTypes={NODE_TYPES}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={(_event, _node, moved) => keepPositions(moved as ObjectNode[])}
+            onNodeClick={(_event, node) => useDataModelView.getState().select({ object: node.id })}
+            onConnect={({ source, target }) => source && setRelationFrom({ source, target })}
+            onPaneClick={() => setHighlight(null)}
+            minZoom={0.05}
+            onlyRenderVisibleElements
+            proOptions={{ hideAttribution: true }}
+            colorMode="system"
+          >
+            <Background gap={24} />
+            <MiniMap pannable zoomable />
+            <Controls />
+          </ReactFlow>
+        </div>
+        {overlay && (
+          <EditorPanel
+            connectionId={connectionId}
+            model={overlay.model}
+            marks={overlay.marks}
+            onAddRelation={(source) => setRelationFrom({ source, target: null })}
+          />
+        )}
       </div>
+      {relationFrom && overlay && (
+        <RelationDialog
+          source={objects.find((o) => o.nameSingular === relationFrom.source) ?? objects[0]!}
+          target={objects.find((o) => o.nameSingular === relationFrom.target) ?? null}
+          objects={objects.filter(
+            (o) => !o.isSystem && overlay.marks.get(o.nameSingular) !== 'removed',
+          )}
+          takenObjectNames={takenObjectNames(overlay.model, '')}
+          onClose={() => setRelationFrom(null)}
+        />
+      )}
+      {reviewing && store.target && (
+        <PlanReview
+          connectionId={connectionId}
+          workspaceName={connectionName}
+          target={store.target}
+          renames={store.renames}
+          base={store.base}
+          onClose={(applied) => void afterApply(applied)}
+        />
+      )}
+      {comparing && (
+        <CompareDialog activeConnectionId={connectionId} onClose={() => setComparing(false)} />
+      )}
     </>
   );
 };
@@ -252,7 +411,7 @@ export const DataModelPage = () => {
         </p>
       ) : (
         <ReactFlowProvider key={active.id}>
-          <Diagram connectionId={active.id} />
+          <Diagram connectionId={active.id} connectionName={active.name} />
         </ReactFlowProvider>
       )}
     </div>

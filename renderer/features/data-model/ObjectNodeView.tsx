@@ -1,31 +1,53 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useDataModelView } from './data-model-store';
 import { FieldTypeIcon } from './field-type-icon';
 import { MAX_FIELD_ROWS, type ObjectNode } from './model-graph';
 
-/** One object on the diagram: its name and its fields with type, required and unique marks. */
+/**
+ * One object on the diagram: its name and its fields with type, required and unique marks, and
+ * what the draft does to each (new, changed, deleted). A click opens it in the side panel; the
+ * handle on the right starts a relation drag to another object.
+ */
 export const ObjectNodeView = memo(({ data }: NodeProps<ObjectNode>) => {
-  const { object, fields, naming, highlighted } = data;
+  const { object, fields, naming, highlighted, selected, mark, fieldMarks } = data;
   const title = naming === 'api' ? object.nameSingular : object.labelSingular;
   const hidden = fields.length - MAX_FIELD_ROWS;
+  const editable = mark !== 'removed';
+  const selectField = (name: string) =>
+    useDataModelView.getState().select({ object: object.nameSingular, field: name });
   return (
     <div
       className="object-node"
       data-custom={object.isCustom}
       data-highlighted={highlighted}
+      data-selected={selected}
       data-inactive={!object.isActive}
+      data-mark={mark ?? undefined}
       data-testid="object-node"
       aria-label={object.labelSingular}
     >
       <Handle type="target" position={Position.Left} />
       <header>
         <span className="title">{title}</span>
-        {object.isCustom ? <span className="badge accent">custom</span> : null}
+        {mark && <span className={`badge mark-${mark}`}>{mark}</span>}
+        {!mark && object.isCustom ? <span className="badge accent">custom</span> : null}
         {object.isSystem ? <span className="badge">system</span> : null}
       </header>
       <ul>
         {fields.slice(0, hidden > 1 ? MAX_FIELD_ROWS : MAX_FIELD_ROWS + 1).map((field) => (
-          <li key={field.id} data-custom={field.isCustom} title={field.description ?? field.type}>
+          <li
+            key={field.id}
+            data-custom={field.isCustom}
+            data-mark={fieldMarks[field.name]}
+            data-testid="field-row"
+            title={field.description ?? field.type}
+            onClick={(event) => {
+              if (!editable || !field.isCustom || fieldMarks[field.name] === 'removed') return;
+              event.stopPropagation();
+              selectField(field.name);
+            }}
+          >
             <FieldTypeIcon type={field.type} />
             <span className="field-name">{naming === 'api' ? field.name : field.label}</span>
             {!field.isNullable && (
@@ -48,7 +70,12 @@ export const ObjectNodeView = memo(({ data }: NodeProps<ObjectNode>) => {
         ))}
         {hidden > 1 && <li className="more">+ {hidden} more fields</li>}
       </ul>
-      <Handle type="source" position={Position.Right} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        title="Drag to another object to add a relation"
+        isConnectable={editable}
+      />
     </div>
   );
 });

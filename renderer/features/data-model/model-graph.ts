@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { ModelField, ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
+import type { ChangeMark } from './draft-overlay';
 
 /** What the diagram shows of a model: pure, so filters and naming are cheap to recompute. */
 export interface GraphOptions {
@@ -13,6 +14,10 @@ export interface ObjectNodeData extends Record<string, unknown> {
   fields: ModelField[];
   naming: GraphOptions['naming'];
   highlighted: boolean;
+  selected: boolean;
+  /** What the draft does to the object and to its fields (by field name). */
+  mark: ChangeMark | null;
+  fieldMarks: Record<string, ChangeMark>;
 }
 
 export type ObjectNode = Node<ObjectNodeData, 'object'>;
@@ -40,6 +45,7 @@ const fieldOrder = (a: ModelField, b: ModelField) =>
 export const buildGraph = (
   model: WorkspaceModel,
   options: GraphOptions,
+  marks: Map<string, ChangeMark> = new Map(),
 ): { nodes: ObjectNode[]; edges: Edge[] } => {
   const objects = model.objects.filter((object) => visibleObject(object, options));
   const shown = new Set(objects.map((object) => object.nameSingular));
@@ -56,6 +62,14 @@ export const buildGraph = (
         fields,
         naming: options.naming,
         highlighted: false,
+        selected: false,
+        mark: marks.get(object.nameSingular) ?? null,
+        fieldMarks: Object.fromEntries(
+          fields.flatMap((field) => {
+            const mark = marks.get(`${object.nameSingular}.${field.name}`);
+            return mark ? [[field.name, mark]] : [];
+          }),
+        ),
       },
     };
   });
@@ -65,8 +79,10 @@ export const buildGraph = (
       // Each relation is drawn once, from its many-to-one side (the inverse is the same edge).
       if (!field.relation || field.relation.type !== 'MANY_TO_ONE') continue;
       if (!shown.has(field.relation.targetObject) || !visibleField(field, options)) continue;
+      const mark = marks.get(`${object.nameSingular}.${field.name}`);
       edges.push({
         id: `${object.nameSingular}.${field.name}`,
+        ...(mark ? { className: `edge-${mark}` } : {}),
         source: object.nameSingular,
         target: field.relation.targetObject,
         label: options.naming === 'api' ? field.name : field.label,

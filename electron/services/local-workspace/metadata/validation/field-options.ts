@@ -1,39 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityValidationError } from '../metadata-errors';
 import type { SelectOption } from '../metadata-types';
+import { TAG_COLORS } from '../../../../../shared/domain/field-type-catalog';
 
 /**
  * SELECT / MULTI_SELECT / RATING options as Twenty normalises and validates them.
  * Source: validate-enum-flat-field-metadata.util.ts, validate-metadata-option-color.util.ts,
- * TagColors.ts (25 colours since 2.23), generate-rating-optionts.util.ts.
+ * generate-rating-optionts.util.ts; the 25 tag colours are shared with the editor.
  */
-export const TAG_COLORS = [
-  'red',
-  'ruby',
-  'crimson',
-  'tomato',
-  'orange',
-  'amber',
-  'yellow',
-  'lime',
-  'grass',
-  'green',
-  'jade',
-  'mint',
-  'turquoise',
-  'cyan',
-  'sky',
-  'blue',
-  'iris',
-  'violet',
-  'purple',
-  'plum',
-  'pink',
-  'bronze',
-  'gold',
-  'brown',
-  'gray',
-] as const;
+export { TAG_COLORS };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPPER_SNAKE = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
