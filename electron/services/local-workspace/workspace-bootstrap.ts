@@ -10,6 +10,8 @@ import { buildStandardModel } from './seed/build-standard-model';
 import { DEMO_DATA } from './seed/demo-data/index';
 import { STANDARD_OBJECT_DEFINITIONS } from './seed/standard-objects/index';
 import { quoteIdentifier, type SqlEngine } from './storage/sql-engine';
+import { addMissingIndexViews } from './views/index-view';
+import { emptyViewState } from './views/view-types';
 
 /**
  * Opens (or creates and seeds) the single workspace that a data dir / database holds.
@@ -52,7 +54,11 @@ export const openWorkspace = async (
   const tokens = new TokenService(engine, workspace.id, jwtSecret);
   if (adminKeyId) initialApiKeyToken = await tokens.signApiKeyToken(adminKeyId, neverExpires());
   const state = await loadMetadataState(engine, workspace);
-  return { workspace, metadata: new MetadataService(engine, state), tokens, initialApiKeyToken };
+  const metadata = new MetadataService(engine, state);
+  // Data made before views were stored gets the INDEX views Twenty would have created.
+  if (state.views.views.size === 0)
+    await metadata.mutate((draft, now) => addMissingIndexViews(draft, now), { bumpVersion: false });
+  return { workspace, metadata, tokens, initialApiKeyToken };
 };
 
 const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => {
@@ -73,9 +79,11 @@ const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => 
     objects: new Map(),
     fields: new Map(),
     indexes: new Map(),
+    views: emptyViewState(),
   };
   const seeded = cloneState(empty);
   buildStandardModel(seeded, STANDARD_OBJECT_DEFINITIONS, now);
+  addMissingIndexViews(seeded, now);
   const adminKeyId = randomUUID();
   await engine.transaction(async (tx) => {
     await tx.query(

@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type GraphQLSchema } from 'graph
 import { METADATA_LIMITS } from '../graphql-common/query-complexity';
 import { missingToken, serveGraphql } from '../graphql-common/serve-graphql';
 import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
+import { viewResolvers } from '../views/view-resolvers';
 import { webhookResolvers } from '../webhooks/webhook-resolvers';
 import { authResolvers, PUBLIC_ROOT_FIELDS } from './auth-resolvers';
 import { mutationResolvers, queryResolvers } from './metadata-resolvers';
@@ -66,6 +67,7 @@ const buildRootValue = (
     ...mutationResolvers,
     ...authResolvers,
     ...webhookResolvers,
+    ...viewResolvers,
   } as Record<string, (args: Record<string, unknown>, context: never) => unknown>;
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const name of Object.keys(type?.getFields() ?? {})) {

@@ -20,6 +20,8 @@ import type { RequestContext } from '../workspace-runtime';
 import { paginate, type CursorPaging } from './cursor-connection';
 import { toFieldDto, toIndexDto, toObjectDto } from './metadata-dtos';
 import { matchesFilter, type MetadataFilter } from './metadata-filter';
+import { listableViews } from '../views/view-dtos';
+import { viewCaller } from '../views/view-resolvers';
 
 /**
  * Resolvers of the metadata API root fields the local workspace implements. Each receives
@@ -108,7 +110,14 @@ export const queryResolvers: Record<string, Resolver> = {
         ...object,
         isRemote: false,
       })),
-      views: [],
+      views: listableViews(state, viewCaller(context)).map(
+        ({ id, type, key, objectMetadataId }) => ({
+          id,
+          type,
+          key,
+          objectMetadataId,
+        }),
+      ),
       collectionHashes: [
         { collectionName: 'objectMetadata', hash: String(state.workspace.metadataVersion) },
         { collectionName: 'fieldMetadata', hash: String(state.workspace.metadataVersion) },

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../storage/sql-engine';
+import { ensureViewTables } from '../views/view-store';
 
 /**
  * The `core` schema: workspace, data-model metadata, API keys and roles, stored like Twenty's
@@ -115,4 +116,5 @@ const STATEMENTS = [
 
 export const ensureCoreSchema = async (db: SqlExecutor): Promise<void> => {
   for (const statement of STATEMENTS) await db.query(statement);
+  await ensureViewTables(db);
 };

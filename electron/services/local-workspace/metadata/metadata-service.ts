@@ -3,6 +3,8 @@ import { SchemaMigrationError } from './metadata-errors';
 import { bumpMetadataVersion, deleteRow, upsertRow } from './metadata-store';
 import { cloneState, type MetadataState } from './metadata-types';
 import { planDdl } from './plan-ddl';
+import { persistViewDeletions, persistViewUpserts } from '../views/view-store';
+import { applyViewSideEffects } from '../views/view-side-effects';
 
 /**
  * Holds the workspace's data model and applies changes to it. A change edits a draft copy;
@@ -28,17 +30,28 @@ export class MetadataService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Serialises changes (validation reads the model, so two changes must not interleave). */
-  mutate<T>(work: (draft: MetadataState, now: string) => T): Promise<T> {
-    const run = this.queue.then(() => this.apply(work));
+  /**
+   * Serialises changes (validation reads the model, so two changes must not interleave).
+   * `bumpVersion: false` for view-only changes, which leave the data model's version alone.
+   */
+  mutate<T>(
+    work: (draft: MetadataState, now: string) => T,
+    options: { bumpVersion?: boolean } = {},
+  ): Promise<T> {
+    const run = this.queue.then(() => this.apply(work, options.bumpVersion ?? true));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async apply<T>(work: (draft: MetadataState, now: string) => T): Promise<T> {
+  private async apply<T>(
+    work: (draft: MetadataState, now: string) => T,
+    bumpVersion: boolean,
+  ): Promise<T> {
     const before = this.state;
     const draft = cloneState(before);
-    const result = work(draft, new Date().toISOString());
+    const now = new Date().toISOString();
+    const result = work(draft, now);
+    applyViewSideEffects(before, draft, now);
     const ddl = planDdl(before, draft);
     try {
       await this.engine.transaction(async (tx) => {
@@ -47,7 +60,8 @@ export class MetadataService {
         );
         await persistDiff(tx, before, draft);
         for (const statement of ddl) await tx.query(statement);
-        draft.workspace.metadataVersion = await bumpMetadataVersion(tx, draft.workspace.id);
+        if (bumpVersion)
+          draft.workspace.metadataVersion = await bumpMetadataVersion(tx, draft.workspace.id);
       });
     } catch (error) {
       // Rolled back: the live model was never touched. Say why in the database's words.
@@ -65,6 +79,7 @@ export const persistDiff = async (
   before: MetadataState,
   after: MetadataState,
 ): Promise<void> => {
+  await persistViewDeletions(db, before.views, after.views);
   for (const [id] of before.indexes)
     if (!after.indexes.has(id)) await deleteRow(db, 'indexMetadata', id);
   for (const [id] of before.fields)
@@ -77,4 +92,5 @@ export const persistDiff = async (
     if (before.fields.get(id) !== row) await upsertRow(db, 'fieldMetadata', row);
   for (const [id, row] of after.indexes)
     if (before.indexes.get(id) !== row) await upsertRow(db, 'indexMetadata', row);
+  await persistViewUpserts(db, before.views, after.views);
 };

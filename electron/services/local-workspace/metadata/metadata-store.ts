@@ -1,4 +1,5 @@
 import { quoteIdentifier, type SqlExecutor } from '../storage/sql-engine';
+import { loadViewState } from '../views/view-store';
 import type { FieldRow, IndexRow, MetadataState, ObjectRow, WorkspaceRow } from './metadata-types';
 
 /** Reads and writes metadata rows of the core schema. All values are bound parameters. */
@@ -69,6 +70,7 @@ export const loadMetadataState = async (
     objects: new Map(objects.rows.map((row) => [String(row.id), normaliseRow<ObjectRow>(row)])),
     fields: new Map(fields.rows.map((row) => [String(row.id), normaliseRow<FieldRow>(row)])),
     indexes: new Map(indexes.rows.map((row) => [String(row.id), normaliseRow<IndexRow>(row)])),
+    views: await loadViewState(db),
   };
 };
 

@@ -1,4 +1,5 @@
 import type { FieldMetadataType } from '../../../../shared/domain/field-metadata-type';
+import { cloneViewState, type ViewState } from '../views/view-types';
 
 /** One row of core."objectMetadata", as the metadata API exposes it (plus internal columns). */
 export interface ObjectRow {
@@ -102,6 +103,8 @@ export interface MetadataState {
   objects: Map<string, ObjectRow>;
   fields: Map<string, FieldRow>;
   indexes: Map<string, IndexRow>;
+  /** Views and their children (core metadata in Twenty 2.x). */
+  views: ViewState;
 }
 
 export const cloneState = (state: MetadataState): MetadataState => ({
@@ -109,6 +112,7 @@ export const cloneState = (state: MetadataState): MetadataState => ({
   objects: new Map(state.objects),
   fields: new Map(state.fields),
   indexes: new Map(state.indexes),
+  views: cloneViewState(state.views),
 });
 
 export const fieldsOfObject = (state: MetadataState, objectId: string): FieldRow[] =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newFieldRow } from './base-fields';
 import { cloneState, type MetadataState, type ObjectRow } from './metadata-types';
 import { planDdl } from './plan-ddl';
+import { emptyViewState } from '../views/view-types';
 
 const now = '2026-01-01T00:00:00.000Z';
 const object: ObjectRow = {
@@ -53,6 +54,7 @@ const base = (): MetadataState => {
     objects: new Map([[object.id, object]]),
     fields: new Map([[id.id, id]]),
     indexes: new Map(),
+    views: emptyViewState(),
   };
 };
 
