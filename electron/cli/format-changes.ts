@@ -11,11 +11,18 @@ const properties = (changes: PropertyChange[]): string[] =>
   changes.map((change) => `${change.property} ${show(change.from)} → ${show(change.to)}`);
 
 const options = (changes: OptionChange[]): string[] =>
-  changes.map((change) =>
-    change.kind === 'updated'
-      ? `option ${change.value}: ${properties(change.changes).join(', ')}`
-      : `option ${change.option.value} ${change.kind}`,
-  );
+  changes.map((change) => {
+    switch (change.kind) {
+      case 'updated':
+        return `option ${change.value}: ${properties(change.changes).join(', ')}`;
+      case 'renamed':
+        return `option ${change.from} renamed ${change.to}${change.changes.length > 0 ? ` (${properties(change.changes).join(', ')})` : ''}`;
+      case 'merged':
+        return `option(s) ${change.from.join(', ')} merged into ${change.into}`;
+      default:
+        return `option ${change.option.value} ${change.kind}`;
+    }
+  });
 
 const fieldSummary = (field: SchemaField): string =>
   field.relation
@@ -35,8 +42,10 @@ export const formatChange = (change: SchemaChange): string => {
       return `+ object ${change.object.nameSingular} (${change.object.labelSingular} / ${change.object.labelPlural})`;
     case 'objectRemoved':
       return `- object ${change.object.nameSingular} and its ${change.object.fields.length} custom field(s)`;
-    case 'objectUpdated':
-      return `~ object ${change.objectName}: ${properties(change.changes).join(', ')}`;
+    case 'objectUpdated': {
+      const rename = change.changes.find((c) => c.property === 'nameSingular');
+      return `~ object ${change.objectName}${rename ? ` renamed ${String(rename.to)}` : ''}: ${properties(change.changes).join(', ')}`;
+    }
     case 'fieldAdded':
       return `+ field ${change.objectName}.${fieldSummary(change.field)}`;
     case 'fieldRemoved':
@@ -47,7 +56,7 @@ export const formatChange = (change: SchemaChange): string => {
         ...options(change.optionChanges),
       ].join(', ')}`;
     case 'fieldTypeChanged':
-      return `~ field ${change.objectName}.${change.from.name}: type ${change.from.type} → ${change.to.type}`;
+      return `~ field ${change.objectName}.${change.from.name}: type ${change.from.type} → ${change.to.type}${change.to.name !== change.from.name ? `, renamed ${change.to.name}` : ''}`;
     case 'relationAdded':
       return `+ ${relation(change.objectName, change.field)}`;
     case 'relationRemoved':

@@ -121,16 +121,23 @@ describe('planChanges', () => {
     ]);
   });
 
-  it('plans a type change as an unsupported first step, with the reason', () => {
+  it('plans a relation type change or one without a conversion as an unsupported first step', () => {
     const to = projectDoc();
-    to.objects[0]!.fields.find((f) => f.name === 'budget')!.type = 'NUMBER';
-    to.objects[0]!.fields.push(...schemaDoc([]).objects.flatMap((o) => o.fields));
-    const [first] = plan(projectDoc(), to).steps;
-    expect(first).toMatchObject({
-      operation: 'unsupported',
-      id: 'unsupported:project.budget',
-      reason: expect.stringContaining("Twenty cannot change a field's type (CURRENCY → NUMBER)"),
-    });
+    to.objects[0]!.fields.find((f) => f.name === 'owner')!.type = 'TEXT';
+    to.objects[0]!.fields.find((f) => f.name === 'budget')!.type = 'BOOLEAN';
+    const steps = plan(projectDoc(), to).steps;
+    expect(steps.slice(0, 2)).toMatchObject([
+      {
+        operation: 'unsupported',
+        id: 'unsupported:project.budget',
+        reason: expect.stringContaining('No conversion from CURRENCY to BOOLEAN'),
+      },
+      {
+        operation: 'unsupported',
+        id: 'unsupported:project.owner',
+        reason: expect.stringContaining("Twenty cannot change a relation field's type"),
+      },
+    ]);
   });
 
   it('updates options as the full list and flags option removal as destructive', () => {

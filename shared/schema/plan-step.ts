@@ -1,6 +1,10 @@
 import type { SchemaField } from './schema-document';
 
-/** The steps of a change plan: Twenty's metadata mutations, named instead of identified. */
+/**
+ * The steps of a change plan: Twenty's metadata mutations, named instead of identified, and two
+ * data steps that rewrite records through the core API (`copyFieldValues` for a type change,
+ * `moveOptionValues` for an option merge).
+ */
 export type PlanOperation =
   | 'createOneObject'
   | 'updateOneObject'
@@ -8,6 +12,8 @@ export type PlanOperation =
   | 'createOneField'
   | 'updateOneField'
   | 'deleteOneField'
+  | 'copyFieldValues'
+  | 'moveOptionValues'
   | 'unsupported';
 
 export interface CreateObjectInput {
@@ -44,6 +50,11 @@ export interface PlannedOption {
   value: string;
   color?: string | null;
   position: number;
+  /**
+   * The option's value before this plan when it is renamed: apply gives it the id of the option
+   * holding that value, so Twenty moves the stored values with it (never sent to Twenty).
+   */
+  previousValue?: string;
 }
 
 export interface CreateFieldInput {
@@ -71,17 +82,43 @@ export interface UpdateFieldInput {
   isUnique?: boolean | null;
   isLabelSyncedWithName?: boolean | null;
   defaultValue?: unknown;
-  /** The full list, as Twenty wants it; apply keeps the ids of options that stay (by value). */
+  /** The full list, as Twenty wants it; apply keeps the ids (by `previousValue ?? value`). */
   options?: PlannedOption[] | null;
   settings?: Record<string, unknown> | null;
+}
+
+/** A field as a type change migrates it: the old field, the temporary one, the final one. */
+export interface TypeChangeRef {
+  from: { name: string; type: SchemaField['type'] };
+  temp: string;
+  to: { name: string; type: SchemaField['type'] };
 }
 
 interface StepBase {
   /** Stable within a plan: `<verb>:<object>[.<field>]`. */
   id: string;
+  /** The object's name when the step runs (after the plan's object renames, except name-freeing deletes). */
   objectName: string;
   destructive: boolean;
   description: string;
+  /** Part of a type change: apply recognises the step as done when an earlier run did it. */
+  typeChange?: TypeChangeRef;
+}
+
+export interface CopyFieldValuesInput {
+  /** Field read (its name when the step runs). */
+  from: string;
+  /** Field written. */
+  to: string;
+  fromField: SchemaField;
+  toField: SchemaField;
+}
+
+export interface MoveOptionValuesInput {
+  /** Records holding `from` get `to` (an option value that exists when the step runs). */
+  moves: Array<{ from: string; to: string }>;
+  /** MULTI_SELECT: replaced within the arrays, duplicates dropped. */
+  multi: boolean;
 }
 
 export type PlanStep =
@@ -101,6 +138,12 @@ export type PlanStep =
       input: { update: UpdateFieldInput };
     })
   | (StepBase & { operation: 'deleteOneField'; fieldName: string })
+  | (StepBase & { operation: 'copyFieldValues'; fieldName: string; input: CopyFieldValuesInput })
+  | (StepBase & {
+      operation: 'moveOptionValues';
+      fieldName: string;
+      input: MoveOptionValuesInput;
+    })
   | (StepBase & { operation: 'unsupported'; fieldName?: string; reason: string });
 
 export interface SchemaPlan {
