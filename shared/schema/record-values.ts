@@ -26,7 +26,8 @@ const SIGNIFICANT: Partial<Record<FieldMetadataType, string[]>> = {
 };
 
 export const isEmptyValue = (value: unknown, type?: FieldMetadataType): boolean => {
-  if (value === null || value === undefined || value === '') return true;
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.every((item) => isEmptyValue(item));
   if (typeof value !== 'object') return false;
   const keys = (type && SIGNIFICANT[type]) ?? Object.keys(value);
