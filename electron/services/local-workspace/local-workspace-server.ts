@@ -17,6 +17,7 @@ import { DEFAULT_BUCKETS, RateLimiter, type BucketSpec } from './limits/rate-lim
 import { RecordEventBus } from './records/record-events';
 import { openEngine } from './storage/open-engine';
 import { routeWebhookRequest, startWebhookDelivery, WebhookService } from './webhooks';
+import { handleViewRest } from './views/view-rest';
 import { openWorkspace } from './workspace-bootstrap';
 import type { WorkspaceRuntime } from './workspace-runtime';
 
@@ -93,6 +94,7 @@ const route = async (
   if (path === '/metadata' && method === 'POST') return handleMetadataGraphql(req, res, runtime);
   if (path === '/graphql' && method === 'POST') return handleCoreGraphql(req, res, runtime);
   if (await routeWebhookRequest(req, res, runtime, url, path)) return;
+  if (await handleViewRest(req, res, runtime, path, url.searchParams)) return;
   if (path.startsWith('/rest/metadata/')) {
     const segments = path.slice('/rest/metadata/'.length).split('/');
     if (await handleMetadataRest(req, res, runtime, segments, url.searchParams)) return;

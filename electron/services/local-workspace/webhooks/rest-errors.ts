@@ -33,21 +33,16 @@ export const badRequest = (message: string, code?: string): HttpError =>
     ...(code ? { code } : {}),
   });
 
-export const sendWebhookRestError = (res: ServerResponse, error: unknown): void => {
+/**
+ * The answer of a REST metadata controller for errors other than validation failures: auth
+ * errors, CustomExceptions by category, HttpErrors as built; anything else is a logged 500.
+ */
+export const sendRestException = (res: ServerResponse, error: unknown, route: string): void => {
   if (error instanceof AuthError) {
     return sendJson(res, error.status, {
       statusCode: error.status,
       messages: [error.message],
       error: error.restError,
-    });
-  }
-  if (error instanceof MetadataValidationError) {
-    // A WorkspaceMigrationBuilderException is no CustomException: the filter's 400 fallback and
-    // the exception's own name, without the per-entity details GraphQL gets.
-    return sendJson(res, 400, {
-      statusCode: 400,
-      error: 'WorkspaceMigrationBuilderException',
-      messages: [error.message],
     });
   }
   if (error instanceof MetadataException) {
@@ -60,10 +55,23 @@ export const sendWebhookRestError = (res: ServerResponse, error: unknown): void 
     });
   }
   if (error instanceof HttpError) return sendJson(res, error.status, error.body);
-  console.error('[local-workspace] webhook REST call failed:', error);
+  console.error(`[local-workspace] ${route} REST call failed:`, error);
   sendJson(res, 500, {
     statusCode: 500,
     error: 'InternalServerErrorException',
     messages: ['Internal server error'],
   });
+};
+
+export const sendWebhookRestError = (res: ServerResponse, error: unknown): void => {
+  if (error instanceof MetadataValidationError) {
+    // A WorkspaceMigrationBuilderException is no CustomException: the filter's 400 fallback and
+    // the exception's own name, without the per-entity details GraphQL gets.
+    return sendJson(res, 400, {
+      statusCode: 400,
+      error: 'WorkspaceMigrationBuilderException',
+      messages: [error.message],
+    });
+  }
+  sendRestException(res, error, 'webhook');
 };

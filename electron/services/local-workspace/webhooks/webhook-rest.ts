@@ -77,7 +77,8 @@ export const paginateOrdered = <T extends { id: string }>(items: T[], query: URL
   };
 };
 
-const coerceBody = (body: unknown, typeName: string): Record<string, unknown> => {
+/** Validates a REST body against the metadata API's GraphQL input type of the same operation. */
+export const coerceBody = (body: unknown, typeName: string): Record<string, unknown> => {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('Request body must be a JSON object');
   const type = metadataSchema().getType(typeName);
