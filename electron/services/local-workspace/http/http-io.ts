@@ -73,3 +73,19 @@ export const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
 /** Nest's answer for a route it does not know. */
 export const notFoundRoute = (res: ServerResponse, method: string, path: string): void =>
   sendJson(res, 404, { message: `Cannot ${method} ${path}`, error: 'Not Found', statusCode: 404 });
+
+/**
+ * The method of a REST controller call on `/collection` (GET, POST) or `/collection/:id` (GET,
+ * PATCH, DELETE); any other method gets Nest's 404 here and null back.
+ */
+export const controllerMethod = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  hasId: boolean,
+): string | null => {
+  const method = req.method ?? 'GET';
+  if ((hasId ? ['GET', 'PATCH', 'DELETE'] : ['GET', 'POST']).includes(method)) return method;
+  notFoundRoute(res, method, path);
+  return null;
+};

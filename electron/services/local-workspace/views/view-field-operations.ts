@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MetadataState } from '../metadata/metadata-types';
-import { invalidViewInput, viewEntityNotFound, ViewValidation } from './view-errors';
+import { invalidViewInput, ViewValidation } from './view-errors';
 import type { Input } from './view-operations';
-import { newViewFieldRow } from './view-rows';
+import { newViewFieldRow, rowOrThrow } from './view-rows';
 import { childrenOfView, type ViewFieldRow } from './view-types';
 
 /**
@@ -116,8 +116,7 @@ export const updateViewField = (
   update: Input,
   now: string,
 ): ViewFieldRow => {
-  const current = state.views.fields.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewField', 'update');
+  const current = rowOrThrow(state.views.fields, id, 'viewField', 'update');
   const next: ViewFieldRow = { ...current, updatedAt: now };
   for (const key of EDITABLE) {
     const value = update[key];
@@ -147,8 +146,7 @@ const validateLabelIdentifierRow = (
 };
 
 export const deleteViewField = (state: MetadataState, id: string, now: string): ViewFieldRow => {
-  const current = state.views.fields.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewField', 'delete');
+  const current = rowOrThrow(state.views.fields, id, 'viewField', 'delete');
   const deleted = { ...current, deletedAt: now, updatedAt: now };
   validateLabelIdentifierRow(state, deleted, 'update');
   state.views.fields.set(deleted.id, deleted);
@@ -156,8 +154,7 @@ export const deleteViewField = (state: MetadataState, id: string, now: string): 
 };
 
 export const destroyViewField = (state: MetadataState, id: string): ViewFieldRow => {
-  const current = state.views.fields.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewField', 'destroy');
+  const current = rowOrThrow(state.views.fields, id, 'viewField', 'destroy');
   validateLabelIdentifierRow(state, current, 'delete');
   state.views.fields.delete(current.id);
   return current;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MetadataState } from '../metadata/metadata-types';
-import { viewEntityNotFound, ViewValidation } from './view-errors';
+import { ViewValidation } from './view-errors';
+import { destroyRow, rowOrThrow, softDeleteRow } from './view-rows';
 import type { Input } from './view-operations';
 import type { ViewFilterGroupRow, ViewFilterRow } from './view-types';
 
@@ -101,8 +102,7 @@ export const updateViewFilter = (
   update: Input,
   now: string,
 ): ViewFilterRow => {
-  const current = state.views.filters.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewFilter', 'update');
+  const current = rowOrThrow(state.views.filters, id, 'viewFilter', 'update');
   const next: ViewFilterRow = { ...current, updatedAt: now };
   for (const key of FILTER_EDITABLE) {
     const value = update[key];
@@ -122,20 +122,11 @@ export const updateViewFilter = (
   return next;
 };
 
-export const deleteViewFilter = (state: MetadataState, id: string, now: string): ViewFilterRow => {
-  const current = state.views.filters.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewFilter', 'delete');
-  const deleted = { ...current, deletedAt: now, updatedAt: now };
-  state.views.filters.set(deleted.id, deleted);
-  return deleted;
-};
+export const deleteViewFilter = (state: MetadataState, id: string, now: string): ViewFilterRow =>
+  softDeleteRow(state.views.filters, id, 'viewFilter', now);
 
-export const destroyViewFilter = (state: MetadataState, id: string): ViewFilterRow => {
-  const current = state.views.filters.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewFilter', 'destroy');
-  state.views.filters.delete(current.id);
-  return current;
-};
+export const destroyViewFilter = (state: MetadataState, id: string): ViewFilterRow =>
+  destroyRow(state.views.filters, id, 'viewFilter');
 
 /** Root and one child level only (VIEW_FILTER_GROUP_MAX_DEPTH = 2). */
 const MAX_DEPTH = 2;
@@ -212,8 +203,7 @@ export const updateViewFilterGroup = (
   update: Input,
   now: string,
 ): ViewFilterGroupRow => {
-  const current = state.views.filterGroups.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewFilterGroup', 'update');
+  const current = rowOrThrow(state.views.filterGroups, id, 'viewFilterGroup', 'update');
   const next: ViewFilterGroupRow = { ...current, updatedAt: now };
   if (update.parentViewFilterGroupId !== undefined)
     next.parentViewFilterGroupId = update.parentViewFilterGroupId as string | null;
@@ -239,18 +229,11 @@ export const deleteViewFilterGroup = (
   state: MetadataState,
   id: string,
   now: string,
-): ViewFilterGroupRow => {
-  const current = state.views.filterGroups.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewFilterGroup', 'delete');
-  const deleted = { ...current, deletedAt: now, updatedAt: now };
-  state.views.filterGroups.set(deleted.id, deleted);
-  return deleted;
-};
+): ViewFilterGroupRow => softDeleteRow(state.views.filterGroups, id, 'viewFilterGroup', now);
 
 /** Destroying a group takes its sub-groups and their filters with it (foreign-key cascade). */
 export const destroyViewFilterGroup = (state: MetadataState, id: string): ViewFilterGroupRow => {
-  const current = state.views.filterGroups.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewFilterGroup', 'destroy');
+  const current = destroyRow(state.views.filterGroups, id, 'viewFilterGroup');
   const doomed = new Set([current.id]);
   for (const group of state.views.filterGroups.values())
     if (group.parentViewFilterGroupId && doomed.has(group.parentViewFilterGroupId))

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldRow, MetadataState } from '../metadata/metadata-types';
-import { invalidViewInput, viewEntityNotFound, ViewValidation } from './view-errors';
-import { DEFAULT_VIEW_GROUP_LOAD_LIMIT, newViewGroupRow, newViewRow } from './view-rows';
+import { invalidViewInput, ViewValidation } from './view-errors';
+import {
+  DEFAULT_VIEW_GROUP_LOAD_LIMIT,
+  newViewGroupRow,
+  newViewRow,
+  rowOrThrow,
+  softDeleteRow,
+} from './view-rows';
 import { VIEW_CHILD_KINDS, type ViewRow } from './view-types';
 
 /**
@@ -161,8 +167,7 @@ export const updateView = (
   update: Input,
   now: string,
 ): ViewRow => {
-  const current = state.views.views.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('view', 'update');
+  const current = rowOrThrow(state.views.views, id, 'view', 'update');
   const next: ViewRow = { ...current, updatedAt: now };
   for (const key of EDITABLE) {
     if (!(key in update) || update[key] === undefined) continue;
@@ -211,18 +216,12 @@ export const updateView = (
 };
 
 /** deleteView: a soft delete (deletedAt set); the view drops out of every list. */
-export const deleteView = (state: MetadataState, id: string, now: string): ViewRow => {
-  const current = state.views.views.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('view', 'delete');
-  const deleted = { ...current, deletedAt: now, updatedAt: now };
-  state.views.views.set(deleted.id, deleted);
-  return deleted;
-};
+export const deleteView = (state: MetadataState, id: string, now: string): ViewRow =>
+  softDeleteRow(state.views.views, id, 'view', now);
 
 /** destroyView: the row and its children go; an object keeps at least one view. */
 export const destroyView = (state: MetadataState, id: string): ViewRow => {
-  const current = state.views.views.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('view', 'destroy');
+  const current = rowOrThrow(state.views.views, id, 'view', 'destroy');
   const siblings = [...state.views.views.values()].filter(
     (view) => view.objectMetadataId === current.objectMetadataId,
   );

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readJsonBody, sendJson } from '../http/http-io';
+import { controllerMethod, readJsonBody, sendJson } from '../http/http-io';
 import { MetadataValidationError } from '../metadata/metadata-errors';
 import type { MetadataState } from '../metadata/metadata-types';
 import { sendRestException } from '../webhooks/rest-errors';
@@ -152,16 +152,8 @@ export const handleViewRest = async (
   if (!match) return false;
   const resource = RESOURCES[match[1]!]!;
   const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  const method = req.method ?? 'GET';
-  const allowed = id === undefined ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE'];
-  if (!allowed.includes(method)) {
-    sendJson(res, 404, {
-      message: `Cannot ${method} ${path}`,
-      error: 'Not Found',
-      statusCode: 404,
-    });
-    return true;
-  }
+  const method = controllerMethod(req, res, path, id !== undefined);
+  if (method === null) return true;
   try {
     const auth = await runtime.tokens.authenticate(req.headers.authorization);
     const context: RequestContext = { runtime, auth };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { viewEntityNotFound, type ViewMetadataName } from './view-errors';
 import type { ViewFieldRow, ViewGroupRow, ViewRow } from './view-types';
 
 /**
@@ -80,3 +81,40 @@ export const newViewGroupRow = (
   deletedAt: null,
   ...overrides,
 });
+
+/** The row an update, delete or destroy names, or Twenty's "<Entity> to <action> not found". */
+export const rowOrThrow = <Row>(
+  rows: Map<string, Row>,
+  id: string,
+  name: ViewMetadataName,
+  action: 'update' | 'delete' | 'destroy',
+): Row => {
+  const row = rows.get(id.toLowerCase());
+  if (!row) throw viewEntityNotFound(name, action);
+  return row;
+};
+
+/** delete*: a soft delete — `deletedAt` is set and the row drops out of every list. */
+export const softDeleteRow = <
+  Row extends { id: string; deletedAt: string | null; updatedAt: string },
+>(
+  rows: Map<string, Row>,
+  id: string,
+  name: ViewMetadataName,
+  now: string,
+): Row => {
+  const deleted = { ...rowOrThrow(rows, id, name, 'delete'), deletedAt: now, updatedAt: now };
+  rows.set(deleted.id, deleted);
+  return deleted;
+};
+
+/** destroy*: the row goes; answered as it was. */
+export const destroyRow = <Row extends { id: string }>(
+  rows: Map<string, Row>,
+  id: string,
+  name: ViewMetadataName,
+): Row => {
+  const row = rowOrThrow(rows, id, name, 'destroy');
+  rows.delete(row.id);
+  return row;
+};

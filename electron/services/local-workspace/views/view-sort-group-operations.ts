@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MetadataState } from '../metadata/metadata-types';
-import { viewEntityNotFound, ViewValidation } from './view-errors';
+import { ViewValidation } from './view-errors';
 import type { Input } from './view-operations';
-import { newViewGroupRow } from './view-rows';
+import { destroyRow, newViewGroupRow, rowOrThrow, softDeleteRow } from './view-rows';
 import { childrenOfView, type ViewGroupRow, type ViewSortRow } from './view-types';
 
 /**
@@ -59,8 +59,7 @@ export const updateViewSort = (
   update: Input,
   now: string,
 ): ViewSortRow => {
-  const current = state.views.sorts.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewSort', 'update');
+  const current = rowOrThrow(state.views.sorts, id, 'viewSort', 'update');
   const next: ViewSortRow = { ...current, updatedAt: now };
   if (update.direction !== undefined) next.direction = update.direction as string;
   if (update.subFieldName !== undefined) next.subFieldName = update.subFieldName as string | null;
@@ -72,20 +71,11 @@ export const updateViewSort = (
   return next;
 };
 
-export const deleteViewSort = (state: MetadataState, id: string, now: string): ViewSortRow => {
-  const current = state.views.sorts.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewSort', 'delete');
-  const deleted = { ...current, deletedAt: now, updatedAt: now };
-  state.views.sorts.set(deleted.id, deleted);
-  return deleted;
-};
+export const deleteViewSort = (state: MetadataState, id: string, now: string): ViewSortRow =>
+  softDeleteRow(state.views.sorts, id, 'viewSort', now);
 
-export const destroyViewSort = (state: MetadataState, id: string): ViewSortRow => {
-  const current = state.views.sorts.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewSort', 'destroy');
-  state.views.sorts.delete(current.id);
-  return current;
-};
+export const destroyViewSort = (state: MetadataState, id: string): ViewSortRow =>
+  destroyRow(state.views.sorts, id, 'viewSort');
 
 export const createViewGroup = (state: MetadataState, input: Input, now: string): ViewGroupRow => {
   const id = String(input.id ?? randomUUID()).toLowerCase();
@@ -122,8 +112,7 @@ export const updateViewGroup = (
   update: Input,
   now: string,
 ): ViewGroupRow => {
-  const current = state.views.groups.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewGroup', 'update');
+  const current = rowOrThrow(state.views.groups, id, 'viewGroup', 'update');
   const next: ViewGroupRow = { ...current, updatedAt: now };
   if (update.isVisible != null) next.isVisible = update.isVisible as boolean;
   if (update.position != null) next.position = update.position as number;
@@ -136,17 +125,8 @@ export const updateViewGroup = (
   return next;
 };
 
-export const deleteViewGroup = (state: MetadataState, id: string, now: string): ViewGroupRow => {
-  const current = state.views.groups.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewGroup', 'delete');
-  const deleted = { ...current, deletedAt: now, updatedAt: now };
-  state.views.groups.set(deleted.id, deleted);
-  return deleted;
-};
+export const deleteViewGroup = (state: MetadataState, id: string, now: string): ViewGroupRow =>
+  softDeleteRow(state.views.groups, id, 'viewGroup', now);
 
-export const destroyViewGroup = (state: MetadataState, id: string): ViewGroupRow => {
-  const current = state.views.groups.get(id.toLowerCase());
-  if (!current) throw viewEntityNotFound('viewGroup', 'destroy');
-  state.views.groups.delete(current.id);
-  return current;
-};
+export const destroyViewGroup = (state: MetadataState, id: string): ViewGroupRow =>
+  destroyRow(state.views.groups, id, 'viewGroup');

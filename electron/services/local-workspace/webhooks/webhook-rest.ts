@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { coerceInputValue, GraphQLInputObjectType } from 'graphql';
-import { readJsonBody, sendJson } from '../http/http-io';
+import { controllerMethod, readJsonBody, sendJson } from '../http/http-io';
 import { metadataSchema } from '../metadata-api/metadata-graphql-endpoint';
 import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
 import { badRequest, sendWebhookRestError } from './rest-errors';
@@ -105,16 +105,8 @@ export const handleWebhookRest = async (
   if (!match) return false;
   const legacy = match[1] === undefined;
   const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  const method = req.method ?? 'GET';
-  const allowed = id === undefined ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE'];
-  if (!allowed.includes(method)) {
-    sendJson(res, 404, {
-      message: `Cannot ${method} ${path}`,
-      error: 'Not Found',
-      statusCode: 404,
-    });
-    return true;
-  }
+  const method = controllerMethod(req, res, path, id !== undefined);
+  if (method === null) return true;
   try {
     const auth = await runtime.tokens.authenticate(req.headers.authorization);
     const context: RequestContext = { runtime, auth };
