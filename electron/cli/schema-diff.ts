@@ -9,7 +9,7 @@ import {
   positionals,
   type CommandContext,
 } from './command-args';
-import { formatChanges } from './format-changes';
+import { formatChanges } from '../../shared/schema/describe-changes';
 import { formatPlan } from './format-plan';
 import { parseSource } from './parse-source';
 import { createSourceReader, DEFAULT_KEY_ENV, type SourceSchema } from './source-reader';

@@ -25,6 +25,7 @@ import { PlanReview } from './editor/PlanReview';
 import { RelationDialog } from './editor/RelationDialog';
 import {
   clearDraftHistory,
+  emptyRenames,
   isDraftEmpty,
   redoDraft,
   undoDraft,
@@ -79,14 +80,13 @@ const Diagram = ({
   // The draft is loaded once per workspace: later model reads do not overwrite the admin's work.
   useEffect(() => {
     if (loaded || !model.data || !layout.data || draftRead.isPending) return;
-    useDraftStore
-      .getState()
-      .load(
-        connectionId,
-        toSchemaDocument(model.data.model),
-        draftRead.data ?? null,
-        layout.data.positions,
-      );
+    const live = toSchemaDocument(model.data.model);
+    const saved = draftRead.data ?? null;
+    // A draft the workspace already matches (applied elsewhere, or by the CLI) is spent.
+    const spent =
+      saved !== null && isDraftEmpty({ base: live, target: saved.target, renames: emptyRenames() });
+    if (spent) rpc.call('schema.discardDraft', { connectionId }).catch(toastError);
+    useDraftStore.getState().load(connectionId, live, spent ? null : saved, layout.data.positions);
     clearDraftHistory();
   }, [loaded, model.data, layout.data, draftRead.isPending, draftRead.data, connectionId]);
   useDraftPersistence(connectionId, loaded);
@@ -201,13 +201,12 @@ const Diagram = ({
       const read = await rpc.call('dataModel.getModel', { connectionId });
       queryClient.setQueryData(['dataModel', connectionId], read);
       const fresh = toSchemaDocument(read.model);
-      const state = useDraftStore.getState();
-      state.reset(fresh);
-      if (
-        state.target &&
-        !isDraftEmpty({ base: fresh, target: state.target, renames: state.renames })
-      )
-        state.edit((draft) => ({ ...draft, target: state.target ?? draft.target }));
+      const left = useDraftStore.getState().target;
+      useDraftStore.getState().reset(fresh);
+      // What the plan did not apply (it stopped) stays a draft against the workspace as it is now.
+      if (left && !isDraftEmpty({ base: fresh, target: left, renames: emptyRenames() }))
+        useDraftStore.getState().edit((draft) => ({ ...draft, target: left }));
+      else await rpc.call('schema.discardDraft', { connectionId });
       clearDraftHistory();
     } catch (error) {
       toastError(error);

@@ -10,8 +10,10 @@ export interface Selection {
 /** Diagram view settings and selection (UI state); the model itself is React Query's. */
 interface DataModelViewState extends GraphOptions {
   selection: Selection | null;
+  /** Changes when another thing is selected, not when the selected thing is renamed. */
+  selectionKey: number;
   set(patch: Partial<GraphOptions>): void;
-  select(selection: Selection | null): void;
+  select(selection: Selection | null, renamed?: boolean): void;
 }
 
 export const useDataModelView = create<DataModelViewState>()((set) => ({
@@ -19,6 +21,11 @@ export const useDataModelView = create<DataModelViewState>()((set) => ({
   showSystem: false,
   naming: 'label',
   selection: null,
+  selectionKey: 0,
   set: (patch) => set(patch),
-  select: (selection) => set({ selection }),
+  select: (selection, renamed = false) =>
+    set((state) => ({
+      selection,
+      selectionKey: renamed ? state.selectionKey : state.selectionKey + 1,
+    })),
 }));

@@ -30,6 +30,7 @@ export const EditorPanel = ({ connectionId, model, marks, onAddRelation }: Props
   const select = useDataModelView((state) => state.select);
   const target = useDraftStore((state) => state.target);
   const generation = useDraftStore((state) => state.generation);
+  const selectionKey = useDataModelView((state) => state.selectionKey);
   const object = model.objects.find((candidate) => candidate.nameSingular === selection?.object);
   const taken = useMemo(
     () => takenObjectNames(model, selection?.object ?? ''),
@@ -66,7 +67,7 @@ export const EditorPanel = ({ connectionId, model, marks, onAddRelation }: Props
       </div>
       {field ? (
         <FieldEditor
-          key={`${object.nameSingular}.${field.name}:${generation}`}
+          key={`field:${selectionKey}:${generation}`}
           connectionId={connectionId}
           objectName={object.nameSingular}
           field={field}
@@ -74,7 +75,7 @@ export const EditorPanel = ({ connectionId, model, marks, onAddRelation }: Props
         />
       ) : (
         <ObjectEditor
-          key={`${object.nameSingular}:${generation}`}
+          key={`object:${selectionKey}:${generation}`}
           connectionId={connectionId}
           object={object}
           marks={marks}

@@ -93,7 +93,7 @@ export const FieldEditor = ({ connectionId, objectName, field: saved, otherNames
   const commit = (next: SchemaField = field, nextRows: OptionRow[] = rows) => {
     const origins = Object.fromEntries(nextRows.map((row) => [row.value, row.origins]));
     edit((draft) => updateField(draft, objectName, saved.name, next, isEnum ? origins : undefined));
-    if (next.name !== saved.name) select({ object: objectName, field: next.name });
+    if (next.name !== saved.name) select({ object: objectName, field: next.name }, true);
   };
 
   const commitPatch = (patch: Partial<SchemaField>) => {

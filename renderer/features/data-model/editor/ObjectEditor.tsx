@@ -114,7 +114,7 @@ export const ObjectEditor = ({ connectionId, object, marks, takenNames, onAddRel
   const commit = (next: ObjectHead | null = head) => {
     if (!next || !custom) return;
     edit((draft) => updateObject(draft, object.nameSingular, next));
-    if (next.nameSingular !== object.nameSingular) select({ object: next.nameSingular });
+    if (next.nameSingular !== object.nameSingular) select({ object: next.nameSingular }, true);
   };
   const commitPatch = (patch: Partial<ObjectHead>) => {
     if (!head) return;

@@ -11,6 +11,7 @@ import type { SchemaRenames } from '../../../../shared/schema/renames';
 import type { SchemaDocument } from '../../../../shared/schema/schema-document';
 import { rpc } from '../../../api/rpc';
 import { useContractEvent } from '../../../api/use-contract-event';
+import { CodeText } from '../../../ui/code-text';
 import { toastError } from '../../../ui/toast-error';
 
 /**
@@ -65,7 +66,7 @@ const Step = ({
     <span className="step-index">{index + 1}</span>
     <div className="step-body">
       <div>
-        <code className="op">{step.operation}</code> {step.description}
+        <code className="op">{step.operation}</code> <CodeText text={step.description} />
       </div>
       {step.destructive && (
         <div className="step-warning">
@@ -73,7 +74,11 @@ const Step = ({
           {affectedText(step) ? ` — ${affectedText(step)}` : ''}
         </div>
       )}
-      {step.reason && <div className="error">{step.reason}</div>}
+      {step.reason && (
+        <div className="error">
+          <CodeText text={step.reason} />
+        </div>
+      )}
       {step.usages.length > 0 && (
         <ul className="step-usages">
           {step.usages.map((usage, i) => (

@@ -1,7 +1,7 @@
-import type { OptionChange, PropertyChange, SchemaChange } from '../../shared/schema/diff-schema';
-import type { SchemaField } from '../../shared/schema/schema-document';
+import type { OptionChange, PropertyChange, SchemaChange } from './diff-schema';
+import type { SchemaField } from './schema-document';
 
-/** One line per change, `+` added, `-` removed, `~` changed; values as JSON, shortened. */
+/** How the CLI and the compare view show a change. One line per change, `+` added, `-` removed, `~` changed; values as JSON, shortened. */
 const show = (value: unknown): string => {
   const text = JSON.stringify(value) ?? 'null';
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
