@@ -56,9 +56,28 @@ const draftStore = (files: ConnectionFiles, connectionId: string) =>
 const sameSchema = (a: SchemaDocument, b: SchemaDocument) =>
   serialiseSchemaDocument(a) === serialiseSchemaDocument(b);
 
-/** Steps that drop data or names something else may use: these get counts and usages. */
+/** Steps that drop data or rename what something else may name: these get counts and usages. */
 const touchesData = (step: PlanStep): boolean =>
-  step.destructive || (step.operation === 'updateOneField' && 'name' in step.input.update);
+  step.destructive ||
+  (step.operation === 'updateOneField' && 'name' in step.input.update) ||
+  (step.operation === 'updateOneObject' && 'nameSingular' in step.input.update);
+
+/**
+ * Option values an options update renames or drops: view filters and groups hold option values,
+ * and Twenty does not rewrite them.
+ */
+const optionValuesLeaving = (live: SchemaDocument, step: PlanStep): string[] => {
+  if (step.operation !== 'updateOneField' || !step.input.update.options) return [];
+  const kept = new Set(
+    step.input.update.options
+      .filter((option) => (option.previousValue ?? option.value) === option.value)
+      .map((option) => option.value),
+  );
+  const before = live.objects
+    .find((object) => object.nameSingular === step.objectName)
+    ?.fields.find((field) => field.name === step.fieldName)?.options;
+  return (before ?? []).map((option) => option.value).filter((value) => !kept.has(value));
+};
 
 const reviewStep = async (
   client: TwentyClient,
@@ -80,11 +99,16 @@ const reviewStep = async (
   };
   // Only what exists in the workspace has records and users; a step on a new object has none.
   const exists = live.objects.some((object) => object.nameSingular === step.objectName);
-  if (!touchesData(step) || !exists) return view;
+  const optionValues = optionValuesLeaving(live, step);
+  if ((!touchesData(step) && optionValues.length === 0) || !exists) return view;
   const fieldName = 'fieldName' in step ? step.fieldName : undefined;
   const [counts, usages] = await Promise.allSettled([
     countRecords(client, step.objectName, fieldName),
-    findUsages(client, { objectName: step.objectName, fieldName }),
+    findUsages(client, {
+      objectName: step.objectName,
+      fieldName,
+      ...(optionValues.length > 0 ? { optionValues } : {}),
+    }),
   ]);
   if (counts.status === 'fulfilled')
     view.affected = { records: counts.value.total, withValue: counts.value.withValue ?? null };
