@@ -97,8 +97,14 @@ const reviewStep = async (
     affected: null,
     usages: [],
   };
-  // Only what exists in the workspace has records and users; a step on a new object has none.
-  const exists = live.objects.some((object) => object.nameSingular === step.objectName);
+  // Only what exists in the workspace has records and users; a step on a new object or field
+  // (one the plan itself creates earlier) has none.
+  const object = live.objects.find((candidate) => candidate.nameSingular === step.objectName);
+  const exists =
+    object !== undefined &&
+    (!('fieldName' in step) ||
+      !step.fieldName ||
+      object.fields.some((field) => field.name === step.fieldName));
   const optionValues = optionValuesLeaving(live, step);
   if ((!touchesData(step) && optionValues.length === 0) || !exists) return view;
   const fieldName = 'fieldName' in step ? step.fieldName : undefined;
