@@ -59,6 +59,8 @@ export type SchemaChange =
       to: SchemaField;
       changes: PropertyChange[];
       optionChanges: OptionChange[];
+      /** With option merges, on an object inactive on both sides (see fieldTypeChanged). */
+      objectInactive?: true;
     }
   /**
    * `from.name` and `to.name` differ when the field is renamed too. `tempName` is free on the
@@ -70,6 +72,11 @@ export type SchemaChange =
       from: SchemaField;
       to: SchemaField;
       tempName: string;
+      /**
+       * The object is inactive on both sides: the records API does not serve it, so the plan
+       * activates it for the copy and deactivates it after.
+       */
+      objectInactive?: true;
     }
   | { kind: 'relationAdded'; objectName: string; field: SchemaField }
   | { kind: 'relationRemoved'; objectName: string; field: SchemaField };
@@ -173,7 +180,11 @@ interface Context {
   fromObject: string;
   /** The object's name in `to`, for the changes. */
   objectName: string;
+  /** Inactive on both sides: records are reached only while it is activated for a data step. */
+  inactive: boolean;
 }
+
+const inactiveMark = (ctx: Context) => (ctx.inactive ? { objectInactive: true as const } : {});
 
 /** `<name>Next`, numbered when taken. */
 const freeName = (ctx: Context, field: SchemaField): string => {
@@ -186,7 +197,16 @@ const freeName = (ctx: Context, field: SchemaField): string => {
 const diffField = (ctx: Context, a: SchemaField, b: SchemaField): SchemaChange[] => {
   const { objectName, renames } = ctx;
   if (a.type !== b.type)
-    return [{ kind: 'fieldTypeChanged', objectName, from: a, to: b, tempName: freeName(ctx, b) }];
+    return [
+      {
+        kind: 'fieldTypeChanged',
+        objectName,
+        from: a,
+        to: b,
+        tempName: freeName(ctx, b),
+        ...inactiveMark(ctx),
+      },
+    ];
   // Same identity: same type and the same object at the other end (after its rename).
   if (
     isRelation(a) &&
@@ -208,7 +228,16 @@ const diffField = (ctx: Context, a: SchemaField, b: SchemaField): SchemaChange[]
   const optionChanges = diffOptions(a.options, b.options, moves);
   if (changes.length === 0 && optionChanges.length === 0) return [];
   return [
-    { kind: 'fieldUpdated', objectName, fieldName: a.name, from: a, to: b, changes, optionChanges },
+    {
+      kind: 'fieldUpdated',
+      objectName,
+      fieldName: a.name,
+      from: a,
+      to: b,
+      changes,
+      optionChanges,
+      ...(optionChanges.some((c) => c.kind === 'merged') ? inactiveMark(ctx) : {}),
+    },
   ];
 };
 
@@ -299,6 +328,7 @@ export const diffSchemas = (
       ]),
       fromObject: (a ?? b)!.nameSingular,
       objectName: (b ?? a)!.nameSingular,
+      inactive: aCustom?.isActive === false && bCustom?.isActive === false,
     };
     changes.push(...diffFields(ctx, aCustom || !bCustom ? a : undefined, b));
   }

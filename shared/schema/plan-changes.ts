@@ -110,6 +110,7 @@ export const planChanges = (changes: readonly SchemaChange[]): SchemaPlan => {
       description: `Deactivate object ${code(objectName)}${why}`,
     });
 
+  const readRecordsOf = new Set<string>();
   for (const change of changes) {
     switch (change.kind) {
       case 'objectAdded': {
@@ -215,12 +216,27 @@ export const planChanges = (changes: readonly SchemaChange[]): SchemaPlan => {
         break;
       }
       case 'fieldTypeChanged':
-        planTypeChange(change, add);
+      case 'fieldUpdated': {
+        const dataSteps =
+          change.kind === 'fieldTypeChanged'
+            ? planTypeChange(change, add)
+            : planFieldUpdate(change, add);
+        if (dataSteps && change.objectInactive) readRecordsOf.add(change.objectName);
         break;
-      case 'fieldUpdated':
-        planFieldUpdate(change, add);
-        break;
+      }
     }
+  }
+  // The records API does not serve an inactive object: it is active while data steps read it.
+  for (const objectName of readRecordsOf) {
+    add(PHASE.activateForData, {
+      id: `activate-object:${objectName}`,
+      operation: 'updateOneObject',
+      objectName,
+      input: { update: { isActive: true } },
+      destructive: false,
+      description: `Activate object ${code(objectName)} while data steps read its records`,
+    });
+    deactivateObject(PHASE.deactivateObjects, objectName, ' again');
   }
 
   ranked.sort(

@@ -91,8 +91,32 @@ const planRename = (change: FieldUpdated, add: AddStep, update: UpdateFieldInput
 const planMerges = (change: FieldUpdated, add: AddStep): void => {
   const merges = change.optionChanges.filter((c) => c.kind === 'merged');
   if (merges.length === 0) return;
-  const { objectName, to } = change;
-  const moves = merges.flatMap((merge) => merge.from.map((from) => ({ from, to: merge.survivor })));
+  const { objectName, from, to } = change;
+  const moves = merges.flatMap((merge) =>
+    merge.from.map((value) => ({ from: value, to: merge.survivor })),
+  );
+  // The records API leaves out an inactive field: it is moved while active.
+  if (!from.isActive) {
+    add(PHASE.activateForData, {
+      id: `activate-field:${objectName}.${to.name}`,
+      operation: 'updateOneField',
+      objectName,
+      fieldName: to.name,
+      input: { update: { isActive: true } },
+      destructive: false,
+      description: `Activate field ${at(objectName, to.name)} to move its values`,
+    });
+    if (!to.isActive)
+      add(PHASE.deactivateObjects, {
+        id: `deactivate-field:${objectName}.${to.name}`,
+        operation: 'updateOneField',
+        objectName,
+        fieldName: to.name,
+        input: { update: { isActive: false } },
+        destructive: false,
+        description: `Deactivate field ${at(objectName, to.name)} again`,
+      });
+  }
   add(PHASE.moveOptionValues, {
     id: `move-option-values:${objectName}.${to.name}`,
     operation: 'moveOptionValues',
@@ -106,7 +130,8 @@ const planMerges = (change: FieldUpdated, add: AddStep): void => {
   });
 };
 
-export const planFieldUpdate = (change: FieldUpdated, add: AddStep): void => {
+/** Plans the update; true when it has a data step (option merges). */
+export const planFieldUpdate = (change: FieldUpdated, add: AddStep): boolean => {
   const { objectName, fieldName, from, to } = change;
   const isRelation = from.relation !== null;
   const renamed = from.name !== to.name;
@@ -190,4 +215,5 @@ export const planFieldUpdate = (change: FieldUpdated, add: AddStep): void => {
         .join(', ')}`,
     });
   }
+  return change.optionChanges.some((c) => c.kind === 'merged');
 };

@@ -3,7 +3,8 @@ import type { PlanStep } from './plan-step';
 /**
  * The phases of a plan, in order (docs/schema-file.md, "Plan"). Unsupported steps come first so a
  * plan holding one applies nothing; renames come before creations that may take the old names;
- * data is moved before the options update that drops the merged options; a type change copies
+ * an inactive object or field is activated for the data steps that read it (and deactivated after
+ * them); data is moved before the options update that drops the merged options; a type change copies
  * its values before any field is deleted; destructive steps come last.
  */
 export const PHASE = {
@@ -14,15 +15,16 @@ export const PHASE = {
   updateObjects: 4,
   renameFields: 5,
   createFields: 6,
-  moveOptionValues: 7,
-  updateFields: 8,
-  createRelations: 9,
-  copyValues: 10,
-  deactivateObjects: 11,
-  swapFields: 12,
-  deleteRelations: 13,
-  deleteFields: 14,
-  deleteObjects: 15,
+  activateForData: 7,
+  moveOptionValues: 8,
+  updateFields: 9,
+  createRelations: 10,
+  copyValues: 11,
+  deactivateObjects: 12,
+  swapFields: 13,
+  deleteRelations: 14,
+  deleteFields: 15,
+  deleteObjects: 16,
 } as const;
 
 export type AddStep = (phase: number, step: PlanStep) => void;

@@ -14,7 +14,7 @@ import type { TypeChangeRef, UpdateFieldInput } from './plan-step';
  */
 type TypeChanged = Extract<SchemaChange, { kind: 'fieldTypeChanged' }>;
 
-const unsupported = (change: TypeChanged, add: AddStep, reason: string): void =>
+const unsupported = (change: TypeChanged, add: AddStep, reason: string): false => {
   add(PHASE.unsupported, {
     id: `unsupported:${change.objectName}.${change.from.name}`,
     operation: 'unsupported',
@@ -24,8 +24,11 @@ const unsupported = (change: TypeChanged, add: AddStep, reason: string): void =>
     reason,
     description: `Change the type of ${at(change.objectName, change.from.name)} from ${change.from.type} to ${change.to.type} — not supported`,
   });
+  return false;
+};
 
-export const planTypeChange = (change: TypeChanged, add: AddStep): void => {
+/** Plans the migration; false when it cannot be done (an unsupported step says why). */
+export const planTypeChange = (change: TypeChanged, add: AddStep): boolean => {
   const { objectName, from, to, tempName: temp } = change;
   if (isRelationFieldType(from.type) || isRelationFieldType(to.type))
     return unsupported(
@@ -117,4 +120,5 @@ export const planTypeChange = (change: TypeChanged, add: AddStep): void => {
     typeChange,
     description: `Rename field ${at(objectName, temp)} to ${code(to.name)} (${to.label})`,
   });
+  return true;
 };

@@ -3,12 +3,16 @@ import type { PlanStep, PlannedOption, SchemaPlan } from '../../../shared/schema
 import type { TwentyClient } from '../twenty-client';
 import type { ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
 import { readModel } from '../data-model/read-model';
+import { DataStepError, runDataStep, type DataProgress } from './apply-plan-data';
+import { doneByEarlierRun } from './apply-plan-resume';
 
 /**
  * Runs a plan against a workspace, one metadata mutation per request (Twenty rejects duplicate
  * root resolvers in one document), resolving names to ids just before each step from a model read
- * at the start and re-read after each step that changed it. Stops at the first failure with
- * Twenty's message; the report lists exactly what ran.
+ * at the start and re-read after each step that changed it; data steps (apply-plan-data.ts) go
+ * through the core API with progress. Stops at the first failure with Twenty's message; the
+ * report lists exactly what ran. A type change's steps that an earlier run already did count as
+ * applied (apply-plan-resume.ts), so a failed plan can be applied again.
  */
 export type StepStatus = 'running' | 'applied' | 'failed' | 'skipped';
 
@@ -18,6 +22,8 @@ export interface StepFailure {
   error: string;
   code?: string;
   userFriendlyMessage?: string;
+  /** Data steps: how far the step got before it failed. */
+  progress?: DataProgress;
 }
 
 export interface ApplyReport {
@@ -27,7 +33,8 @@ export interface ApplyReport {
 }
 
 export interface ApplyPlanOptions {
-  onProgress?: (stepIndex: number, status: StepStatus) => void;
+  /** `data`: records done so far by a data step (copyFieldValues, moveOptionValues). */
+  onProgress?: (stepIndex: number, status: StepStatus, data?: DataProgress) => void;
   signal?: AbortSignal;
 }
 
@@ -59,7 +66,11 @@ const findField = (model: WorkspaceModel, objectName: string, fieldName: string)
   return field;
 };
 
-/** Options keep their ids (by value) so Twenty moves stored values instead of dropping them. */
+/**
+ * Options keep their ids so Twenty carries stored values with them (data-model rules §3.3): a
+ * renamed option takes the id of its previous value, another the id of its own value unless a
+ * rename took it. `previousValue` is ours, never sent.
+ */
 const withOptionIds = (options: PlannedOption[], current: unknown): PlannedOption[] => {
   const ids = new Map(
     (Array.isArray(current) ? current : []).map((option: { value: string; id?: string }) => [
@@ -67,8 +78,14 @@ const withOptionIds = (options: PlannedOption[], current: unknown): PlannedOptio
       option.id,
     ]),
   );
-  return options.map((option) => {
-    const id = ids.get(option.value);
+  const renamedAway = new Set(options.flatMap((option) => option.previousValue ?? []));
+  return options.map(({ previousValue, ...option }) => {
+    const id =
+      previousValue !== undefined
+        ? ids.get(previousValue)
+        : renamedAway.has(option.value)
+          ? undefined
+          : ids.get(option.value);
     return id ? { ...option, id } : option;
   });
 };
@@ -77,6 +94,7 @@ const runStep = async (
   client: TwentyClient,
   model: WorkspaceModel,
   step: PlanStep,
+  onData: (progress: DataProgress) => void,
   signal?: AbortSignal,
 ): Promise<void> => {
   const call = (query: string, input: unknown) =>
@@ -127,10 +145,31 @@ const runStep = async (
     case 'deleteOneField':
       await call(DELETE_FIELD, { id: findField(model, step.objectName, step.fieldName).id });
       return;
+    case 'copyFieldValues':
+    case 'moveOptionValues':
+      findField(model, step.objectName, step.fieldName);
+      await runDataStep(
+        client,
+        findObject(model, step.objectName).namePlural,
+        step,
+        onData,
+        signal,
+      );
+      return;
   }
 };
 
 const failureOf = (stepId: string, error: unknown): StepFailure => {
+  if (error instanceof DataStepError) {
+    const cause = error.cause;
+    const code = isAppError(cause) ? (cause.details?.twentyCode ?? cause.code) : undefined;
+    return {
+      step: stepId,
+      error: error.message,
+      ...(typeof code === 'string' ? { code } : {}),
+      progress: error.progress,
+    };
+  }
   if (isAppError(error)) {
     const friendly = error.details?.userFriendlyMessage;
     const twentyCode = error.details?.twentyCode;
@@ -160,9 +199,13 @@ export const applyPlan = async (
     options.onProgress?.(index, 'running');
     try {
       if (step.operation !== 'unsupported') model ??= await readModel(client, options.signal);
-      await runStep(client, model as WorkspaceModel, step, options.signal);
-      // Ids of what this step created or removed are read again before the next step.
-      model = null;
+      if (!model || !doneByEarlierRun(step, model)) {
+        const onData = (data: DataProgress) => options.onProgress?.(index, 'running', data);
+        await runStep(client, model as WorkspaceModel, step, onData, options.signal);
+        // Ids of what this step created or removed are read again before the next step.
+        if (step.operation !== 'copyFieldValues' && step.operation !== 'moveOptionValues')
+          model = null;
+      }
       report.applied.push(step.id);
       options.onProgress?.(index, 'applied');
     } catch (error) {
