@@ -48,6 +48,7 @@ const copyFieldValues = async (
 ) => {
   const { from, to, fromField, toField } = step.input;
   for await (const page of readRecordPages(client, plural, signal ? { signal } : {})) {
+    progress.total = page.total;
     assertReadable(page.records, from, step.objectName);
     const writes: ValueWrite[] = [];
     for (const record of page.records) {
