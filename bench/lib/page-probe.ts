@@ -11,7 +11,7 @@ export interface DiagramMilestones {
   modelShownAt: number | null;
   /** The first object node of the new model is in the DOM: ELK has answered, React committed. */
   firstNodeAt: number | null;
-  /** The viewport transform changed after that: `fitView` ran. */
+  /** New nodes are shown and the viewport has left the identity a new diagram starts at. */
   fittedAt: number | null;
   /** Last DOM change in the diagram page before it stayed quiet. */
   lastMutationAt: number;
@@ -20,6 +20,14 @@ export interface DiagramMilestones {
   renderedNodes: number;
   renderedEdges: number;
   viewportTransform: string;
+  longTasks: Array<{ start: number; duration: number }>;
+}
+
+/** After a click: until the diagram page has been quiet for a while. */
+export interface QuietMilestones {
+  t0: number;
+  lastMutationAt: number | null;
+  settledFrameAt: number;
   longTasks: Array<{ start: number; duration: number }>;
 }
 
@@ -52,7 +60,7 @@ export const PAGE_PROBE = String.raw`
       const m = {
         t0: null, modelShownAt: null, firstNodeAt: null, fittedAt: null, lastMutationAt: null,
       };
-      let transformAtFirstNode = null;
+      const IDENTITY = 'translate(0px, 0px) scale(1)';
       const transform = () => {
         const viewport = root.querySelector('.react-flow__viewport');
         return viewport ? viewport.style.transform : '';
@@ -76,12 +84,11 @@ export const PAGE_PROBE = String.raw`
           const meta = root.querySelector('.diagram-toolbar .meta');
           if (meta && meta.textContent.startsWith(metaPrefix)) m.modelShownAt = now;
         }
-        if (m.firstNodeAt === null) {
-          if (hasNewNode()) {
-            m.firstNodeAt = now;
-            transformAtFirstNode = transform();
-          }
-        } else if (m.fittedAt === null && transform() !== transformAtFirstNode) m.fittedAt = now;
+        if (m.firstNodeAt === null && hasNewNode()) m.firstNodeAt = now;
+        // A new React Flow starts at the identity viewport; the app fits it before or after the
+        // nodes arrive.
+        if (m.firstNodeAt !== null && m.fittedAt === null && transform() !== IDENTITY)
+          m.fittedAt = now;
       });
       observer.observe(document.body, {
         subtree: true, childList: true, attributes: true, characterData: true,
@@ -109,11 +116,62 @@ export const PAGE_PROBE = String.raw`
           settledFor = m.lastMutationAt;
           settledFrameAt = now;
         }
-        if (m.fittedAt !== null && now - m.lastMutationAt >= quietMs)
+        if (m.firstNodeAt !== null && now - m.lastMutationAt >= quietMs)
           return finish(null, settledFrameAt === null ? now : settledFrameAt);
         if (now - started > timeoutMs)
           return finish(new Error('The diagram did not settle in ' + timeoutMs + ' ms: ' +
             JSON.stringify({ ...m, transform: transform() })));
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    return true;
+  };
+
+  // Arms a watch on any click matching \`selector\`: bench.pending resolves once the diagram page
+  // has not changed for quietMs after it.
+  bench.armQuiet = ({ selector, quietMs, timeoutMs }) => {
+    bench.pending = new Promise((resolve, reject) => {
+      const root = document.querySelector('.diagram-page') || document.body;
+      let t0 = null;
+      let lastMutationAt = null;
+      const onClick = (event) => {
+        if (t0 === null && event.target.closest && event.target.closest(selector))
+          t0 = event.timeStamp;
+      };
+      document.addEventListener('click', onClick, true);
+      const observer = new MutationObserver((records) => {
+        if (t0 !== null && records.some((record) => root.contains(record.target)))
+          lastMutationAt = performance.now();
+      });
+      observer.observe(document.body, {
+        subtree: true, childList: true, attributes: true, characterData: true,
+      });
+      const started = performance.now();
+      let settledFrameAt = null;
+      let settledFor = null;
+      const loop = () => {
+        const now = performance.now();
+        if (lastMutationAt !== null && lastMutationAt !== settledFor) {
+          settledFor = lastMutationAt;
+          settledFrameAt = now;
+        }
+        const quietSince = lastMutationAt ?? t0;
+        if (t0 !== null && now - quietSince >= quietMs) {
+          observer.disconnect();
+          document.removeEventListener('click', onClick, true);
+          return resolve({
+            t0,
+            lastMutationAt,
+            settledFrameAt: settledFrameAt ?? t0,
+            longTasks: bench.longTasks.filter((task) => task.start + task.duration >= t0),
+          });
+        }
+        if (now - started > timeoutMs) {
+          observer.disconnect();
+          document.removeEventListener('click', onClick, true);
+          return reject(new Error('Nothing settled in ' + timeoutMs + ' ms after a click on ' + selector));
+        }
         requestAnimationFrame(loop);
       };
       requestAnimationFrame(loop);
