@@ -27,6 +27,11 @@ export const KEY_ENV_OPTIONS = {
   'to-key-env': { type: 'string' },
 } as const;
 
+/** diff and apply: guess renames from the two schemas (shared/schema/renames.ts). */
+export const DETECT_RENAMES_OPTION = {
+  'detect-renames': { type: 'boolean', default: false },
+} as const;
+
 /** Exactly these positional arguments, by name, or a usage error. */
 export const positionals = (given: string[], names: readonly string[], usage: string): string[] => {
   if (given.length < names.length)

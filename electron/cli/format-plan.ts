@@ -1,7 +1,20 @@
 import type { SchemaPlan } from '../../shared/schema/plan-changes';
+import type { SchemaRenames } from '../../shared/schema/renames';
 import type { ApplyReport, StepFailure } from '../services/schema/apply-plan';
 
 /** The plan as numbered steps, destructive and unsupported ones marked; the apply report. */
+
+/** The renames `--detect-renames` found, one a line. */
+export const formatRenames = (renames: SchemaRenames): string => {
+  const lines = [
+    ...Object.entries(renames.objects).map(([from, to]) => `  object ${from} → ${to}`),
+    ...Object.entries(renames.fields).map(([from, to]) => `  field ${from} → ${to}`),
+    ...Object.entries(renames.options).flatMap(([field, moves]) =>
+      Object.entries(moves).map(([from, to]) => `  option ${field}: ${from} → ${to}`),
+    ),
+  ];
+  return [`Renames detected (${lines.length}):`, ...lines].join('\n');
+};
 export const planCounts = (plan: SchemaPlan) => ({
   destructive: plan.steps.filter((step) => step.destructive).length,
   unsupported: plan.steps.filter((step) => step.operation === 'unsupported').length,

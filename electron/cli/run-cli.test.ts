@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { emptySchemaDocument, serialiseSchemaDocument } from '../../shared/schema/schema-document';
+import { serialiseSchemaFile } from '../../shared/schema/schema-file-format';
 import { projectDoc } from '../../shared/schema/schema-test-fixtures';
 import { createCliIo } from './cli-io';
 import { runCli } from './run-cli';
@@ -28,6 +30,17 @@ beforeAll(async () => {
   await writeFile(join(dir, 'empty.json'), serialiseSchemaDocument(emptySchemaDocument()));
   await writeFile(join(dir, 'not-schema.json'), '{"objects": 3}');
   await writeFile(join(dir, 'not-json.json'), '{');
+  await writeFile(join(dir, 'project.yaml'), serialiseSchemaFile(projectDoc(), 'yaml'));
+  await writeFile(
+    join(dir, 'bad.yml'),
+    'format: atelier.schema\nversion: 1\nobjects:\n  - fields: 3\n',
+  );
+  const renamed = projectDoc();
+  Object.assign(renamed.objects[0]!, { nameSingular: 'venture', namePlural: 'ventures' });
+  await writeFile(join(dir, 'renamed.yml'), serialiseSchemaFile(renamed, 'yaml'));
+  const field = projectDoc();
+  field.objects[0]!.fields.find((f) => f.name === 'budget')!.name = 'cost';
+  await writeFile(join(dir, 'field.yml'), serialiseSchemaFile(field, 'yaml'));
   // Hand-written: defaults omitted, keys and fields out of order, the relation from its other end.
   await writeFile(
     join(dir, 'hand.json'),
@@ -115,9 +128,20 @@ describe('runCli', () => {
     [['schema', 'diff', 'project.json', 'url:ftp://x'], 'not a workspace URL'],
     [
       ['schema', 'export', 'not-schema.json'],
-      'not-schema.json is not an Atelier schema file: format: Invalid input: expected "atelier.schema"',
+      'not-schema.json is not an Atelier schema file: line 1: format: Invalid input: expected "atelier.schema"',
     ],
-    [['schema', 'export', 'not-json.json'], 'not-json.json is not JSON'],
+    [
+      ['schema', 'export', 'not-json.json'],
+      'not-json.json is not an Atelier schema file: line 1: not JSON',
+    ],
+    [
+      ['schema', 'export', 'bad.yml'],
+      'bad.yml is not an Atelier schema file: line 4: objects[0].nameSingular: Invalid input: expected string, received undefined',
+    ],
+    [
+      ['schema', 'export', 'project.json', '--format', 'xml'],
+      '--format is json or yaml, not "xml"',
+    ],
     // Two unusable sources: the first one's error, whichever fails first.
     [['schema', 'diff', 'nowhere.json', 'url:http://127.0.0.1:9'], 'No such file: nowhere.json'],
     [['schema', 'export', '.'], '. is a directory'],
@@ -137,6 +161,48 @@ describe('runCli', () => {
     const result = await run(['schema', 'export', 'hand.json']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(serialiseSchemaDocument(projectDoc()));
+  });
+
+  it('reads YAML files and writes YAML by --format or by the --out extension', async () => {
+    const yaml = serialiseSchemaFile(projectDoc(), 'yaml');
+    expect(await run(['schema', 'export', 'project.yaml'])).toMatchObject({
+      code: 0,
+      stdout: serialiseSchemaDocument(projectDoc()),
+    });
+    expect((await run(['schema', 'export', 'project.json', '--format', 'yaml'])).stdout).toBe(yaml);
+    expect((await run(['schema', 'export', 'hand.json', '--out', 'out.yml'])).code).toBe(0);
+    expect(await readFile(join(dir, 'out.yml'), 'utf8')).toBe(yaml);
+    expect((await run(['schema', 'diff', 'project.yaml', 'project.json'])).code).toBe(0);
+  });
+
+  it('diff --detect-renames lists the renames and plans them instead of drop and re-create', async () => {
+    const plain = await run(['schema', 'diff', 'project.json', 'renamed.yml']);
+    expect(plain.stdout).toContain('Delete object `project`');
+    const detected = await run([
+      'schema',
+      'diff',
+      'project.json',
+      'renamed.yml',
+      '--detect-renames',
+    ]);
+    expect(detected.code).toBe(1);
+    expect(detected.stdout).toContain(
+      ['Renames detected (1):', '  object project → venture', ''].join('\n'),
+    );
+    expect(detected.stdout).toContain('Rename object `project` to `venture`');
+    expect(detected.stdout).not.toContain('Delete object');
+    const json = JSON.parse(
+      (await run(['schema', 'diff', 'project.json', 'field.yml', '--detect-renames', '--json']))
+        .stdout,
+    );
+    expect(json.renames).toEqual({
+      objects: {},
+      fields: { 'project.budget': 'cost' },
+      options: {},
+    });
+    expect(json.plan.steps.map((step: { id: string }) => step.id)).toEqual([
+      'rename-field:project.budget',
+    ]);
   });
 
   it('diffs two files like diff(1): 0 same, 1 different, with the plan', async () => {

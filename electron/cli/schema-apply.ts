@@ -1,5 +1,6 @@
 import { diffSchemas } from '../../shared/schema/diff-schema';
 import { planChanges, type SchemaPlan } from '../../shared/schema/plan-changes';
+import { detectRenames, noRenames } from '../../shared/schema/renames';
 import { applyPlan, type ApplyReport } from '../services/schema/apply-plan';
 import type { TwentyClient } from '../services/twenty-client';
 import { CommandFailure, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-errors';
@@ -7,12 +8,13 @@ import type { CliIo } from './cli-io';
 import {
   COMMON_OPTIONS,
   dataDirOf,
+  DETECT_RENAMES_OPTION,
   KEY_ENV_OPTIONS,
   parseCommandArgs,
   positionals,
   type CommandContext,
 } from './command-args';
-import { failureMessage, formatPlan, formatReport, planCounts } from './format-plan';
+import { failureMessage, formatPlan, formatRenames, formatReport, planCounts } from './format-plan';
 import { isWorkspaceSpec, parseSource } from './parse-source';
 import { createSourceReader, DEFAULT_KEY_ENV, type SourceSchema } from './source-reader';
 import { APPLY_USAGE } from './usage';
@@ -41,9 +43,11 @@ const runPlan = async (io: CliIo, client: TwentyClient, plan: SchemaPlan) => {
   try {
     const report = await applyPlan(client, plan, {
       signal: controller.signal,
-      onProgress: (index, status) => {
+      onProgress: (index, status, data) => {
         const step = plan.steps[index]!;
-        if (status === 'running') io.err(`[${index + 1}/${total}] ${step.description}`);
+        if (status === 'running' && data)
+          io.err(`[${index + 1}/${total}]   ${data.done} of ${data.total} record(s)`);
+        else if (status === 'running') io.err(`[${index + 1}/${total}] ${step.description}`);
         if (status === 'failed') io.err(`[${index + 1}/${total}] failed`);
         if (interrupted && (status === 'applied' || status === 'failed')) controller.abort();
       },
@@ -72,7 +76,7 @@ const outcome = (io: CliIo, plan: SchemaPlan, report: ApplyReport, interrupted: 
   return EXIT_OK;
 };
 
-/** `schema apply <desired> --to <workspace> [--yes] [--allow-destructive]`. */
+/** `schema apply <desired> --to <workspace> [--yes] [--allow-destructive] [--detect-renames]`. */
 export const schemaApply = async (args: string[], context: CommandContext): Promise<number> => {
   const { io } = context;
   const { values, positionals: given } = parseCommandArgs(
@@ -82,6 +86,7 @@ export const schemaApply = async (args: string[], context: CommandContext): Prom
       to: { type: 'string' },
       yes: { type: 'boolean', default: false },
       'allow-destructive': { type: 'boolean', default: false },
+      ...DETECT_RENAMES_OPTION,
       ...KEY_ENV_OPTIONS,
     },
     APPLY_USAGE,
@@ -109,7 +114,10 @@ export const schemaApply = async (args: string[], context: CommandContext): Prom
       [desiredSpec, values['from-key-env'] ?? DEFAULT_KEY_ENV],
       [targetSpec, values['to-key-env'] ?? DEFAULT_KEY_ENV],
     ])) as [SourceSchema, SourceSchema];
-    const plan = planChanges(diffSchemas(target.doc, desired.doc));
+    const detect = values['detect-renames'];
+    const renames = detect ? detectRenames(target.doc, desired.doc) : noRenames();
+    if (detect) io.out(formatRenames(renames));
+    const plan = planChanges(diffSchemas(target.doc, desired.doc, renames));
     if (plan.steps.length === 0) {
       io.out(`Nothing to apply: ${target.label} already matches ${desired.label}.`);
       return EXIT_OK;

@@ -183,12 +183,61 @@ describe('npm run atelier -- schema', () => {
     expect(await schemaOf(b)).toEqual(emptySchemaDocument());
   });
 
+  it('edits an exported YAML file and applies it: a detected rename and a type change keep the values', async () => {
+    expect(
+      (await atelier(['schema', 'apply', 'project.json', '--to', urlOf(b), '--yes'], keyOf(b)))
+        .code,
+    ).toBe(0);
+    const client = createTwentyClient({ baseUrl: b.url, apiKey: b.apiKey, rateLimit: null });
+    try {
+      const [record] = await client.rest.createMany('projects', [
+        { stage: 'LIVE', budget: { amountMicros: 1500000, currencyCode: 'EUR' } },
+      ]);
+      const exported = await atelier(['schema', 'export', urlOf(b), '--out', 'b.yaml'], keyOf(b));
+      expect(exported.code).toBe(0);
+      const yaml = await readFile(join(dir, 'b.yaml'), 'utf8');
+      expect(yaml.startsWith('format: atelier.schema\n')).toBe(true);
+      const edited = yaml
+        .replace('name: stage\n', 'name: phase\n')
+        .replace('type: CURRENCY', 'type: NUMBER');
+      await writeFile(join(dir, 'b-edited.yml'), edited);
+      const run = await atelier(
+        [
+          'schema',
+          'apply',
+          'b-edited.yml',
+          '--to',
+          urlOf(b),
+          '--yes',
+          '--allow-destructive',
+          '--detect-renames',
+        ],
+        keyOf(b),
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Renames detected (1):\n  field project.stage → phase\n');
+      expect(run.stdout).toContain('Rename field `stage` on `project` to `phase`');
+      expect(run.stderr).toMatch(/\[\d\/\d\]   1 of 1 record\(s\)/);
+      expect(run.stdout).toContain('Report (6 applied):');
+      expect(await client.rest.get('projects', String(record!.id))).toMatchObject({
+        phase: 'LIVE',
+        budget: 1.5,
+      });
+      const diff = await atelier(['schema', 'diff', urlOf(b), 'b-edited.yml'], keyOf(b));
+      expect(diff.stdout).toContain('No differences');
+    } finally {
+      client.close();
+    }
+  });
+
   it('refuses a plan with unsupported steps, naming the reason', async () => {
     const project = projectDoc().objects[0]!;
     const retyped = schemaDoc([
       {
         ...project,
-        fields: project.fields.map((f) => (f.name === 'budget' ? { ...f, type: 'TEXT' } : f)),
+        fields: project.fields.map((f) =>
+          f.name === 'owner' ? { ...f, type: 'TEXT', relation: null } : f,
+        ),
       },
     ]);
     await file('retyped.json', retyped);
@@ -197,8 +246,8 @@ describe('npm run atelier -- schema', () => {
       keyOf(a),
     );
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('[unsupported] Change the type of `budget`');
-    expect(run.stdout).toMatch(/reason: Twenty cannot change a field's type/);
+    expect(run.stdout).toContain('[unsupported] Change the type of `owner`');
+    expect(run.stdout).toMatch(/reason: Twenty cannot change a relation field's type/);
     expect(run.stderr).toContain('Refusing to apply: 1 step(s) cannot be done');
     expect(await schemaOf(a)).toEqual(projectDoc());
   });

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serialiseSchemaDocument } from '../../shared/schema/schema-document';
-import { CommandFailure, EXIT_OK } from './cli-errors';
+import { serialiseSchemaFile, type SchemaFileFormat } from '../../shared/schema/schema-file-format';
+import { CommandFailure, EXIT_OK, UsageError } from './cli-errors';
 import {
   COMMON_OPTIONS,
   dataDirOf,
@@ -10,15 +10,27 @@ import {
   type CommandContext,
 } from './command-args';
 import { parseSource } from './parse-source';
-import { createSourceReader, DEFAULT_KEY_ENV } from './source-reader';
+import { createSourceReader, DEFAULT_KEY_ENV, formatOfPath } from './source-reader';
 import { EXPORT_USAGE } from './usage';
 
-/** `schema export <source> [--out file]`: the canonical file on stdout or in a file. */
+/** `--format`, else the extension of `--out` (.yaml/.yml), else JSON. */
+const formatOf = (format: string | undefined, out: string | undefined): SchemaFileFormat => {
+  if (format === undefined) return (out && formatOfPath(out)) || 'json';
+  if (format === 'json' || format === 'yaml') return format;
+  throw new UsageError(`--format is json or yaml, not "${format}"`, EXPORT_USAGE);
+};
+
+/** `schema export <source> [--out file] [--format json|yaml]`: the canonical file on stdout or in a file. */
 export const schemaExport = async (args: string[], context: CommandContext): Promise<number> => {
   const { io } = context;
   const { values, positionals: given } = parseCommandArgs(
     args,
-    { ...COMMON_OPTIONS, out: { type: 'string' }, 'key-env': { type: 'string' } },
+    {
+      ...COMMON_OPTIONS,
+      out: { type: 'string' },
+      format: { type: 'string' },
+      'key-env': { type: 'string' },
+    },
     EXPORT_USAGE,
   );
   if (values.help) {
@@ -26,12 +38,13 @@ export const schemaExport = async (args: string[], context: CommandContext): Pro
     return EXIT_OK;
   }
   const [sourceText] = positionals(given, ['<source>'], EXPORT_USAGE);
+  const format = formatOf(values.format, values.out);
   const source = parseSource(sourceText!);
   const reader = createSourceReader(io, dataDirOf(values['data-dir'], context));
   try {
     if (source.kind !== 'file') io.err(`Reading the schema of ${source.text}…`);
     const { label, doc } = await reader.read(source, values['key-env'] ?? DEFAULT_KEY_ENV);
-    const text = serialiseSchemaDocument(doc);
+    const text = serialiseSchemaFile(doc, format);
     const fields = doc.objects.reduce((sum, object) => sum + object.fields.length, 0);
     const summary = `${doc.objects.length} object(s), ${fields} custom field(s) from ${label}`;
     if (values.out === undefined) {

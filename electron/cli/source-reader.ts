@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ZodError } from 'zod';
-import { parseSchemaDocument, type SchemaDocument } from '../../shared/schema/schema-document';
+import type { SchemaDocument } from '../../shared/schema/schema-document';
+import {
+  parseSchemaFile,
+  SchemaFileError,
+  type SchemaFileFormat,
+} from '../../shared/schema/schema-file-format';
 import { createOsKeychain, DEFAULT_KEYCHAIN_SERVICE } from '../platform/keychain';
 import { readSchema } from '../services/schema/read-schema';
 import { createTwentyClient, type TwentyClient } from '../services/twenty-client';
@@ -33,11 +37,9 @@ export interface SourceReader {
 
 export const DEFAULT_KEY_ENV = 'TWENTY_API_KEY';
 
-const zodSummary = (error: ZodError): string =>
-  error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ') + (error.issues.length > 5 ? `; … ${error.issues.length - 5} more` : '');
+/** YAML or JSON by the file's extension; the content decides for any other name. */
+export const formatOfPath = (path: string): SchemaFileFormat | undefined =>
+  /\.ya?ml$/i.test(path) ? 'yaml' : /\.json$/i.test(path) ? 'json' : undefined;
 
 const readSchemaFile = async (path: string, cwd: string): Promise<SchemaDocument> => {
   let text: string;
@@ -52,17 +54,11 @@ const readSchemaFile = async (path: string, cwd: string): Promise<SchemaDocument
     if (code === 'EISDIR') throw new SourceError(`${path} is a directory, not a schema file`);
     throw new SourceError(`Cannot read ${path}: ${(error as Error).message}`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return parseSchemaFile(text, formatOfPath(path));
   } catch (error) {
-    throw new SourceError(`${path} is not JSON: ${(error as Error).message}`);
-  }
-  try {
-    return parseSchemaDocument(value);
-  } catch (error) {
-    if (error instanceof ZodError)
-      throw new SourceError(`${path} is not an Atelier schema file: ${zodSummary(error)}`);
+    if (error instanceof SchemaFileError)
+      throw new SourceError(`${path} is not an Atelier schema file: ${error.message}`);
     throw error;
   }
 };

@@ -2,7 +2,7 @@ import { DEFAULT_KEYCHAIN_SERVICE } from '../platform/keychain';
 
 /** Help texts; each command's text is shown with its usage errors. */
 const SOURCES = `Sources:
-  ./schema.json        a schema file (format: docs/schema-file.md)
+  ./schema.json        a schema file, JSON or YAML (.yaml/.yml; format: docs/schema-file.md)
   url:<baseUrl>        a Twenty workspace; its API key is read from the environment variable
                        TWENTY_API_KEY (or the one --key-env names), never from the command line
   connection:<name>    a connection saved in the app: found by name in <data dir>/settings.json,
@@ -17,9 +17,11 @@ connection: sources, default ${DEFAULT_KEYCHAIN_SERVICE}).`;
 export const SCHEMA_USAGE = `Usage: npm run atelier -- schema <command> [options]
 
 Commands:
-  export <source> [--out <file>]           write the schema as canonical JSON (stdout by default)
-  diff <from> <to> [--json]                show the changes and the plan that turns <from> into <to>
-  apply <desired> --to <workspace> [--yes] [--allow-destructive]
+  export <source> [--out <file>] [--format json|yaml]
+                                           write the schema as canonical JSON or YAML (stdout by default)
+  diff <from> <to> [--json] [--detect-renames]
+                                           show the changes and the plan that turns <from> into <to>
+  apply <desired> --to <workspace> [--yes] [--allow-destructive] [--detect-renames]
                                            make a workspace match a schema (a dry run without --yes)
 
 ${SOURCES}
@@ -29,12 +31,13 @@ diff, like diff(1): 0 same, 1 different, 2 any error.
 ${ENVIRONMENT}
 Help on one command: npm run atelier -- schema <command> --help`;
 
-export const EXPORT_USAGE = `Usage: npm run atelier -- schema export <source> [--out <file>]
+export const EXPORT_USAGE = `Usage: npm run atelier -- schema export <source> [--out <file>] [--format json|yaml]
 
 Reads the schema of <source> (custom objects, custom fields, relations, options) and writes it in
 canonical form: the same model always gives the same text. Progress goes to stderr.
 
   --out <file>           write to this file instead of stdout
+  --format json|yaml     the file format   default: yaml for a .yaml/.yml --out, else json
   --key-env <NAME>       variable holding the key of a url: source   default TWENTY_API_KEY
 ${COMMON}
 
@@ -42,12 +45,14 @@ ${SOURCES}
 
 Exit codes: 0 written; 1 the workspace could not be read; 2 wrong command line or unusable source.`;
 
-export const DIFF_USAGE = `Usage: npm run atelier -- schema diff <from> <to> [--json]
+export const DIFF_USAGE = `Usage: npm run atelier -- schema diff <from> <to> [--json] [--detect-renames]
 
 Prints what differs between two schemas and the plan of metadata operations that would turn
 <from> into <to> (numbered steps; destructive ones marked; unsupported ones with their reason).
 
   --json                 print {"changes": [...], "plan": {"steps": [...]}} instead
+  --detect-renames       read a removed and an added object, field or option that look alike as a
+                         rename (the data stays) and list the renames found
   --from-key-env <NAME>  key variable of a url: <from>   default TWENTY_API_KEY
   --to-key-env <NAME>    key variable of a url: <to>     default TWENTY_API_KEY
 ${COMMON}
@@ -57,16 +62,20 @@ ${SOURCES}
 Exit codes, like diff(1): 0 same schema, 1 different, 2 any error.`;
 
 export const APPLY_USAGE = `Usage: npm run atelier -- schema apply <desired> --to <workspace> [--yes] [--allow-destructive]
+                                [--detect-renames]
 
 Plans the changes that make <workspace> match <desired> (a schema file or another workspace) and
 prints the plan. Without --yes it stops there (dry run). With --yes it applies the steps one by
-one, with progress on stderr, and prints the report: applied, failed (with Twenty's message) and
-skipped steps. It refuses plans with unsupported steps, and plans that delete fields, objects or
-options unless --allow-destructive is given. Ctrl-C stops after the current step.
+one, with progress on stderr (records done, for the steps that copy or move values), and prints
+the report: applied, failed (with Twenty's message) and skipped steps. It refuses plans with
+unsupported steps, and plans that drop data unless --allow-destructive is given. Ctrl-C stops
+after the current step. A plan that failed can be applied again.
 
   --to <workspace>       url:<baseUrl> or connection:<name> (required)
   --yes                  apply; without it nothing is changed
-  --allow-destructive    allow steps that drop data (deleted fields, objects, options)
+  --allow-destructive    allow steps that drop data (deleted fields, objects, options; type
+                         changes; option merges)
+  --detect-renames       read look-alike removals and additions as renames (listed first)
   --from-key-env <NAME>  key variable of a url: <desired>   default TWENTY_API_KEY
   --to-key-env <NAME>    key variable of a url: --to        default TWENTY_API_KEY
 ${COMMON}
