@@ -217,7 +217,7 @@ describe('npm run atelier -- schema', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('Renames detected (1):\n  field project.stage → phase\n');
       expect(run.stdout).toContain('Rename field `stage` on `project` to `phase`');
-      expect(run.stderr).toMatch(/\[\d\/\d\]   1 of 1 record\(s\)/);
+      expect(run.stderr).toMatch(/\[\d\/\d\] {3}1 of 1 record\(s\)/);
       expect(run.stdout).toContain('Report (6 applied):');
       expect(await client.rest.get('projects', String(record!.id))).toMatchObject({
         phase: 'LIVE',
