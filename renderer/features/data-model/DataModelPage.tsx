@@ -7,11 +7,13 @@ import {
   ReactFlowProvider,
   useNodesState,
   useReactFlow,
+  useStore,
   type Edge,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Download, RefreshCw, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { toSchemaDocument } from '../../../shared/schema/model-to-schema';
 import { rpc } from '../../api/rpc';
 import { toastError } from '../../ui/toast-error';
@@ -35,7 +37,7 @@ import {
 import { layoutGraph } from './elk-layout';
 import { exportDiagram } from './export-diagram';
 import { buildGraph, type ObjectNode } from './model-graph';
-import { ObjectNodeView } from './ObjectNodeView';
+import { COMPACT_BELOW_ZOOM, ObjectNodeView } from './ObjectNodeView';
 import { useDraftPersistence } from './use-draft-persistence';
 
 const NODE_TYPES = { object: ObjectNodeView };
@@ -55,7 +57,15 @@ const Diagram = ({
   connectionName: string;
 }) => {
   const queryClient = useQueryClient();
-  const view = useDataModelView();
+  // Only the view options shape the graph; selecting an object must not lay it out again.
+  const view = useDataModelView(
+    useShallow(({ customOnly, showSystem, naming, set }) => ({
+      customOnly,
+      showSystem,
+      naming,
+      set,
+    })),
+  );
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
@@ -110,6 +120,12 @@ const Diagram = ({
     [overlay, view],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<ObjectNode>([]);
+  // Edge labels measure themselves when they mount: not worth it where they cannot be read.
+  const zoomedOut = useStore((state) => state.transform[2] < COMPACT_BELOW_ZOOM);
+  const edges = useMemo(
+    () => (zoomedOut ? graph.edges.map((edge) => ({ ...edge, label: undefined })) : graph.edges),
+    [graph.edges, zoomedOut],
+  );
   // Kept positions are read when laying out, not a reason to lay out again (a drag keeps them).
   const saved = useRef<Positions>({});
   saved.current = store.positions;
@@ -339,7 +355,7 @@ const Diagram = ({
         <div className="diagram" ref={wrapper} data-testid="diagram">
           <ReactFlow
             nodes={shown}
-            edges={graph.edges}
+            edges={edges}
             nodeTypes={NODE_TYPES}
             onNodesChange={onNodesChange}
             onNodeDragStop={(_event, _node, moved) => keepPositions(moved as ObjectNode[])}
