@@ -64,6 +64,13 @@ const outcome = (io: CliIo, plan: SchemaPlan, report: ApplyReport, interrupted: 
     io.err(
       `Step ${index + 1} of ${plan.steps.length} failed (${report.failed.step}): ${failureMessage(report.failed)}`,
     );
+    const typeChange = plan.steps[index]?.typeChange;
+    // A new plan is made from the workspace as the failure left it: once the old field is gone,
+    // only a detected rename keeps the copied values in the temporary field.
+    if (typeChange)
+      io.err(
+        `The type change of \`${typeChange.from.name}\` stopped part-way. Apply again with --detect-renames: if \`${typeChange.from.name}\` is already deleted, \`${typeChange.temp}\` (holding the converted values) is then renamed instead of dropped.`,
+      );
     return EXIT_FAILURE;
   }
   if (report.skipped.length > 0) {

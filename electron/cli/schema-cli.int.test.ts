@@ -12,6 +12,7 @@ import {
   serialiseSchemaDocument,
   type SchemaDocument,
 } from '../../shared/schema/schema-document';
+import { parseSchemaFile, serialiseSchemaFile } from '../../shared/schema/schema-file-format';
 import { createOsKeychain } from '../platform/keychain';
 import {
   startWorkspaceProcess,
@@ -19,6 +20,7 @@ import {
 } from '../services/local-workspace/testing/workspace-process';
 import { readSchema } from '../services/schema/read-schema';
 import { createTwentyClient } from '../services/twenty-client';
+import { startFaultProxy } from '../services/twenty-client/testing/fault-proxy';
 import type { ConnectionSettings } from '../services/workspaces/connection-settings';
 
 /** The CLI as a user runs it (a child process) against two local workspaces over HTTP. */
@@ -225,6 +227,43 @@ describe('npm run atelier -- schema', () => {
       });
       const diff = await atelier(['schema', 'diff', urlOf(b), 'b-edited.yml'], keyOf(b));
       expect(diff.stdout).toContain('No differences');
+
+      // A type change that stops after the old field is deleted: applied again with
+      // --detect-renames, the temporary field becomes the wanted one, its values kept.
+      const proxy = await startFaultProxy(b.url);
+      try {
+        proxy.schedule(
+          { kind: 'respond', status: 502, body: 'Bad gateway' },
+          (request) =>
+            request.body.includes('AtelierUpdateField') && request.body.includes('"name":"phase"'),
+        );
+        const text = parseSchemaFile(edited);
+        Object.assign(
+          text.objects[0]!.fields.find((f) => f.name === 'phase')!,
+          {
+            type: 'TEXT',
+            options: null,
+            defaultValue: null,
+          },
+        );
+        await writeFile(join(dir, 'b-text.yml'), serialiseSchemaFile(text, 'yaml'));
+        const args = ['schema', 'apply', 'b-text.yml', '--yes', '--allow-destructive'];
+        const failed = await atelier([...args, '--to', `url:${proxy.url}`], keyOf(b));
+        expect(failed.code).toBe(1);
+        expect(failed.stderr).toContain('Step 5 of 5 failed (rename-field:project.phaseNext)');
+        expect(failed.stderr).toContain('Apply again with --detect-renames');
+        const again = await atelier([...args, '--to', urlOf(b), '--detect-renames'], keyOf(b));
+        expect(again.code).toBe(0);
+        expect(again.stdout).toContain('  field project.phaseNext → phase\n');
+        expect(await client.rest.get('projects', String(record!.id))).toMatchObject({
+          phase: 'LIVE',
+        });
+        expect(
+          (await atelier(['schema', 'diff', urlOf(b), 'b-text.yml'], keyOf(b))).stdout,
+        ).toContain('No differences');
+      } finally {
+        await proxy.close();
+      }
     } finally {
       client.close();
     }

@@ -49,7 +49,9 @@ export const createFieldInput = (field: SchemaField): CreateFieldInput => {
   input.isUnique = field.isUnique;
   if (field.defaultValue !== null) input.defaultValue = field.defaultValue;
   if (field.settings) input.settings = field.settings;
-  if (field.options && field.type !== 'RATING') input.options = plannedOptions(field.options);
+  // RATING options are Twenty's own; other types have none.
+  if (field.options && (field.type === 'SELECT' || field.type === 'MULTI_SELECT'))
+    input.options = plannedOptions(field.options);
   return input;
 };
 
