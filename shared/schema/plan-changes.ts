@@ -1,6 +1,6 @@
 import type { SchemaChange } from './diff-schema';
 import { createFieldInput, planFieldUpdate } from './plan-field-update';
-import { at, code, describeValue, PHASE } from './plan-phases';
+import { at, code, describeValue, fieldActivationStep, PHASE } from './plan-phases';
 import type { CreateObjectInput, PlanStep, SchemaPlan, UpdateObjectPayload } from './plan-step';
 import { planTypeChange } from './plan-type-change';
 import type { CustomSchemaObject, SchemaField } from './schema-document';
@@ -79,15 +79,15 @@ export const planChanges = (changes: readonly SchemaChange[]): SchemaPlan => {
   const deleteField = (phase: number, objectName: string, field: SchemaField) => {
     const target = at(objectName, field.name);
     if (field.isActive)
-      add(phase, {
-        id: `deactivate-field:${objectName}.${field.name}`,
-        operation: 'updateOneField',
-        objectName,
-        fieldName: field.name,
-        input: { update: { isActive: false } },
-        destructive: false,
-        description: `Deactivate field ${target} (Twenty deletes inactive fields only)`,
-      });
+      add(
+        phase,
+        fieldActivationStep(
+          objectName,
+          field.name,
+          false,
+          `Deactivate field ${target} (Twenty deletes inactive fields only)`,
+        ),
+      );
     add(phase, {
       id: `delete-field:${objectName}.${field.name}`,
       operation: 'deleteOneField',

@@ -1,5 +1,5 @@
 import type { OptionChange, PropertyChange, SchemaChange } from './diff-schema';
-import { at, code, describeValue, PHASE, type AddStep } from './plan-phases';
+import { at, code, describeValue, fieldActivationStep, PHASE, type AddStep } from './plan-phases';
 import type { CreateFieldInput, PlannedOption, UpdateFieldInput } from './plan-step';
 import type { SchemaField, SchemaOption } from './schema-document';
 
@@ -99,25 +99,16 @@ const planMerges = (change: FieldUpdated, add: AddStep): void => {
   );
   // The records API leaves out an inactive field: it is moved while active.
   if (!from.isActive) {
-    add(PHASE.activateForData, {
-      id: `activate-field:${objectName}.${to.name}`,
-      operation: 'updateOneField',
-      objectName,
-      fieldName: to.name,
-      input: { update: { isActive: true } },
-      destructive: false,
-      description: `Activate field ${at(objectName, to.name)} to move its values`,
-    });
+    const field = at(objectName, to.name);
+    add(
+      PHASE.activateForData,
+      fieldActivationStep(objectName, to.name, true, `Activate field ${field} to move its values`),
+    );
     if (!to.isActive)
-      add(PHASE.deactivateObjects, {
-        id: `deactivate-field:${objectName}.${to.name}`,
-        operation: 'updateOneField',
-        objectName,
-        fieldName: to.name,
-        input: { update: { isActive: false } },
-        destructive: false,
-        description: `Deactivate field ${at(objectName, to.name)} again`,
-      });
+      add(
+        PHASE.deactivateObjects,
+        fieldActivationStep(objectName, to.name, false, `Deactivate field ${field} again`),
+      );
   }
   add(PHASE.moveOptionValues, {
     id: `move-option-values:${objectName}.${to.name}`,

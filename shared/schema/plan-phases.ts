@@ -1,4 +1,4 @@
-import type { PlanStep } from './plan-step';
+import type { PlanStep, TypeChangeRef } from './plan-step';
 
 /**
  * The phases of a plan, in order (docs/schema-file.md, "Plan"). Unsupported steps come first so a
@@ -35,3 +35,21 @@ export const at = (objectName: string, fieldName: string) =>
 
 export const describeValue = (value: unknown): string =>
   value === null ? 'none' : typeof value === 'string' ? value : JSON.stringify(value);
+
+/** `updateOneField { isActive }`: `activate-field:` / `deactivate-field:<object>.<field>`. */
+export const fieldActivationStep = (
+  objectName: string,
+  fieldName: string,
+  isActive: boolean,
+  description: string,
+  typeChange?: TypeChangeRef,
+): PlanStep => ({
+  id: `${isActive ? 'activate' : 'deactivate'}-field:${objectName}.${fieldName}`,
+  operation: 'updateOneField',
+  objectName,
+  fieldName,
+  input: { update: { isActive } },
+  destructive: false,
+  ...(typeChange ? { typeChange } : {}),
+  description,
+});

@@ -1,7 +1,7 @@
 import { isRelationFieldType } from '../domain/field-metadata-type';
 import { conversionTargets } from './convert-value';
 import type { SchemaChange } from './diff-schema';
-import { at, code, PHASE, type AddStep } from './plan-phases';
+import { at, code, fieldActivationStep, PHASE, type AddStep } from './plan-phases';
 import { createFieldInput } from './plan-field-update';
 import type { TypeChangeRef, UpdateFieldInput } from './plan-step';
 
@@ -50,16 +50,16 @@ export const planTypeChange = (change: TypeChanged, add: AddStep): boolean => {
   const old = at(objectName, from.name);
   // The records API does not show an inactive field: it is read while active.
   if (!from.isActive)
-    add(PHASE.copyValues, {
-      id: `activate-field:${objectName}.${from.name}`,
-      operation: 'updateOneField',
-      objectName,
-      fieldName: from.name,
-      input: { update: { isActive: true } },
-      destructive: false,
-      typeChange,
-      description: `Activate field ${old} for the copy of its values`,
-    });
+    add(
+      PHASE.copyValues,
+      fieldActivationStep(
+        objectName,
+        from.name,
+        true,
+        `Activate field ${old} for the copy of its values`,
+        typeChange,
+      ),
+    );
   add(PHASE.copyValues, {
     id: `create-field:${objectName}.${temp}`,
     operation: 'createOneField',
@@ -88,16 +88,16 @@ export const planTypeChange = (change: TypeChanged, add: AddStep): boolean => {
     typeChange,
     description: `Copy the values of ${old} into ${code(temp)}, converted from ${from.type} to ${to.type} (values that do not convert stay empty)`,
   });
-  add(PHASE.swapFields, {
-    id: `deactivate-field:${objectName}.${from.name}`,
-    operation: 'updateOneField',
-    objectName,
-    fieldName: from.name,
-    input: { update: { isActive: false } },
-    destructive: false,
-    typeChange,
-    description: `Deactivate field ${old} (Twenty deletes inactive fields only)`,
-  });
+  add(
+    PHASE.swapFields,
+    fieldActivationStep(
+      objectName,
+      from.name,
+      false,
+      `Deactivate field ${old} (Twenty deletes inactive fields only)`,
+      typeChange,
+    ),
+  );
   add(PHASE.swapFields, {
     id: `delete-field:${objectName}.${from.name}`,
     operation: 'deleteOneField',

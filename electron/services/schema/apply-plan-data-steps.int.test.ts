@@ -2,17 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertValue } from '../../../shared/schema/convert-value';
 import { diffSchemas } from '../../../shared/schema/diff-schema';
-import { planChanges, type SchemaPlan } from '../../../shared/schema/plan-changes';
+import { planChanges } from '../../../shared/schema/plan-changes';
 import { emptySchemaDocument, type SchemaDocument } from '../../../shared/schema/schema-document';
 import { schemaDoc } from '../../../shared/schema/schema-test-fixtures';
-import {
-  startWorkspaceProcess,
-  type WorkspaceProcess,
-} from '../local-workspace/testing/workspace-process';
 import { createTwentyClient, type TwentyClient } from '../twenty-client';
 import { startFaultProxy, type FaultProxy } from '../twenty-client/testing/fault-proxy';
-import { applyPlan, type StepStatus } from './apply-plan';
-import type { DataProgress } from './apply-plan-data';
+import { applyAll, runPlan, useLocalWorkspace } from './apply-plan-testing';
 import { previewTypeChange } from './preview-type-change';
 import { readSchema } from './read-schema';
 
@@ -21,23 +16,20 @@ import { readSchema } from './read-schema';
  * (pages of 200, progress) and its preview, an option merge's move, each failing half-way
  * (through the fault proxy) with an exact report, and the same plan applied again.
  */
-let ws: WorkspaceProcess;
+const local = useLocalWorkspace();
 let proxy: FaultProxy;
 let client: TwentyClient;
 let viaProxy: TwentyClient;
 
 beforeAll(async () => {
-  ws = await startWorkspaceProcess('pglite', ['--no-demo-data']);
-  proxy = await startFaultProxy(ws.url);
-  client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
-  viaProxy = createTwentyClient({ baseUrl: proxy.url, apiKey: ws.apiKey, rateLimit: null });
-}, 60_000);
+  client = local.client;
+  proxy = await startFaultProxy(local.ws.url);
+  viaProxy = createTwentyClient({ baseUrl: proxy.url, apiKey: local.ws.apiKey, rateLimit: null });
+});
 
 afterAll(async () => {
-  client?.close();
   viaProxy?.close();
   await proxy?.close();
-  await ws?.dispose();
 });
 
 const gauge = (name: string, type: 'TEXT' | 'NUMBER') =>
@@ -51,22 +43,8 @@ const gauge = (name: string, type: 'TEXT' | 'NUMBER') =>
     },
   ]);
 
-const run = async (c: TwentyClient, plan: SchemaPlan) => {
-  const progress: Array<[string, StepStatus, DataProgress?]> = [];
-  const report = await applyPlan(c, plan, {
-    onProgress: (index, status, data) =>
-      progress.push([plan.steps[index]!.id, status, ...(data ? [data] : [])] as never),
-  });
-  return { report, progress };
-};
-
-const migrate = async (from: SchemaDocument, to: SchemaDocument) => {
-  const plan = planChanges(diffSchemas(from, to));
-  expect((await run(client, plan)).report).toEqual({
-    applied: plan.steps.map((step) => step.id),
-    skipped: [],
-  });
-};
+const run = runPlan;
+const migrate = (from: SchemaDocument, to: SchemaDocument) => applyAll(client, from, to);
 
 /** `count` records in id order, so pages are known: every 10th reading does not convert. */
 const seed = async (plural: string, count: number) => {

@@ -1,42 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffSchemas } from '../../../shared/schema/diff-schema';
 import { planChanges } from '../../../shared/schema/plan-changes';
 import { noRenames, type SchemaRenames } from '../../../shared/schema/renames';
 import { emptySchemaDocument, type SchemaDocument } from '../../../shared/schema/schema-document';
 import { schemaDoc } from '../../../shared/schema/schema-test-fixtures';
-import {
-  startWorkspaceProcess,
-  type WorkspaceProcess,
-} from '../local-workspace/testing/workspace-process';
-import { createTwentyClient, type TwentyClient } from '../twenty-client';
-import { applyPlan, type StepStatus } from './apply-plan';
-import type { DataProgress } from './apply-plan-data';
+import { applyAll, useLocalWorkspace } from './apply-plan-testing';
 import { readSchema } from './read-schema';
 
 /** Renames and option merges on the local workspace over HTTP: the records keep their values. */
-let ws: WorkspaceProcess;
-let client: TwentyClient;
-
-beforeAll(async () => {
-  ws = await startWorkspaceProcess('pglite', ['--no-demo-data']);
-  client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
-}, 60_000);
-
-afterAll(async () => {
-  client?.close();
-  await ws?.dispose();
-});
-
-const apply = async (from: SchemaDocument, to: SchemaDocument, renames = noRenames()) => {
-  const plan = planChanges(diffSchemas(from, to, renames));
-  const progress: Array<[string, StepStatus, DataProgress?]> = [];
-  const report = await applyPlan(client, plan, {
-    onProgress: (index, status, data) =>
-      progress.push([plan.steps[index]!.id, status, ...(data ? [data] : [])] as never),
-  });
-  expect(report).toEqual({ applied: plan.steps.map((step) => step.id), skipped: [] });
-  return { plan, progress };
-};
+const local = useLocalWorkspace();
+const apply = (from: SchemaDocument, to: SchemaDocument, renames = noRenames()) =>
+  applyAll(local.client, from, to, renames);
 
 const option = (value: string, position: number) => ({
   label: value.charAt(0) + value.slice(1).toLowerCase(),
@@ -92,7 +66,7 @@ const fleet = (names: { ship: string; port: string; cargo: string; dock: string 
   ]);
 
 const optionIds = async (objectName: string, fieldName: string) => {
-  const answer = await client.metadataGraphql<{
+  const answer = await local.client.metadataGraphql<{
     objects: { edges: Array<{ node: { nameSingular: string; fieldsList: any[] } }> };
   }>({
     query: `{ objects(paging: { first: 1000 }) { edges { node { nameSingular fieldsList { name options } } } } }`,
@@ -121,8 +95,8 @@ describe('renames and merges on the local workspace', () => {
       },
     };
     await apply(emptySchemaDocument(), a);
-    const [port] = await client.rest.createMany('ports', [{ depth: 12 }]);
-    const ships = await client.rest.createMany('ships', [
+    const [port] = await local.client.rest.createMany('ports', [{ depth: 12 }]);
+    const ships = await local.client.rest.createMany('ships', [
       { cargo: 'tea', grade: 'MID', tags: ['A', 'B'], dockId: port!.id },
       { cargo: 'rum', grade: 'HIGH', tags: ['B', 'C'] },
       { grade: 'LOW', tags: ['C'] },
@@ -147,15 +121,15 @@ describe('renames and merges on the local workspace', () => {
       ['move-option-values:vessel.tags', 'running', { done: 2, total: 2 }],
       ['move-option-values:vessel.tags', 'applied'],
     ]);
-    expect(await readSchema(client)).toEqual(b);
-    const after = (await client.rest.list('vessels', { limit: 10 })).records;
+    expect(await readSchema(local.client)).toEqual(b);
+    const after = (await local.client.rest.list('vessels', { limit: 10 })).records;
     const byId = new Map(after.map((record) => [record.id, record]));
     expect(ships.map((ship) => byId.get(ship.id))).toMatchObject([
       { freight: 'tea', grade: 'HIGH', tags: ['ALPHA', 'BC'], berthId: port!.id },
       { freight: 'rum', grade: 'HIGH', tags: ['BC'], berthId: null },
       { freight: null, grade: 'MINOR', tags: ['BC'], berthId: null },
     ]);
-    expect((await client.rest.get('harbors', String(port!.id))).depth).toBe(12);
+    expect((await local.client.rest.get('harbors', String(port!.id))).depth).toBe(12);
     // Renamed options kept their ids: Twenty carries stored values by id (rules §3.3).
     expect(await optionIds('vessel', 'grade')).toEqual({
       MINOR: gradeIds.LOW,

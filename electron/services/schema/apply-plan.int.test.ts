@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { diffSchemas } from '../../../shared/schema/diff-schema';
 import { planChanges } from '../../../shared/schema/plan-changes';
 import {
@@ -7,13 +7,10 @@ import {
   parseSchemaDocument,
   type SchemaDocument,
 } from '../../../shared/schema/schema-document';
-import {
-  startWorkspaceProcess,
-  type WorkspaceProcess,
-} from '../local-workspace/testing/workspace-process';
-import { createTwentyClient, type TwentyClient, type TwentyRecord } from '../twenty-client';
+import type { TwentyClient, TwentyRecord } from '../twenty-client';
 import { noRenames, type SchemaRenames } from '../../../shared/schema/renames';
 import { applyPlan, type StepStatus } from './apply-plan';
+import { applyAll, useLocalWorkspace } from './apply-plan-testing';
 import { readSchema } from './read-schema';
 import {
   buildModel,
@@ -24,7 +21,7 @@ import {
 } from './schema-arbitrary';
 
 /** Plans run against the local workspace over real HTTP (PGlite, no demo data). */
-let ws: WorkspaceProcess;
+const local = useLocalWorkspace();
 let client: TwentyClient;
 let runs = 0;
 
@@ -46,9 +43,7 @@ const migrate = async (
   scope?: string,
   renames: SchemaRenames = noRenames(),
 ) => {
-  const plan = planChanges(diffSchemas(from, to, renames));
-  const report = await applyPlan(client, plan);
-  expect(report).toEqual({ applied: plan.steps.map((step) => step.id), skipped: [] });
+  await applyAll(client, from, to, renames);
   const live = await readSchema(client);
   // A failed run leaves its objects behind; scoping keeps shrinking's counterexamples honest.
   return scope === undefined
@@ -56,14 +51,8 @@ const migrate = async (
     : { ...live, objects: live.objects.filter((o) => o.nameSingular.startsWith(scope)) };
 };
 
-beforeAll(async () => {
-  ws = await startWorkspaceProcess('pglite', ['--no-demo-data']);
-  client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
-}, 60_000);
-
-afterAll(async () => {
-  client?.close();
-  await ws?.dispose();
+beforeAll(() => {
+  client = local.client;
 });
 
 describe('applyPlan on the local workspace', () => {
