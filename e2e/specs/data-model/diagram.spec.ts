@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../../fixtures/test';
+import { stableBox } from '../../pages/geometry';
 import { ShellPage } from '../../pages/shell-page';
 
 test('the diagram shows the model, finds objects, switches names and keeps dragged positions', async ({
@@ -40,7 +41,7 @@ test('the diagram shows the model, finds objects, switches names and keeps dragg
   const transform = (label: string) =>
     wrapper(label).evaluate((el) => (el as HTMLElement).style.transform);
   const laidOut = await transform('Person');
-  const box = (await node('Person').locator('header').boundingBox())!;
+  const box = await stableBox(node('Person').locator('header'));
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + 200, box.y + 130, { steps: 10 });

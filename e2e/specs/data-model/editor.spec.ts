@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { CREATABLE_FIELD_TYPES } from '../../../shared/domain/field-type-catalog';
 import { expect, test } from '../../fixtures/test';
+import { stableBox } from '../../pages/geometry';
 import { ShellPage } from '../../pages/shell-page';
 
 /**
@@ -23,8 +24,8 @@ const openField = async (page: Page, object: string, label: string) => {
 };
 
 const dragBy = async (page: Page, from: Locator, to: Locator) => {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
+  const a = await stableBox(from);
+  const b = await stableBox(to);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 6, { steps: 3 });
