@@ -41,6 +41,7 @@ test('design an object with every field type and a relation, review and apply th
   await shell.goByShortcut('Data model');
   await expect(node(page, 'Company')).toBeVisible({ timeout: 45_000 });
 
+  await mkdir(join(test.info().project.outputDir, 'screenshots'), { recursive: true });
   await page.getByRole('button', { name: 'New object' }).click();
   const editor = panel(page);
   await expect(editor.getByRole('heading', { name: 'New object' })).toBeVisible();
@@ -54,7 +55,16 @@ test('design an object with every field type and a relation, review and apply th
   await editor.getByLabel('Sync API names with labels').uncheck();
   await editor.getByLabel('API name (singular)').fill('event');
   await expect(editor.getByText('This name is reserved.', { exact: false })).toBeVisible();
+  // Kept in the draft, it blocks the review until it is fixed.
+  await editor.getByLabel('API name (singular)').press('Enter');
+  await expect(page.getByTestId('draft-problems')).toHaveText('1 problem(s)');
+  await expect(page.getByRole('button', { name: 'Review plan' })).toBeDisabled();
+  await page.screenshot({
+    path: join(test.info().project.outputDir, 'screenshots', 'light-draft-problem.png'),
+  });
   await editor.getByLabel('API name (singular)').fill('vendor');
+  await editor.getByLabel('API name (singular)').press('Enter');
+  await expect(page.getByTestId('draft-problems')).toHaveCount(0);
   await editor.getByLabel('Sync API names with labels').check();
   await expect(editor.getByRole('alert')).toHaveCount(0);
 

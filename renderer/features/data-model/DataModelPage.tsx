@@ -20,6 +20,7 @@ import { toastError } from '../../ui/toast-error';
 import { useActiveConnection } from '../workspaces/connection-queries';
 import { useDataModelView } from './data-model-store';
 import { overlayDraft } from './draft-overlay';
+import { draftProblems } from './draft-problems';
 import { CompareDialog } from './editor/CompareDialog';
 import { DraftBar } from './editor/DraftBar';
 import { EditorPanel, takenObjectNames } from './editor/EditorPanel';
@@ -111,6 +112,11 @@ const Diagram = ({
           })
         : null,
     [model.data, loaded, store.base, store.target, store.renames],
+  );
+  const problems = useMemo(
+    () =>
+      overlay && store.target ? draftProblems(overlay.model, overlay.marks, store.target) : [],
+    [overlay, store.target],
   );
   const graph = useMemo(
     () =>
@@ -345,6 +351,7 @@ const Diagram = ({
           if (base) useDraftStore.getState().reset(base);
         }}
         onCompare={() => setComparing(true)}
+        problems={problems}
       />
       {model.data?.source === 'cache' && (
         <p className="notice" role="status">

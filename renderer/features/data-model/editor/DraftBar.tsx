@@ -1,4 +1,5 @@
 import {
+  AlertTriangle,
   Download,
   FileDiff,
   Plus,
@@ -17,6 +18,7 @@ import { parseSchemaFile, serialiseSchemaFile } from '../../../../shared/schema/
 import { toastError } from '../../../ui/toast-error';
 import { redoDraft, undoDraft, useDraftHistory, useDraftStore } from '../draft-store';
 import { useDataModelView } from '../data-model-store';
+import type { DraftProblem } from '../draft-problems';
 import { downloadText, formatOf, pickTextFile, SCHEMA_FILE_TYPES } from '../schema-files';
 
 /**
@@ -29,6 +31,8 @@ interface Props {
   onReview: () => void;
   onDiscard: () => void;
   onCompare: () => void;
+  /** Rules of Twenty the draft breaks: the plan is reviewed once there are none. */
+  problems: DraftProblem[];
 }
 
 export const useDraftChanges = () => {
@@ -39,7 +43,14 @@ export const useDraftChanges = () => {
   );
 };
 
-export const DraftBar = ({ connectionName, takenNames, onReview, onDiscard, onCompare }: Props) => {
+export const DraftBar = ({
+  connectionName,
+  takenNames,
+  onReview,
+  onDiscard,
+  onCompare,
+  problems,
+}: Props) => {
   const { edit, target, base } = useDraftStore();
   const history = useDraftHistory();
   const select = useDataModelView((state) => state.select);
@@ -104,7 +115,22 @@ export const DraftBar = ({ connectionName, takenNames, onReview, onDiscard, onCo
       <button className="btn small" disabled={changes.length === 0} onClick={onDiscard}>
         <RotateCcw size={14} /> Discard
       </button>
-      <button className="btn small primary" disabled={changes.length === 0} onClick={onReview}>
+      {problems.length > 0 && (
+        <button
+          className="btn small danger"
+          data-testid="draft-problems"
+          title={problems.map((problem) => problem.message).join('\n')}
+          onClick={() => select(problems[0]!.selection)}
+        >
+          <AlertTriangle size={14} /> {problems.length} problem(s)
+        </button>
+      )}
+      <button
+        className="btn small primary"
+        disabled={changes.length === 0 || problems.length > 0}
+        title={problems.length > 0 ? 'Fix the problems first: Twenty would refuse them' : undefined}
+        onClick={onReview}
+      >
         <ListChecks size={14} /> Review plan
       </button>
       <span className="divider" />
