@@ -63,6 +63,8 @@ const PROFILE_DIR = process.env.BENCH_PROFILE
     ? join(ROOT, 'test-results/bench-data-model')
     : resolve(process.env.BENCH_PROFILE)
   : null;
+/** What the admin saw, to look at after a run: the fitted diagram and the zoomed one. */
+const SCREENSHOT_DIR = join(ROOT, 'test-results/bench-data-model');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (values: number[]) => percentile(values, 50);
@@ -127,7 +129,7 @@ log(
 );
 log(`  changes: ${JSON.stringify(changeKinds)}`);
 
-const graph = buildGraph(model, { customOnly: false, showSystem: false, naming: 'label' });
+const graph = buildGraph(model, { customOnly: false, showSystem: false, naming: 'label', fields: 'auto' });
 // Best of two: the first run pays for warming up ELK's code, as the app's first layout does.
 // The app's layout options, on ELK's bundled build (the app runs the same code in a worker).
 const elk = new ELK();
@@ -347,6 +349,9 @@ try {
     `main thread: ELK's task ~${elkTaskMs} ms, then ${renderAfterElkMs} ms to the settled frame; longest task ${longestTaskMs} ms, ${m.longTasks.length} long tasks, blocking ${blockingMs} ms`,
   );
 
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'fitted.png') });
+
   // 2. Frames while panning: idle floor, then the fitted view, then zoomed in on one object.
   const idleFrameMedianMs = round(await idleFrames(page, 1000), 1);
   log(`idle frames: median ${idleFrameMedianMs} ms`);
@@ -364,6 +369,8 @@ try {
   await page.getByLabel('Find an object').press('Enter');
   await page.waitForTimeout(1500);
   const zoomedNodes = (await page.evaluate('window.__bench.renderedNodes()')) as number;
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'zoomed.png') });
+  log(`screenshots: ${SCREENSHOT_DIR}/{fitted,zoomed}.png`);
   const zoomed = await pan(page);
   if (zoomed)
     log(

@@ -6,6 +6,8 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useNodesState,
+  getNodesBounds,
+  getViewportForBounds,
   useReactFlow,
   useStore,
   type Edge,
@@ -42,6 +44,7 @@ import { COMPACT_BELOW_ZOOM, ObjectNodeView } from './ObjectNodeView';
 import { useDraftPersistence } from './use-draft-persistence';
 
 const NODE_TYPES = { object: ObjectNodeView };
+const MIN_ZOOM = 0.05;
 const FILTERS = [
   { key: 'customOnly', label: 'Custom only' },
   { key: 'showSystem', label: 'Show system' },
@@ -60,10 +63,11 @@ const Diagram = ({
   const queryClient = useQueryClient();
   // Only the view options shape the graph; selecting an object must not lay it out again.
   const view = useDataModelView(
-    useShallow(({ customOnly, showSystem, naming, set }) => ({
+    useShallow(({ customOnly, showSystem, naming, fields, set }) => ({
       customOnly,
       showSystem,
       naming,
+      fields,
       set,
     })),
   );
@@ -122,7 +126,7 @@ const Diagram = ({
     () =>
       overlay
         ? buildGraph(overlay.model, view, overlay.marks)
-        : { nodes: [] as ObjectNode[], edges: [] as Edge[] },
+        : { nodes: [] as ObjectNode[], edges: [] as Edge[], collapsed: false },
     [overlay, view],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<ObjectNode>([]);
@@ -152,16 +156,20 @@ const Diagram = ({
     void layoutGraph(graph.nodes, graph.edges).then((computed) => {
       if (cancelled) return;
       const positions = saved.current;
-      setNodes(
-        graph.nodes.map((node) => ({
-          ...node,
-          position: positions[node.id] ?? computed[node.id] ?? node.position,
-        })),
-      );
+      const placed = graph.nodes.map((node) => ({
+        ...node,
+        position: positions[node.id] ?? computed[node.id] ?? node.position,
+      }));
+      setNodes(placed);
       const ids = graph.nodes.map((node) => node.id).join(',');
-      if (ids !== shownIds.current) {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (ids !== shownIds.current && box && placed.length > 0) {
         shownIds.current = ids;
-        requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+        // Fitted from the known sizes: fitView would wait for every node to be measured, and
+        // off-screen nodes are never drawn.
+        void flow.setViewport(
+          getViewportForBounds(getNodesBounds(placed), box.width, box.height, MIN_ZOOM, 1.2, 0.1),
+        );
       }
     });
     return () => {
@@ -188,11 +196,13 @@ const Diagram = ({
       nodes.map((node) => {
         const highlighted = node.id === highlight;
         const selected = node.id === selection?.object;
-        return node.data.highlighted === highlighted && node.data.selected === selected
+        return node.data.highlighted === highlighted &&
+          node.data.selected === selected &&
+          node.data.zoomedOut === zoomedOut
           ? node
-          : { ...node, data: { ...node.data, highlighted, selected } };
+          : { ...node, data: { ...node.data, highlighted, selected, zoomedOut } };
       }),
-    [nodes, highlight, selection?.object],
+    [nodes, highlight, selection?.object, zoomedOut],
   );
 
   const keepPositions = (moved: ObjectNode[]) =>
@@ -253,7 +263,14 @@ const Diagram = ({
     if (!match) return toastError(new Error(`No object matches "${term}"`));
     setHighlight(match.nameSingular);
     useDataModelView.getState().select({ object: match.nameSingular });
-    void flow.fitView({ nodes: [{ id: match.nameSingular }], duration: 400, maxZoom: 1.2 });
+    // Once the side panel the selection opens has narrowed the diagram, or the object would be
+    // centred under the panel.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(
+        () =>
+          void flow.fitView({ nodes: [{ id: match.nameSingular }], duration: 400, maxZoom: 1.2 }),
+      ),
+    );
   };
 
   const refresh = async () => {
@@ -320,6 +337,22 @@ const Diagram = ({
             API names
           </button>
         </div>
+        <div className="segmented" role="group" aria-label="Fields">
+          <button
+            aria-pressed={!graph.collapsed}
+            title="Every object with its fields"
+            onClick={() => view.set({ fields: 'shown' })}
+          >
+            Fields
+          </button>
+          <button
+            aria-pressed={graph.collapsed}
+            title="Objects only, with their field counts (the default above 120 objects)"
+            onClick={() => view.set({ fields: 'collapsed' })}
+          >
+            Collapsed
+          </button>
+        </div>
         <div className="spacer" />
         <span className="meta">
           {model.data
@@ -369,7 +402,7 @@ const Diagram = ({
             onNodeClick={(_event, node) => useDataModelView.getState().select({ object: node.id })}
             onConnect={({ source, target }) => source && setRelationFrom({ source, target })}
             onPaneClick={() => setHighlight(null)}
-            minZoom={0.05}
+            minZoom={MIN_ZOOM}
             onlyRenderVisibleElements
             proOptions={{ hideAttribution: true }}
             colorMode="system"

@@ -1,4 +1,4 @@
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useDataModelView } from './data-model-store';
 import { FieldTypeIcon } from './field-type-icon';
@@ -9,15 +9,16 @@ import { MAX_FIELD_ROWS, type ObjectNode } from './model-graph';
  * what the draft does to each (new, changed, deleted). A click opens it in the side panel; the
  * handle on the right starts a relation drag to another object.
  */
+/** Zoomed further out than this, rows are unreadable and only cost frames: headers alone. */
 export const COMPACT_BELOW_ZOOM = 0.35;
 
 export const ObjectNodeView = memo(({ data }: NodeProps<ObjectNode>) => {
-  const { object, fields, naming, highlighted, selected, mark, fieldMarks } = data;
+  const { object, fields, naming, highlighted, selected, mark, fieldMarks, collapsed, zoomedOut } =
+    data;
   const title = naming === 'api' ? object.nameSingular : object.labelSingular;
   const hidden = fields.length - MAX_FIELD_ROWS;
   const editable = mark !== 'removed';
-  // Zoomed far out the rows are unreadable and only cost frames: headers alone.
-  const compact = useStore((state) => state.transform[2] < COMPACT_BELOW_ZOOM);
+  const compact = collapsed || zoomedOut;
   const selectField = (name: string) =>
     useDataModelView.getState().select({ object: object.nameSingular, field: name });
   return (

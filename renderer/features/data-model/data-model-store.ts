@@ -20,6 +20,7 @@ export const useDataModelView = create<DataModelViewState>()((set) => ({
   customOnly: false,
   showSystem: false,
   naming: 'label',
+  fields: 'auto',
   selection: null,
   selectionKey: 0,
   set: (patch) => set(patch),

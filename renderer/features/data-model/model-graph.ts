@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { ModelField, ModelObject, WorkspaceModel } from '../../../shared/contract/data-model';
 import type { ChangeMark } from './draft-overlay';
 
@@ -7,7 +7,12 @@ export interface GraphOptions {
   customOnly: boolean;
   showSystem: boolean;
   naming: 'label' | 'api';
+  /** Field rows on the objects: collapsed to a count by default on big models. */
+  fields: 'auto' | 'shown' | 'collapsed';
 }
+
+/** Above this many objects, field rows start collapsed and the layout trades tidiness for speed. */
+export const BIG_MODEL = 120;
 
 export interface ObjectNodeData extends Record<string, unknown> {
   object: ModelObject;
@@ -18,6 +23,10 @@ export interface ObjectNodeData extends Record<string, unknown> {
   /** What the draft does to the object and to its fields (by field name). */
   mark: ChangeMark | null;
   fieldMarks: Record<string, ChangeMark>;
+  /** Header and field count only: the rows are read in the side panel. */
+  collapsed: boolean;
+  /** Set by the diagram from its zoom (one store subscription, not one per node). */
+  zoomedOut: boolean;
 }
 
 export type ObjectNode = Node<ObjectNodeData, 'object'>;
@@ -29,6 +38,22 @@ export const MAX_FIELD_ROWS = 14;
 
 export const nodeHeight = (fields: number) =>
   HEADER_HEIGHT + Math.min(fields, MAX_FIELD_ROWS + 1) * ROW_HEIGHT + 8;
+export const COLLAPSED_HEIGHT = HEADER_HEIGHT + 28;
+const HANDLE_SIZE = 10;
+
+/**
+ * Where the relation handles sit, known before the node is drawn: React Flow then neither renders
+ * every off-screen node once to measure it nor waits for that to place edges.
+ */
+const handlesOf = (height: number): NodeHandle[] =>
+  (['target', 'source'] as const).map((type) => ({
+    type,
+    position: type === 'target' ? Position.Left : Position.Right,
+    x: (type === 'target' ? 0 : NODE_WIDTH) - HANDLE_SIZE / 2,
+    y: height / 2 - HANDLE_SIZE / 2,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  }));
 
 const visibleObject = (object: ModelObject, options: GraphOptions) =>
   (options.showSystem || !object.isSystem) &&
@@ -46,18 +71,24 @@ export const buildGraph = (
   model: WorkspaceModel,
   options: GraphOptions,
   marks: Map<string, ChangeMark> = new Map(),
-): { nodes: ObjectNode[]; edges: Edge[] } => {
+): { nodes: ObjectNode[]; edges: Edge[]; collapsed: boolean } => {
   const objects = model.objects.filter((object) => visibleObject(object, options));
   const shown = new Set(objects.map((object) => object.nameSingular));
+  const collapsed =
+    options.fields === 'collapsed' || (options.fields === 'auto' && objects.length > BIG_MODEL);
   const nodes: ObjectNode[] = objects.map((object) => {
     const fields = object.fields.filter((field) => visibleField(field, options)).sort(fieldOrder);
+    const height = collapsed ? COLLAPSED_HEIGHT : nodeHeight(fields.length);
     return {
       id: object.nameSingular,
       type: 'object',
       position: { x: 0, y: 0 },
       width: NODE_WIDTH,
-      height: nodeHeight(fields.length),
+      height,
+      handles: handlesOf(height),
       data: {
+        collapsed,
+        zoomedOut: false,
         object,
         fields,
         naming: options.naming,
@@ -91,5 +122,5 @@ export const buildGraph = (
       } as Edge);
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, collapsed };
 };
