@@ -129,7 +129,12 @@ log(
 );
 log(`  changes: ${JSON.stringify(changeKinds)}`);
 
-const graph = buildGraph(model, { customOnly: false, showSystem: false, naming: 'label', fields: 'auto' });
+const graph = buildGraph(model, {
+  customOnly: false,
+  showSystem: false,
+  naming: 'label',
+  fields: 'auto',
+});
 // Best of two: the first run pays for warming up ELK's code, as the app's first layout does.
 // The app's layout options, on ELK's bundled build (the app runs the same code in a worker).
 const elk = new ELK();
