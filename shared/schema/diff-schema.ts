@@ -104,7 +104,13 @@ const FIELD_PROPERTIES = [
 ] as const;
 
 /** Relation properties that an update can change; a new type or target is a new relation. */
-const RELATION_PROPERTIES = ['inverseName', 'inverseLabel', 'inverseIcon', 'onDelete'] as const;
+const RELATION_PROPERTIES = [
+  'inverseName',
+  'inverseLabel',
+  'inverseIcon',
+  'onDelete',
+  'junctionTarget',
+] as const;
 
 const OPTION_PROPERTIES = ['label', 'color', 'position'] as const;
 
@@ -222,8 +228,17 @@ const diffField = (ctx: Context, a: SchemaField, b: SchemaField): SchemaChange[]
     ...(a.name !== b.name ? [{ property: 'name', from: a.name, to: b.name }] : []),
     ...propertyChanges(a, b, FIELD_PROPERTIES),
   ];
-  if (a.relation && b.relation)
-    changes.push(...propertyChanges(a.relation, b.relation, RELATION_PROPERTIES, 'relation.'));
+  if (a.relation && b.relation) {
+    // The junction field is named as in `to` once renamed: a rename alone changes nothing here.
+    const junction = a.relation.junctionTarget;
+    const before = {
+      ...a.relation,
+      junctionTarget: junction
+        ? (renames.fields[fieldKey(ctx.fromObject, junction)] ?? junction)
+        : null,
+    };
+    changes.push(...propertyChanges(before, b.relation, RELATION_PROPERTIES, 'relation.'));
+  }
   const moves = renames.options[fieldKey(ctx.fromObject, a.name)] ?? {};
   const optionChanges = diffOptions(a.options, b.options, moves);
   if (changes.length === 0 && optionChanges.length === 0) return [];

@@ -119,6 +119,19 @@ describe('draft edits', () => {
       ['person', 'MANY_TO_ONE', 'person'],
       ['project', 'MANY_TO_ONE', 'project'],
     ]);
+    // Each side lists the other side's records through the junction (Twenty's M2M display).
+    expect(field(draft, 'projectMember', 'project')?.relation?.junctionTarget).toBe('person');
+    expect(field(draft, 'projectMember', 'person')?.relation?.junctionTarget).toBe('project');
+
+    // Renaming a junction field keeps its sibling pointing at it; deleting it clears the link.
+    const renamed = updateField(draft, 'projectMember', 'person', {
+      ...field(draft, 'projectMember', 'person')!,
+      name: 'member',
+      label: 'Member',
+    });
+    expect(field(renamed, 'projectMember', 'project')?.relation?.junctionTarget).toBe('member');
+    const removed = removeField(renamed, 'projectMember', 'member');
+    expect(field(removed, 'projectMember', 'project')?.relation?.junctionTarget).toBeNull();
   });
 
   it('gives new fields what their type needs', () => {
@@ -147,6 +160,7 @@ function addObject2(): DraftDocuments {
       inverseLabel: 'Projects',
       inverseIcon: null,
       onDelete: 'SET_NULL',
+      junctionTarget: null,
     },
   });
 }

@@ -165,6 +165,13 @@ export const addField = (
  * options editor keeps it), so a changed value is a rename and several origins into one value a
  * merge: the plan moves the stored values instead of blanking them.
  */
+/** Sibling relations listing through a renamed junction field follow it; a removed one, none. */
+const repointJunctions = (fields: SchemaField[], from: string, to: string | null): void => {
+  for (const [index, field] of fields.entries())
+    if (field.relation?.junctionTarget === from)
+      fields[index] = { ...field, relation: { ...field.relation, junctionTarget: to } };
+};
+
 export const updateField = (
   draft: DraftDocuments,
   objectName: string,
@@ -177,6 +184,7 @@ export const updateField = (
   const index = object?.fields.findIndex((candidate) => candidate.name === fieldName) ?? -1;
   if (!object || index < 0) return draft;
   object.fields[index] = field;
+  if (field.name !== fieldName) repointJunctions(object.fields, fieldName, field.name);
   const key = baseFieldKey(draft, objectName, fieldName);
   if (key) {
     const originalName = key.slice(key.indexOf('.') + 1);
@@ -202,6 +210,7 @@ export const removeField = (
   const object = findObject(next.target, objectName);
   if (!object) return draft;
   object.fields = object.fields.filter((field) => field.name !== fieldName);
+  repointJunctions(object.fields, fieldName, null);
   const key = baseFieldKey(draft, objectName, fieldName);
   if (key) {
     delete next.renames.fields[key];
@@ -222,6 +231,8 @@ export interface RelationSpec {
   inverseName: string;
   inverseIcon: string | null;
   onDelete: 'CASCADE' | 'RESTRICT' | 'SET_NULL' | 'NO_ACTION' | null;
+  /** MANY_TO_ONE on a junction: the junction's other field its inverse lists through. */
+  junctionTarget?: string | null;
 }
 
 export const relationField = (spec: RelationSpec): SchemaField => ({
@@ -245,6 +256,7 @@ export const relationField = (spec: RelationSpec): SchemaField => ({
     inverseIcon: spec.inverseIcon,
     // Twenty accepts onDelete only on the many-to-one side.
     onDelete: spec.type === 'MANY_TO_ONE' ? spec.onDelete : null,
+    junctionTarget: spec.junctionTarget ?? null,
   },
 });
 
@@ -275,7 +287,10 @@ export interface ManyToManySpec {
 
 export const addManyToMany = (draft: DraftDocuments, spec: ManyToManySpec): DraftDocuments => {
   let next = addObject(draft, spec.junction);
-  for (const side of [spec.left, spec.right])
+  for (const [side, other] of [
+    [spec.left, spec.right],
+    [spec.right, spec.left],
+  ] as const)
     next = addRelation(next, {
       objectName: spec.junction.nameSingular,
       type: 'MANY_TO_ONE',
@@ -288,6 +303,8 @@ export const addManyToMany = (draft: DraftDocuments, spec: ManyToManySpec): Draf
       inverseIcon: 'IconLink',
       // A link row means nothing without both ends.
       onDelete: 'CASCADE',
+      // Each side lists the other side's records, as Twenty shows a many-to-many.
+      junctionTarget: other.fieldName,
     });
   return next;
 };

@@ -31,7 +31,21 @@ const toOptions = (options: unknown): SchemaOption[] | null =>
       }))
     : null;
 
-const RELATION_SETTINGS = new Set(['relationType', 'onDelete', 'joinColumnName']);
+const RELATION_SETTINGS = new Set([
+  'relationType',
+  'onDelete',
+  'joinColumnName',
+  'junctionTargetFieldId',
+]);
+
+/** The junction field a ONE_TO_MANY field lists through, by name (it is on the junction). */
+const junctionTargetOf = (
+  oneToMany: ModelField | undefined,
+  fieldsById: Map<string, ModelField>,
+): string | null => {
+  const id = oneToMany?.settings?.junctionTargetFieldId;
+  return typeof id === 'string' ? (fieldsById.get(id)?.name ?? null) : null;
+};
 
 const toField = (field: ModelField, fieldsById: Map<string, ModelField>): SchemaField | null => {
   if (!isFieldMetadataType(field.type) || field.type === 'MORPH_RELATION') return null;
@@ -76,6 +90,10 @@ const toField = (field: ModelField, fieldsById: Map<string, ModelField>): Schema
         field.relation.type === 'MANY_TO_ONE' && typeof onDelete === 'string'
           ? (onDelete as NonNullable<SchemaField['relation']>['onDelete'])
           : null,
+      junctionTarget: junctionTargetOf(
+        field.relation.type === 'ONE_TO_MANY' ? field : inverse,
+        fieldsById,
+      ),
     },
   };
 };

@@ -177,3 +177,76 @@ describe('planChanges', () => {
     );
   });
 });
+
+describe('many-to-many display (junctionTarget)', () => {
+  /** `projectMember` joins project and person; each side lists the other through it. */
+  const withJunction = (links: { project: string | null; person: string | null }) =>
+    schemaDoc([
+      ...projectDoc().objects,
+      {
+        nameSingular: 'projectMember',
+        namePlural: 'projectMembers',
+        labelSingular: 'Project member',
+        labelPlural: 'Project members',
+        fields: (['project', 'person'] as const).map((name) => ({
+          name,
+          label: name,
+          type: 'RELATION' as const,
+          relation: {
+            type: 'MANY_TO_ONE' as const,
+            targetObject: name,
+            inverseName: name === 'project' ? 'members' : 'memberships',
+            inverseLabel: name === 'project' ? 'Members' : 'Memberships',
+            onDelete: 'CASCADE' as const,
+            junctionTarget: links[name],
+          },
+        })),
+      },
+    ]);
+
+  it('links each one-to-many side once both relations exist, by names apply resolves', () => {
+    const steps = plan(projectDoc(), withJunction({ project: 'person', person: 'project' })).steps;
+    expect(steps.map((s) => s.id)).toEqual([
+      'create-object:projectMember',
+      'create-field:projectMember.person',
+      'create-field:projectMember.project',
+      'junction-target:person.memberships',
+      'junction-target:project.members',
+    ]);
+    expect(steps.at(-1)).toMatchObject({
+      operation: 'updateOneField',
+      objectName: 'project',
+      fieldName: 'members',
+      input: { update: { junctionTarget: { objectName: 'projectMember', fieldName: 'person' } } },
+      destructive: false,
+    });
+  });
+
+  it('sets and clears a link on existing relations, and a renamed junction field is no change', () => {
+    const linked = withJunction({ project: 'person', person: null });
+    const unlinked = withJunction({ project: null, person: 'project' });
+    const steps = plan(linked, unlinked).steps;
+    expect(steps.map((s) => [s.id, s.operation === 'updateOneField' && s.input.update])).toEqual([
+      [
+        'junction-target:person.memberships',
+        { junctionTarget: { objectName: 'projectMember', fieldName: 'project' } },
+      ],
+      ['junction-target:project.members', { junctionTarget: null }],
+    ]);
+
+    const renamed = withJunction({ project: 'member', person: null });
+    const junction = renamed.objects.find((o) => o.nameSingular === 'projectMember')!;
+    junction.fields = junction.fields.map((f) =>
+      f.name === 'person' ? { ...f, name: 'member', label: 'Member' } : f,
+    );
+    const changes = diffSchemas(linked, renamed, {
+      objects: {},
+      fields: { 'projectMember.person': 'member' },
+      options: {},
+    });
+    expect(changes.flatMap((c) => (c.kind === 'fieldUpdated' ? c.changes : []))).toEqual([
+      { property: 'name', from: 'person', to: 'member' },
+      { property: 'label', from: 'person', to: 'Member' },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { SchemaChange } from './diff-schema';
-import { createFieldInput, planFieldUpdate } from './plan-field-update';
+import { createFieldInput, planFieldUpdate, planJunctionTarget } from './plan-field-update';
 import { at, code, describeValue, fieldActivationStep, PHASE } from './plan-phases';
 import type { CreateObjectInput, PlanStep, SchemaPlan, UpdateObjectPayload } from './plan-step';
 import { planTypeChange } from './plan-type-change';
@@ -196,6 +196,8 @@ export const planChanges = (changes: readonly SchemaChange[]): SchemaPlan => {
             ? `Create relation ${at(change.objectName, field.name)} (${relation.type === 'MANY_TO_ONE' ? 'many-to-one' : 'one-to-many'} → ${code(relation.targetObject)}, inverse ${code(relation.inverseName)})`
             : `Create ${field.type} field ${at(change.objectName, field.name)}`,
         });
+        if (relation?.junctionTarget)
+          planJunctionTarget(add, change.objectName, field, relation.junctionTarget);
         break;
       }
       case 'fieldRemoved':

@@ -23,6 +23,33 @@ export const plannedOptions = (
       }))
     : null;
 
+/**
+ * Sets or clears what the relation's ONE_TO_MANY side lists through its junction (`objectName` is
+ * the junction, the MANY_TO_ONE side, named as when the step runs).
+ */
+export const planJunctionTarget = (
+  add: AddStep,
+  objectName: string,
+  field: SchemaField,
+  junctionTarget: string | null,
+): void => {
+  const relation = field.relation!;
+  const inverse = at(relation.targetObject, relation.inverseName);
+  add(PHASE.junctionTargets, {
+    id: `junction-target:${relation.targetObject}.${relation.inverseName}`,
+    operation: 'updateOneField',
+    objectName: relation.targetObject,
+    fieldName: relation.inverseName,
+    input: {
+      update: { junctionTarget: junctionTarget ? { objectName, fieldName: junctionTarget } : null },
+    },
+    destructive: false,
+    description: junctionTarget
+      ? `Show ${inverse} as many-to-many through ${at(objectName, junctionTarget)}`
+      : `Show ${inverse} as the plain list of ${code(objectName)} records again`,
+  });
+};
+
 export const createFieldInput = (field: SchemaField): CreateFieldInput => {
   const input: CreateFieldInput = {
     type: field.type,
@@ -141,6 +168,8 @@ export const planFieldUpdate = (change: FieldUpdated, add: AddStep): boolean => 
     else if (property === 'relation.inverseName') inverseUpdate.name = value as string;
     else if (property === 'relation.inverseLabel') inverseUpdate.label = value as string;
     else if (property === 'relation.inverseIcon') inverseUpdate.icon = value as string | null;
+    else if (property === 'relation.junctionTarget')
+      planJunctionTarget(add, objectName, to, value as string | null);
     // Not in Twenty's editable list for custom fields (metadata-api.md §5.4).
     else if (property === 'isNullable') refused.push({ property, from: null, to: value });
     else if (isRelation && !RELATION_UPDATABLE.has(property))

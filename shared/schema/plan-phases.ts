@@ -19,12 +19,14 @@ export const PHASE = {
   moveOptionValues: 8,
   updateFields: 9,
   createRelations: 10,
-  copyValues: 11,
-  deactivateObjects: 12,
-  swapFields: 13,
-  deleteRelations: 14,
-  deleteFields: 15,
-  deleteObjects: 16,
+  /** After the relations they name exist, before any of them is deleted. */
+  junctionTargets: 11,
+  copyValues: 12,
+  deactivateObjects: 13,
+  swapFields: 14,
+  deleteRelations: 15,
+  deleteFields: 16,
+  deleteObjects: 17,
 } as const;
 
 export type AddStep = (phase: number, step: PlanStep) => void;

@@ -85,6 +85,12 @@ export interface UpdateFieldInput {
   /** The full list, as Twenty wants it; apply keeps the ids (by `previousValue ?? value`). */
   options?: PlannedOption[] | null;
   settings?: Record<string, unknown> | null;
+  /**
+   * A ONE_TO_MANY field's many-to-many display: the junction field it lists through (null: none).
+   * Apply sets `settings.junctionTargetFieldId` to that field's id over the field's live settings
+   * (never sent as such).
+   */
+  junctionTarget?: { objectName: string; fieldName: string } | null;
 }
 
 /** A field as a type change migrates it: the old field, the temporary one, the final one. */

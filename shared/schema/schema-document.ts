@@ -33,6 +33,12 @@ export const schemaRelationSchema = z.object({
   inverseIcon: z.string().nullable().default(null),
   /** Only on the MANY_TO_ONE side; Twenty's default is SET_NULL. */
   onDelete: z.enum(ON_DELETE_ACTIONS).nullable().default(null),
+  /**
+   * Many-to-many display: the ONE_TO_MANY side lists, through the junction (the MANY_TO_ONE
+   * side's object), the records of this other many-to-one field of the junction, by name
+   * (Twenty's `settings.junctionTargetFieldId` on the one-to-many field).
+   */
+  junctionTarget: z.string().min(1).nullable().default(null),
 });
 
 export const schemaFieldSchema = z.object({
@@ -145,6 +151,7 @@ const normaliseField = (field: SchemaField): SchemaField => ({
         inverseLabel: field.relation.inverseLabel,
         inverseIcon: field.relation.inverseIcon ?? null,
         onDelete: field.relation.onDelete ?? null,
+        junctionTarget: field.relation.junctionTarget ?? null,
       }
     : null,
 });
@@ -202,6 +209,7 @@ export const normaliseSchemaDocument = (doc: SchemaDocument): SchemaDocument => 
             inverseLabel: field.label,
             inverseIcon: field.icon,
             onDelete: relation.onDelete,
+            junctionTarget: relation.junctionTarget,
           },
         },
       });

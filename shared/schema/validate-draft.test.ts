@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newFieldOfType, newObjectHead } from './draft-edits';
-import { validateField, validateObjectHead } from './validate-draft';
+import { junctionIssues, validateField, validateObjectHead } from './validate-draft';
 
 const messages = (issues: Array<{ message: string }>) => issues.map((issue) => issue.message);
 
@@ -86,5 +86,45 @@ describe("Twenty's rules as the admin types", () => {
     expect(
       messages(validateField({ ...money, settings: { format: 'full', decimals: 6 } }, new Set())),
     ).toContain('Decimals must be between 0 and 5');
+  });
+});
+
+describe('junction targets', () => {
+  const relation = (
+    name: string,
+    type: 'MANY_TO_ONE' | 'ONE_TO_MANY',
+    junctionTarget: string | null,
+  ) => ({
+    ...newFieldOfType('RELATION', name, 'IconLink'),
+    name,
+    relation: {
+      type,
+      targetObject: 'project',
+      inverseName: `${name}s`,
+      inverseLabel: `${name}s`,
+      inverseIcon: null,
+      onDelete: null,
+      junctionTarget,
+    },
+  });
+
+  it("names a many-to-one relation of the junction, with Twenty's messages", () => {
+    const note = newFieldOfType('TEXT', 'Note', 'IconText');
+    const fields = [
+      relation('person', 'MANY_TO_ONE', null),
+      relation('tags', 'ONE_TO_MANY', null),
+      note,
+    ];
+    expect(junctionIssues(relation('project', 'MANY_TO_ONE', 'person'), fields)).toEqual([]);
+    expect(junctionIssues(relation('project', 'MANY_TO_ONE', null), fields)).toEqual([]);
+    expect(messages(junctionIssues(relation('project', 'MANY_TO_ONE', 'gone'), fields))).toEqual([
+      'Junction target field not found',
+    ]);
+    expect(messages(junctionIssues(relation('project', 'MANY_TO_ONE', 'note'), fields))).toEqual([
+      'Junction target field must be a relation field',
+    ]);
+    expect(messages(junctionIssues(relation('project', 'MANY_TO_ONE', 'tags'), fields))).toEqual([
+      'Junction target field must be a MANY_TO_ONE relation',
+    ]);
   });
 });

@@ -151,6 +151,24 @@ const settingIssues = (field: SchemaField): DraftIssue[] => {
   return [];
 };
 
+/**
+ * A relation whose one-to-many side shows as a many-to-many: the field it names must be a
+ * many-to-one relation of the junction (the object of the MANY_TO_ONE side). Twenty's
+ * userFriendlyMessages (validate-junction-target-settings.util.ts).
+ */
+export const junctionIssues = (field: SchemaField, junctionFields: SchemaField[]): DraftIssue[] => {
+  const name = field.relation?.junctionTarget;
+  if (!name) return [];
+  const path = 'relation.junctionTarget';
+  const target = junctionFields.find((candidate) => candidate.name === name);
+  if (!target) return [{ path, message: 'Junction target field not found' }];
+  if (target.type !== 'RELATION' || !target.relation)
+    return [{ path, message: 'Junction target field must be a relation field' }];
+  if (target.relation.type !== 'MANY_TO_ONE')
+    return [{ path, message: 'Junction target field must be a MANY_TO_ONE relation' }];
+  return [];
+};
+
 /** `otherFieldNames`: the names of the object's other fields (standard and system ones too). */
 export const validateField = (field: SchemaField, otherFieldNames: Set<string>): DraftIssue[] => {
   const issues: DraftIssue[] = [];

@@ -230,6 +230,104 @@ describe('applyPlan on the local workspace', () => {
     await migrate(relabelled, emptySchemaDocument());
   });
 
+  it('makes a many-to-many in one plan, shown as one on both sides; relinks, renames and unlinks it', async () => {
+    const m2m = (links: { club: string | null; member: string | null }, clubField = 'club') =>
+      parseSchemaDocument({
+        format: 'atelier.schema',
+        version: 1,
+        objects: [
+          {
+            nameSingular: 'guild',
+            namePlural: 'guilds',
+            labelSingular: 'Guild',
+            labelPlural: 'Guilds',
+          },
+          {
+            nameSingular: 'guildMembership',
+            namePlural: 'guildMemberships',
+            labelSingular: 'Guild membership',
+            labelPlural: 'Guild memberships',
+            fields: [
+              {
+                name: clubField,
+                label: clubField === 'club' ? 'Club' : 'Guild',
+                type: 'RELATION',
+                icon: 'IconLink',
+                relation: {
+                  type: 'MANY_TO_ONE',
+                  targetObject: 'guild',
+                  inverseIcon: 'IconLink',
+                  inverseName: 'memberships',
+                  inverseLabel: 'Memberships',
+                  onDelete: 'CASCADE',
+                  junctionTarget: links.club,
+                },
+              },
+              {
+                name: 'member',
+                label: 'Member',
+                type: 'RELATION',
+                icon: 'IconLink',
+                relation: {
+                  type: 'MANY_TO_ONE',
+                  targetObject: 'person',
+                  inverseIcon: 'IconLink',
+                  inverseName: 'guildMemberships',
+                  inverseLabel: 'Guild memberships',
+                  onDelete: 'CASCADE',
+                  junctionTarget: links.member,
+                },
+              },
+            ],
+          },
+        ],
+      });
+    const settingsOf = async (objectName: string, fieldName: string) => {
+      const answer = await client.metadataGraphql<{
+        objects: { edges: Array<{ node: { nameSingular: string; fieldsList: any[] } }> };
+      }>({
+        query: `{ objects(paging: { first: 1000 }) { edges { node { nameSingular fieldsList { id name settings } } } } }`,
+      });
+      const fields = answer.objects.edges.flatMap((e) =>
+        e.node.fieldsList.map((f) => ({ ...f, objectName: e.node.nameSingular })),
+      );
+      const field = fields.find((f) => f.objectName === objectName && f.name === fieldName);
+      const junction = fields.find((f) => f.id === field.settings.junctionTargetFieldId);
+      return {
+        settings: field.settings,
+        junction: junction && `${junction.objectName}.${junction.name}`,
+      };
+    };
+
+    const both = m2m({ club: 'member', member: 'club' });
+    expect(await migrate(emptySchemaDocument(), both)).toEqual(both);
+    // Twenty's settings: the one-to-many fields name the junction's other many-to-one field.
+    expect(await settingsOf('guild', 'memberships')).toEqual({
+      settings: { relationType: 'ONE_TO_MANY', junctionTargetFieldId: expect.any(String) },
+      junction: 'guildMembership.member',
+    });
+    expect((await settingsOf('person', 'guildMemberships')).junction).toBe('guildMembership.club');
+
+    // Renaming the junction field keeps the link (same field id), with no junction step.
+    const renamed = m2m({ club: 'member', member: 'guild' }, 'guild');
+    const renames = { objects: {}, fields: { 'guildMembership.club': 'guild' }, options: {} };
+    expect(planChanges(diffSchemas(both, renamed, renames)).steps.map((step) => step.id)).toEqual([
+      'rename-field:guildMembership.club',
+    ]);
+    expect(await migrate(both, renamed, undefined, renames)).toEqual(renamed);
+    expect((await settingsOf('person', 'guildMemberships')).junction).toBe('guildMembership.guild');
+
+    // Unlinking one side keeps the relation's own settings; the other side is untouched.
+    const one = m2m({ club: 'member', member: null }, 'guild');
+    expect(await migrate(renamed, one)).toEqual(one);
+    expect(await settingsOf('person', 'guildMemberships')).toEqual({
+      settings: { relationType: 'ONE_TO_MANY' },
+      junction: undefined,
+    });
+    expect((await settingsOf('guild', 'memberships')).junction).toBe('guildMembership.member');
+    await migrate(one, emptySchemaDocument());
+  });
+
   it('fails an unsupported step before touching the workspace', async () => {
     const a = parseSchemaDocument({
       format: 'atelier.schema',

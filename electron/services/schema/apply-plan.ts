@@ -136,9 +136,23 @@ const runStep = async (
     }
     case 'updateOneField': {
       const field = findField(model, step.objectName, step.fieldName);
-      const update = step.input.update.options
-        ? { ...step.input.update, options: withOptionIds(step.input.update.options, field.options) }
-        : step.input.update;
+      const { junctionTarget, ...planned } = step.input.update;
+      const update = planned.options
+        ? { ...planned, options: withOptionIds(planned.options, field.options) }
+        : planned;
+      // Twenty replaces settings whole: a relation's own (relationType, joinColumnName, onDelete,
+      // junction) are kept under what the step changes.
+      if (field.type === 'RELATION' && (update.settings || junctionTarget !== undefined)) {
+        const settings: Record<string, unknown> = { ...field.settings, ...update.settings };
+        if (junctionTarget)
+          settings.junctionTargetFieldId = findField(
+            model,
+            junctionTarget.objectName,
+            junctionTarget.fieldName,
+          ).id;
+        else if (junctionTarget === null) delete settings.junctionTargetFieldId;
+        update.settings = settings;
+      }
       await call(UPDATE_FIELD, { id: field.id, update });
       return;
     }

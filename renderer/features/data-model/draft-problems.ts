@@ -1,6 +1,10 @@
 import type { WorkspaceModel } from '../../../shared/contract/data-model';
 import { isStandardObject, type SchemaDocument } from '../../../shared/schema/schema-document';
-import { validateField, validateObjectHead } from '../../../shared/schema/validate-draft';
+import {
+  junctionIssues,
+  validateField,
+  validateObjectHead,
+} from '../../../shared/schema/validate-draft';
 import type { Selection } from './data-model-store';
 import type { ChangeMark } from './draft-overlay';
 
@@ -37,7 +41,14 @@ export const draftProblems = (
     for (const field of object.fields) {
       if (!edited(marks.get(`${name}.${field.name}`))) continue;
       const others = (shown?.fields ?? []).filter((other) => other.name !== field.name);
-      for (const issue of validateField(field, new Set(others.map((other) => other.name))))
+      const junction =
+        field.relation?.type === 'ONE_TO_MANY'
+          ? target.objects.find((o) => o.nameSingular === field.relation!.targetObject)
+          : object;
+      for (const issue of [
+        ...validateField(field, new Set(others.map((other) => other.name))),
+        ...junctionIssues(field, junction?.fields ?? []),
+      ])
         problems.push({
           selection: { object: name, field: field.name },
           message: `${field.label}: ${issue.message}`,

@@ -471,6 +471,55 @@ describe.each(testEngines())('metadata API — fields (%s)', (engine) => {
     expect(joins.map((f: any) => f.settings.joinColumnName).sort()).toEqual(
       expect.arrayContaining(['astronautId', 'rocketId']),
     );
+
+    // Twenty shows the one-to-many side as a many-to-many once it names the junction's other field.
+    const joinTo = (name: string) => joins.find((f: any) => f.name === name);
+    const rocketFields = await metadataGraphql(ws, OBJECT_FIELDS, { id: rocketId });
+    const crew = rocketFields.data!.object.fieldsList.find(
+      (f: any) => f.name === 'crewAssignments',
+    );
+    const setJunction = (id: string, settings: Record<string, unknown>) =>
+      metadataGraphql(ws, UPDATE_FIELD, { input: { id, update: { settings } } });
+    const linked = await setJunction(crew.id, {
+      ...crew.settings,
+      junctionTargetFieldId: joinTo('astronaut').id,
+    });
+    expect(linked.errors, JSON.stringify(linked.errors)).toBeUndefined();
+    expect(linked.data!.updateOneField.settings).toEqual({
+      relationType: 'ONE_TO_MANY',
+      junctionTargetFieldId: joinTo('astronaut').id,
+    });
+
+    const refused = async (id: string, settings: Record<string, unknown>) =>
+      errorMessages(await setJunction(id, settings));
+    // On the many-to-one side.
+    expect(
+      await refused(joinTo('rocket').id, {
+        ...joinTo('rocket').settings,
+        junctionTargetFieldId: joinTo('astronaut').id,
+      }),
+    ).toContain('Junction configuration can only be set on ONE_TO_MANY relations');
+    // A field that is not on the junction object.
+    const personFields = await metadataGraphql(ws, OBJECT_FIELDS, { id: personId });
+    const elsewhere = personFields.data!.object.fieldsList.find((f: any) => f.name === 'company');
+    expect(
+      await refused(crew.id, { relationType: 'ONE_TO_MANY', junctionTargetFieldId: elsewhere.id }),
+    ).toContain(`Junction target field ${elsewhere.id} is not on the junction object`);
+    // A field of the junction that is not a relation.
+    const plain = fields.data!.object.fieldsList.find((f: any) => f.name === 'name');
+    expect(
+      await refused(crew.id, { relationType: 'ONE_TO_MANY', junctionTargetFieldId: plain.id }),
+    ).toContain(`Junction target field ${plain.id} is not a relation field`);
+    // An id no field has: Twenty fails resolving it, before validation.
+    const unknown = '6f1d8b0e-3c1a-4a55-9d7e-2b8f5c0e9a11';
+    const missing = await setJunction(crew.id, {
+      relationType: 'ONE_TO_MANY',
+      junctionTargetFieldId: unknown,
+    });
+    expect(missing.errors?.[0]).toMatchObject({
+      message: `Field metadata universal identifier not found for id: ${unknown}`,
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 
   it('protects standard fields and the label identifier', async () => {

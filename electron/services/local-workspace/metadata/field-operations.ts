@@ -37,6 +37,7 @@ import {
   sanitiseText,
   validateMetadataName,
 } from './validation/metadata-names';
+import { junctionTargetOf, validateJunctionTarget } from './validation/junction-target';
 
 /** createOneField / updateOneField / deleteOneField on a draft metadata state. */
 export interface RelationCreationPayload {
@@ -408,6 +409,8 @@ export const createField = (
         now,
       );
       checkName(state, pair.source, errors, 'create_field', []);
+      for (const error of validateJunctionTarget(pair.source, state.fields))
+        errors.add('fieldMetadata', 'create_field', fieldInfo(pair.source), error);
       const inverseInfo = fieldInfo(pair.target);
       for (const error of validateMetadataName(pair.target.name, CODE))
         errors.add('fieldMetadata', 'create_field', inverseInfo, error);
@@ -695,6 +698,17 @@ export const updateField = (
     }
     if (isManyToOne(current) && next.settings.onDelete === undefined)
       next.settings.onDelete = current.settings?.onDelete ?? 'SET_NULL';
+    // Twenty resolves the junction field's universal identifier before validating: an unknown id
+    // fails there, as a not-found error rather than a validation error.
+    const junction = junctionTargetOf(next);
+    if (junction !== undefined && junction !== null && !state.fields.has(String(junction)))
+      throw new MetadataException(
+        `Field metadata universal identifier not found for id: ${String(junction)}`,
+        'NOT_FOUND',
+        'RELATION_UNIVERSAL_IDENTIFIER_NOT_FOUND',
+        'An error occurred.',
+      );
+    validateJunctionTarget(next, state.fields).forEach(report);
   }
   if (next.name !== current.name) checkName(state, next, errors, 'update_field', [current.id]);
   if ('options' in applied && (next.type === 'SELECT' || next.type === 'MULTI_SELECT')) {

@@ -9,7 +9,7 @@ import {
   updateField,
 } from '../../../../shared/schema/draft-edits';
 import { ON_DELETE_ACTIONS, type SchemaField } from '../../../../shared/schema/schema-document';
-import { validateField } from '../../../../shared/schema/validate-draft';
+import { junctionIssues, validateField } from '../../../../shared/schema/validate-draft';
 import { Checkbox, SelectInput, TextInput } from '../../../ui/form';
 import { useDraftStore } from '../draft-store';
 import { useDataModelView } from '../data-model-store';
@@ -79,7 +79,20 @@ export const FieldEditor = ({ connectionId, objectName, field: saved, otherNames
   const isNew = before === null;
   const isEnum = field.type === 'SELECT' || field.type === 'MULTI_SELECT';
 
-  const issues = useMemo(() => validateField(field, otherNames), [field, otherNames]);
+  // The many-to-one relations beside this one on its object: when that object is a junction,
+  // the inverse can list their records (a many-to-many, as Twenty shows it).
+  const siblings = useMemo(
+    () =>
+      draftDocs.target?.objects.find((object) => object.nameSingular === objectName)?.fields ?? [],
+    [draftDocs.target, objectName],
+  );
+  const junctionChoices = siblings.filter(
+    (other) => other.name !== saved.name && other.relation?.type === 'MANY_TO_ONE',
+  );
+  const issues = useMemo(
+    () => [...validateField(field, otherNames), ...junctionIssues(field, siblings)],
+    [field, otherNames, siblings],
+  );
   const errorsFor = (path: string) =>
     issues.filter((issue) => issue.path === path).map((issue) => issue.message);
 
@@ -194,6 +207,25 @@ export const FieldEditor = ({ connectionId, objectName, field: saved, otherNames
               onChange={(onDelete) => commitPatch({ relation: { ...relation, onDelete } })}
             />
           )}
+          {relation.type === 'MANY_TO_ONE' &&
+            (junctionChoices.length > 0 || relation.junctionTarget) && (
+              <SelectInput
+                label={`${relation.inverseLabel} on ${relation.targetObject} lists`}
+                hint="Many-to-many: the records at the other end of this junction instead of the junction's own"
+                value={relation.junctionTarget ?? ''}
+                options={[
+                  { value: '', label: `${objectName} records (one-to-many)` },
+                  ...junctionChoices.map((other) => ({
+                    value: other.name,
+                    label: `${other.relation!.targetObject} records through ${other.label} (many-to-many)`,
+                  })),
+                ]}
+                errors={errorsFor('relation.junctionTarget')}
+                onChange={(value) =>
+                  commitPatch({ relation: { ...relation, junctionTarget: value || null } })
+                }
+              />
+            )}
         </fieldset>
       ) : (
         <>

@@ -93,7 +93,7 @@ const Step = ({
       )}
       {step.input !== undefined && (
         <details>
-          <summary>Input sent to Twenty</summary>
+          <summary>Input (names become ids when applied)</summary>
           <pre>{JSON.stringify(step.input, null, 2)}</pre>
         </details>
       )}

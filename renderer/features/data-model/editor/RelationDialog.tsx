@@ -38,6 +38,30 @@ const KINDS = [
 
 const names = (object: ModelObject) => new Set(object.fields.map((field) => field.name));
 
+type ObjectHead = ReturnType<typeof newObjectHead>;
+
+/**
+ * The junction's two many-to-one fields and the fields they give each end. Between an object and
+ * itself the two sides need their own names ("From …" / "To …").
+ */
+const manyToManySides = (source: ModelObject, other: ModelObject, head: ObjectHead) => {
+  const self = source.nameSingular === other.nameSingular;
+  const side = (object: ModelObject, prefix: 'From' | 'To' | null) => {
+    const label = prefix ? `${prefix} ${object.labelSingular}` : object.labelSingular;
+    const inverseLabel = prefix ? `${head.labelPlural} ${prefix.toLowerCase()}` : head.labelPlural;
+    return {
+      objectName: object.nameSingular,
+      label,
+      fieldName: safeName(label),
+      inverseLabel,
+      inverseName: prefix ? safeName(inverseLabel) : head.namePlural,
+    };
+  };
+  return self
+    ? { left: side(source, 'From'), right: side(other, 'To') }
+    : { left: side(source, null), right: side(other, null) };
+};
+
 export const RelationDialog = ({ source, target, objects, takenObjectNames, onClose }: Props) => {
   const edit = useDraftStore((state) => state.edit);
   const select = useDataModelView((state) => state.select);
@@ -74,8 +98,17 @@ export const RelationDialog = ({ source, target, objects, takenObjectNames, onCl
 
   const errors = useMemo(() => {
     if (!spec || !other) return ['Choose the object at the other end'];
-    if (kind === 'MANY_TO_MANY')
-      return validateObjectHead(junctionHead, takenObjectNames).map((issue) => issue.message);
+    if (kind === 'MANY_TO_MANY') {
+      const issues = validateObjectHead(junctionHead, takenObjectNames).map((i) => i.message);
+      const { left, right } = manyToManySides(source, other, junctionHead);
+      for (const [side, object] of [
+        [left, source],
+        [right, other],
+      ] as const)
+        if (names(object).has(side.inverseName))
+          issues.push(`Name "${side.inverseName}" is not available on ${object.labelSingular}`);
+      return issues;
+    }
     const issues = validateField(relationField(spec), names(source)).map((i) => i.message);
     if (names(other).has(spec.inverseName))
       issues.push(`Name "${spec.inverseName}" is not available on ${other.labelSingular}`);
@@ -85,26 +118,8 @@ export const RelationDialog = ({ source, target, objects, takenObjectNames, onCl
   const create = () => {
     if (!spec || !other || errors.length > 0) return;
     if (kind === 'MANY_TO_MANY') {
-      const plural = junctionHead.namePlural;
-      edit((draft) =>
-        addManyToMany(draft, {
-          junction: junctionHead,
-          left: {
-            objectName: source.nameSingular,
-            label: source.labelSingular,
-            fieldName: safeName(source.labelSingular),
-            inverseLabel: junctionHead.labelPlural,
-            inverseName: plural,
-          },
-          right: {
-            objectName: other.nameSingular,
-            label: other.labelSingular,
-            fieldName: safeName(other.labelSingular),
-            inverseLabel: junctionHead.labelPlural,
-            inverseName: plural,
-          },
-        }),
-      );
+      const sides = manyToManySides(source, other, junctionHead);
+      edit((draft) => addManyToMany(draft, { junction: junctionHead, ...sides }));
       select({ object: junctionHead.nameSingular });
     } else {
       edit((draft) => addRelation(draft, spec));
@@ -140,7 +155,7 @@ export const RelationDialog = ({ source, target, objects, takenObjectNames, onCl
                 label="Junction object"
                 value={junction}
                 onChange={setJunctionLabel}
-                hint={`Twenty has no many-to-many type: a "${junction}" object links ${source.labelPlural} and ${other?.labelPlural ?? '…'}, one record per pair.`}
+                hint={`Twenty has no many-to-many type: a "${junction}" object links ${source.labelPlural} and ${other?.labelPlural ?? '…'}, one record per pair. Each side's new field lists the other side's records, as Twenty shows a many-to-many.`}
               />
             ) : (
               <>
