@@ -14,6 +14,7 @@ import { createDataModelService } from './data-model/data-model-service';
 import { findUsages } from './schema/impact';
 import { previewTypeChange } from './schema/preview-type-change';
 import { createSchemaService } from './schema/schema-service';
+import { createPlaygroundService } from './playground/playground-service';
 import { createJobRegistry } from './jobs/job-registry';
 import {
   forkLocalWorkspace,
@@ -162,6 +163,8 @@ export const createServices = (options: ServicesOptions) => {
     onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
   });
 
+  const playground = createPlaygroundService({ workspaces, files });
+
   const handlers: Handlers<Contract> = {
     'app.getInfo': () => ({
       version: options.version,
@@ -204,6 +207,9 @@ export const createServices = (options: ServicesOptions) => {
     },
     'schema.findUsages': async ({ connectionId, ...subject }) =>
       findUsages(await workspaces.client(connectionId), subject),
+    'playground.run': (input) => playground.run(input),
+    'playground.introspect': (input) => playground.introspect(input),
+    'playground.rateLimit': ({ connectionId }) => playground.rateLimit(connectionId),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };

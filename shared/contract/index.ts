@@ -19,6 +19,13 @@ import {
   updateConnectionInputSchema,
 } from './connections';
 import type { ContractEventName } from './event-names';
+import {
+  introspectInputSchema,
+  introspectionReadSchema,
+  rateLimitMeterSchema,
+  runInputSchema,
+  runOutputSchema,
+} from './playground';
 import { jobSchema } from './jobs';
 import {
   applyProgressSchema,
@@ -145,6 +152,21 @@ export const contract = defineContract({
       findUsagesInputSchema,
       usagesSchema,
       'What uses an object, a field or option values (views, webhooks, relations)',
+    ),
+    'playground.run': method(
+      runInputSchema,
+      runOutputSchema,
+      "Send a GraphQL or REST request with the connection's key; Twenty's answer as it came",
+    ),
+    'playground.introspect': method(
+      introspectInputSchema,
+      introspectionReadSchema,
+      'The GraphQL schema of the core or metadata API (kept for offline use)',
+    ),
+    'playground.rateLimit': method(
+      connectionRefOnly,
+      rateLimitMeterSchema,
+      "Requests left in Twenty's rate-limit windows, as the shared client sees them",
     ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(

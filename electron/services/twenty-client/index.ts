@@ -11,6 +11,7 @@ export type {
 export { testConnection } from './connection-test';
 export type { TestConnectionInput } from './connection-test';
 export type { ClientEvent } from './request-executor';
+export type { ExchangeRequest } from './raw-exchange';
 export type { BulkTarget, ListOptions, RecordApi } from './record-api';
 export type { PageInfo, RecordPage, TwentyRecord } from './rest-envelope';
 export { TWENTY_DEFAULT_RATE_LIMIT } from './workspace-scheduler';

@@ -1,3 +1,5 @@
+import type { RawExchange } from '../../../shared/contract/playground';
+import { exchange, type ExchangeRequest } from './raw-exchange';
 import { AppError } from '../../../shared/errors/app-error';
 import { summarizeClientConfig, type ClientConfigSummary } from './client-config';
 import { analyzeOperation } from './graphql-operation';
@@ -83,6 +85,8 @@ export interface TwentyClient {
   graphql<T = Record<string, unknown>>(request: GraphqlRequest): Promise<T>;
   metadataGraphql<T = Record<string, unknown>>(request: GraphqlRequest): Promise<T>;
   metadataRest: { request<T = unknown>(request: RestRequest): Promise<T> };
+  /** One request as written and the answer as it came (the playground): no retries. */
+  exchange(request: ExchangeRequest): Promise<RawExchange>;
   /** `GET /client-config` (cached after the first success). */
   clientConfig(signal?: AbortSignal): Promise<ClientConfigSummary>;
   /** Lets go of the shared scheduler. */
@@ -228,6 +232,7 @@ export const createTwentyClient = (options: TwentyClientOptions): TwentyClient =
     metadataGraphql: (req) => graphqlCall('metadata', req),
     metadataRest: { request: (req) => restCall('metadata-rest', req) },
     clientConfig,
+    exchange: (req) => exchange(ctx, req),
     close() {
       if (closed) return;
       closed = true;

@@ -86,6 +86,22 @@ export class WorkspaceScheduler {
     );
   }
 
+  /** Requests left in each of Twenty's windows as this client sees them, in the server's units. */
+  meter(): {
+    buckets: Array<{ limit: number; windowMs: number; remaining: number }>;
+    pausedForMs: number;
+  } {
+    const scale = this.options.safety;
+    return {
+      buckets: this.buckets.map((bucket) => ({
+        limit: Math.round(bucket.limit / scale),
+        windowMs: bucket.windowMs,
+        remaining: Math.max(0, Math.floor(bucket.remaining() / scale)),
+      })),
+      pausedForMs: Math.round(this.pausedForMs()),
+    };
+  }
+
   /** Milliseconds the workspace stays paused after a 429. */
   pausedForMs(): number {
     return Math.max(0, this.pausedUntil - this.now());

@@ -1,0 +1,146 @@
+import { getIntrospectionQuery } from 'graphql';
+import {
+  introspectionReadSchema,
+  type IntrospectionRead,
+  type PlaygroundApi,
+  type PlaygroundRequest,
+  type RunOutput,
+} from '../../../shared/contract/playground';
+import { AppError, isAppError } from '../../../shared/errors/app-error';
+import type { ConnectionFiles } from '../data-model/connection-files';
+import { analyzeOperation } from '../twenty-client/graphql-operation';
+import type { WorkspacesService } from '../workspaces/workspaces-service';
+
+/**
+ * The query playground's main side: runs the admin's request with the connection's key (which
+ * never reaches the renderer) and returns Twenty's answer as it came; keeps each connection's
+ * introspected schemas on disk so completion and validation work offline.
+ */
+export interface PlaygroundDeps {
+  workspaces: Pick<WorkspacesService, 'client' | 'list'>;
+  files: ConnectionFiles;
+}
+
+const INTROSPECTION = getIntrospectionQuery({ descriptions: true });
+
+const isMutation = (request: PlaygroundRequest): boolean => {
+  if (request.kind === 'rest') return request.method !== 'GET';
+  try {
+    return analyzeOperation(request.query, request.operationName ?? undefined).kind === 'mutation';
+  } catch {
+    // A document that does not parse runs nothing: Twenty answers with the parse error.
+    return false;
+  }
+};
+
+const exchangeOf = (request: PlaygroundRequest) =>
+  request.kind === 'graphql'
+    ? {
+        endpoint: request.api === 'core' ? ('graphql' as const) : ('metadata' as const),
+        method: 'POST',
+        path: request.api === 'core' ? '/graphql' : '/metadata',
+        body: {
+          query: request.query,
+          ...(request.variables ? { variables: request.variables } : {}),
+          ...(request.operationName ? { operationName: request.operationName } : {}),
+        },
+        headers: request.headers,
+      }
+    : {
+        endpoint: request.api === 'core' ? ('rest' as const) : ('metadata-rest' as const),
+        method: request.method,
+        path: `${request.api === 'core' ? '/rest' : '/rest/metadata'}${request.path}`,
+        ...(request.body !== null && request.method !== 'GET' ? { body: request.body } : {}),
+        headers: request.headers,
+      };
+
+export const createPlaygroundService = (deps: PlaygroundDeps) => {
+  const cache = (api: PlaygroundApi, connectionId: string) =>
+    deps.files(
+      `introspection-${api}`,
+      connectionId,
+      introspectionReadSchema.nullable(),
+      () => null,
+    );
+
+  const connection = async (connectionId: string) => {
+    const found = (await deps.workspaces.list()).connections.find((c) => c.id === connectionId);
+    if (!found) throw new AppError('NOT_FOUND', 'No such connection');
+    return found;
+  };
+
+  return {
+    async run(input: {
+      connectionId: string;
+      request: PlaygroundRequest;
+      confirmMutation: boolean;
+    }): Promise<RunOutput> {
+      const target = await connection(input.connectionId);
+      const mutation = isMutation(input.request);
+      // Defence in depth: the renderer asks first, main refuses an unconfirmed write elsewhere.
+      if (mutation && target.kind !== 'local' && !input.confirmMutation)
+        throw new AppError(
+          'INVALID_INPUT',
+          `This request can change data in "${target.name}": confirm it to run it`,
+          { needsConfirmation: true },
+        );
+      const client = await deps.workspaces.client(input.connectionId);
+      const request = exchangeOf(input.request);
+      const cost =
+        request.endpoint === 'rest'
+          ? 1
+          : request.endpoint === 'graphql' && input.request.kind === 'graphql'
+            ? safeRootFields(input.request.query, input.request.operationName)
+            : 0;
+      const exchange = await client.exchange(request);
+      return {
+        exchange,
+        mutation,
+        cost,
+        ranAt: new Date().toISOString(),
+        rateLimit: client.scheduler.meter(),
+      };
+    },
+
+    async introspect(input: {
+      connectionId: string;
+      api: PlaygroundApi;
+      refresh: boolean;
+    }): Promise<IntrospectionRead> {
+      const store = cache(input.api, input.connectionId);
+      const cached = await store.read();
+      if (cached && !input.refresh) return cached;
+      try {
+        const client = await deps.workspaces.client(input.connectionId);
+        const call = input.api === 'core' ? client.graphql : client.metadataGraphql;
+        const schema = await call({ query: INTROSPECTION });
+        const read: IntrospectionRead = {
+          schema,
+          readAt: new Date().toISOString(),
+          source: 'live',
+          problem: null,
+        };
+        await store.write(read);
+        return read;
+      } catch (error) {
+        // Offline: the last schema still completes and validates, marked as such.
+        if (!cached || (isAppError(error) && error.code === 'CANCELLED')) throw error;
+        return { ...cached, source: 'cache', problem: (error as Error).message };
+      }
+    },
+
+    async rateLimit(connectionId: string) {
+      return (await deps.workspaces.client(connectionId)).scheduler.meter();
+    },
+  };
+};
+
+const safeRootFields = (query: string, operationName: string | null): number => {
+  try {
+    return analyzeOperation(query, operationName ?? undefined).rootFields;
+  } catch {
+    return 1;
+  }
+};
+
+export type PlaygroundService = ReturnType<typeof createPlaygroundService>;
