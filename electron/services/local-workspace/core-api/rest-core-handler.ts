@@ -13,8 +13,8 @@ import { findObjectByPlural, objectShape, type ObjectShape } from '../records/re
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import { decodeCursor } from '../records/query/cursor';
 import { parseRestOrderBy } from '../records/query/order-by';
-import { parseRestFilter } from '../records/query/parse-rest-filter';
-import { RestQueryError } from '../records/query/rest-query-error';
+import { parseRestFilter } from '../../../../shared/domain/rest-grammar/parse-rest-filter';
+import { RestQueryError } from '../../../../shared/domain/rest-grammar/rest-query-error';
 import {
   createMany,
   destroyOne,
@@ -24,7 +24,7 @@ import {
   updateOne,
   upsertMany,
 } from '../records/record-service';
-import type { FilterNode } from '../records/query/filter-ast';
+import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-ast';
 import type { WorkspaceRuntime } from '../workspace-runtime';
 import { RateLimitExceeded } from '../limits/rate-limiter';
 import { actorForCaller } from './actor-for-caller';

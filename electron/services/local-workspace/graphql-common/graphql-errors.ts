@@ -3,7 +3,7 @@ import { AuthError } from '../auth/auth-errors';
 import { MetadataException, MetadataValidationError } from '../metadata/metadata-errors';
 import { RateLimitExceeded } from '../limits/rate-limiter';
 import { RecordError } from '../records/record-errors';
-import { RestQueryError } from '../records/query/rest-query-error';
+import { RestQueryError } from '../../../../shared/domain/rest-grammar/rest-query-error';
 
 /** Renders any thrown error in Twenty's GraphQL error format (`extensions.code` etc.). */
 export interface FormattedGraphqlError {

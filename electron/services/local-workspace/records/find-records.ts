@@ -3,7 +3,7 @@ import { fromDatabaseError } from './record-errors';
 import { rowToRecord, type ObjectShape } from './record-shape';
 import { buildWhere } from './query/build-where';
 import { encodeCursor, keysetCondition, orderBySql, type Cursor } from './query/cursor';
-import { mentionsField, type FilterNode } from './query/filter-ast';
+import { mentionsField, type FilterNode } from '../../../../shared/domain/rest-grammar/filter-ast';
 import type { SortKey } from './query/order-by';
 import { SqlParams } from './query/sql-params';
 

@@ -2,7 +2,7 @@ import type { SqlExecutor } from '../storage/sql-engine';
 import { quoteIdentifier as q } from '../storage/sql-engine';
 import { visibleWhere } from './find-records';
 import { resolveFieldPath } from './query/field-path';
-import type { FilterNode } from './query/filter-ast';
+import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-ast';
 import { SqlParams } from './query/sql-params';
 import { RecordError } from './record-errors';
 import { rowToRecord, type ObjectShape } from './record-shape';

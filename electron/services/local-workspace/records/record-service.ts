@@ -1,6 +1,6 @@
 import type { WorkspaceRuntime } from '../workspace-runtime';
 import { findRecordById, findRecords } from './find-records';
-import type { FilterNode } from './query/filter-ast';
+import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-ast';
 import { sortKey } from './query/order-by';
 import { RecordError } from './record-errors';
 import { findUpsertMatch } from './find-upsert-match';

@@ -35,7 +35,7 @@ import {
 } from '../../records/record-service';
 import { objectShape, type ObjectShape } from '../../records/record-shape';
 import { decodeCursor } from '../../records/query/cursor';
-import type { FilterNode } from '../../records/query/filter-ast';
+import type { FilterNode } from '../../../../../shared/domain/rest-grammar/filter-ast';
 import { sortKey, type OrderDirection, type SortKey } from '../../records/query/order-by';
 import type { Actor } from '../../records/write-records';
 import type { AuthContext } from '../../auth/api-key-tokens';

@@ -3,7 +3,7 @@ import {
   FILTER_OPERATORS,
   type FilterNode,
   type FilterOperator,
-} from '../../records/query/filter-ast';
+} from '../../../../../shared/domain/rest-grammar/filter-ast';
 import type { ObjectShape } from '../../records/record-shape';
 import { RecordError } from '../../records/record-errors';
 

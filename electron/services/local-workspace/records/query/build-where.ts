@@ -1,8 +1,8 @@
 import { quoteIdentifier as q } from '../../storage/sql-engine';
 import type { ObjectShape } from '../record-shape';
 import { resolveFieldPath } from './field-path';
-import { isLeaf, type FilterNode } from './filter-ast';
-import { RestQueryError } from './rest-query-error';
+import { isLeaf, type FilterNode } from '../../../../../shared/domain/rest-grammar/filter-ast';
+import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
 import type { SqlParams } from './sql-params';
 
 /** Filter tree → parameterised SQL condition over the object's columns. */

@@ -1,4 +1,4 @@
-import { RestQueryError } from './rest-query-error';
+import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
 import type { SortKey } from './order-by';
 import type { SqlParams } from './sql-params';
 import { quoteIdentifier as q } from '../../storage/sql-engine';

@@ -1,19 +1,18 @@
+import {
+  compositeOrderByMessage,
+  parseRestOrderByItems,
+  type OrderDirection,
+} from '../../../../../shared/domain/rest-grammar/order-by-syntax';
+import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
 import type { ObjectShape } from '../record-shape';
 import { resolveFieldPath } from './field-path';
-import { RestQueryError } from './rest-query-error';
 
 /**
- * Sort keys in Twenty's terms: `field[AscNullsFirst]`, `composite.sub[DescNullsLast]`; an `id`
- * tie-breaker is always appended, and no order_by means id ascending.
+ * Sort keys in Twenty's terms (grammar in shared/domain/rest-grammar): an `id` tie-breaker is
+ * always appended, and no order_by means id ascending.
  * Source: parse-order-by-rest-request-common.util.ts, add-default-order-by-id.util.ts.
  */
-export const DIRECTIONS = [
-  'AscNullsFirst',
-  'AscNullsLast',
-  'DescNullsFirst',
-  'DescNullsLast',
-] as const;
-export type OrderDirection = (typeof DIRECTIONS)[number];
+export type { OrderDirection } from '../../../../../shared/domain/rest-grammar/order-by-syntax';
 
 export interface SortKey {
   /** API path, e.g. "amount.amountMicros" — also the cursor key. */
@@ -27,7 +26,7 @@ export const sortKey = (shape: ObjectShape, path: string[], direction: OrderDire
   const resolved = resolveFieldPath(shape, path);
   if (!resolved || resolved.isComposite) {
     throw new RestQueryError(
-      `'order_by' field '${path.join('.')}' invalid. Composite fields must be ordered by a sub-field, eg: ?order_by=name.firstName`,
+      compositeOrderByMessage(path.join('.')),
       'INVALID_ORDER_BY_QUERY_PARAM',
     );
   }
@@ -44,16 +43,6 @@ const withIdTieBreaker = (shape: ObjectShape, keys: SortKey[]): SortKey[] =>
 
 export const parseRestOrderBy = (shape: ObjectShape, raw: string | null): SortKey[] => {
   if (!raw || raw.trim() === '') return withIdTieBreaker(shape, []);
-  const keys = raw.split(',').map((item) => {
-    const match = /^([^[\]]+)(?:\[([^\]]*)\])?$/.exec(item.trim());
-    const direction = (match?.[2] ?? 'AscNullsFirst') as OrderDirection;
-    if (!match || !DIRECTIONS.includes(direction)) {
-      throw new RestQueryError(
-        `'order_by' direction '${match?.[2] ?? item}' invalid. Allowed values are 'AscNullsFirst', 'AscNullsLast', 'DescNullsFirst', 'DescNullsLast'. eg: ?order_by=field_1[AscNullsFirst],field_2[DescNullsLast],field_3`,
-        'INVALID_ORDER_BY_QUERY_PARAM',
-      );
-    }
-    return sortKey(shape, match[1]!.trim().split('.'), direction);
-  });
+  const keys = parseRestOrderByItems(raw).map((item) => sortKey(shape, item.path, item.direction));
   return withIdTieBreaker(shape, keys);
 };
