@@ -6,6 +6,7 @@ import {
 } from '../../domain/rest-grammar/filter-syntax';
 import { checkIsValue, checkValue } from './check-filter-value';
 import { resolvePath } from './filter-fields';
+import { COMPOSITE_TYPES, type CompositeFieldType } from '../../domain/composite-types';
 import { findObject } from './find-object';
 import { castsToText, restOperatorsFor } from './operators-by-type';
 import type { QueryProblem } from './types';
@@ -21,6 +22,8 @@ export const leavesOf = (node: FilterSyntax): LeafSyntax[] =>
     : node.kind === 'conjunction'
       ? node.children.flatMap(leavesOf)
       : [];
+
+const firstSubField = (type: string) => COMPOSITE_TYPES[type as CompositeFieldType][0]!.name;
 
 const checkLeaf = (leaf: LeafSyntax, object: ModelObject): QueryProblem[] => {
   const names = leaf.path.map((segment) => segment.name);
@@ -42,7 +45,7 @@ const checkLeaf = (leaf: LeafSyntax, object: ModelObject): QueryProblem[] => {
     return [
       {
         ...pathRange,
-        message: `'${names[0]}' is a ${resolved.type} field: filter on a sub-field, eg: ${names[0]}.${resolved.field.type === 'FULL_NAME' ? 'firstName' : '<subField>'}[eq]:…`,
+        message: `'${names[0]}' is a ${resolved.type} field: filter on a sub-field, eg: ${names[0]}.${firstSubField(resolved.type)}[eq]:…`,
         severity: 'error',
       },
     ];
