@@ -24,6 +24,13 @@ const DataModelPage = lazy(() =>
   })),
 );
 
+// Monaco and its language workers load with the playground, not with the shell.
+const PlaygroundPage = lazy(() =>
+  import('../features/playground/PlaygroundPage').then((module) => ({
+    default: module.PlaygroundPage,
+  })),
+);
+
 const ICONS: Record<ToolId, ComponentType<{ size?: number }>> = {
   'data-model': Boxes,
   playground: Terminal,
@@ -110,6 +117,10 @@ export const App = () => {
         ) : tool === 'data-model' ? (
           <Suspense fallback={<p className="empty">Loading the diagram…</p>}>
             <DataModelPage />
+          </Suspense>
+        ) : tool === 'playground' ? (
+          <Suspense fallback={<p className="empty">Loading the editor…</p>}>
+            <PlaygroundPage />
           </Suspense>
         ) : (
           <ToolPlaceholder tool={tool} />

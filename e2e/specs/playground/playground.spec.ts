@@ -1,0 +1,119 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
+import { ConnectionsPage } from '../../pages/connections-page';
+
+/**
+ * The query playground as an admin uses it on a second workspace: completion offers a custom
+ * field created a moment ago (after the schema is read again), a query runs and its records show
+ * as a table, Twenty's error shows with its code and place, and a mutation there asks first.
+ */
+const REMOTE = 'Production';
+
+/** Replaces the query editor's text the way an admin brings a query in: select all, paste. */
+const setQuery = async (page: Page, text: string) => {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  const editor = page.getByTestId('editor-graphql').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+};
+
+test('complete, run and read errors in the playground', async ({ page, remoteWorkspace }) => {
+  test.setTimeout(180_000);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const connections = new ConnectionsPage(page);
+  await connections.open();
+  await connections.add({
+    name: REMOTE,
+    baseUrl: remoteWorkspace.url,
+    apiKey: remoteWorkspace.apiKey,
+  });
+  await connections.shell.switchWithMenu(REMOTE);
+  await connections.shell.goByShortcut('Query playground');
+  await expect(page.getByTestId('editor-graphql')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText('Reading the schema…')).toHaveCount(0, { timeout: 30_000 });
+
+  // A custom field created on the workspace a moment ago, outside the app.
+  const api = async (body: unknown) => {
+    const response = await fetch(`${remoteWorkspace.url}/metadata`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${remoteWorkspace.apiKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as any;
+    expect(json.errors, JSON.stringify(json.errors)).toBeUndefined();
+    return json.data;
+  };
+  const objects = await api({
+    query: '{ objects(paging: { first: 200 }) { edges { node { id nameSingular } } } }',
+  });
+  const company = objects.objects.edges.find((e: any) => e.node.nameSingular === 'company').node;
+  await api({
+    query:
+      'mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }',
+    variables: {
+      input: {
+        field: {
+          objectMetadataId: company.id,
+          type: 'TEXT',
+          name: 'loyaltyTier',
+          label: 'Loyalty tier',
+        },
+      },
+    },
+  });
+  await page.getByRole('button', { name: 'Read the schema again' }).click();
+
+  await setQuery(
+    page,
+    'query Loyal {\n  companies(first: 5) {\n    edges {\n      node {\n        name\n        loyal\n      }\n    }\n  }\n}\n',
+  );
+  // The cursor after "loyal", then completion.
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let line = 0; line < 5; line++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Space');
+  const suggestions = page.locator('.monaco-editor .suggest-widget');
+  await expect(suggestions.getByText('loyaltyTier')).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor-graphql').first()).toContainText('loyaltyTier');
+  // Validated against the schema read again: the new field is no error.
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0, { timeout: 10_000 });
+
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const status = page.getByTestId('result-status');
+  await expect(status).toHaveText('200', { timeout: 30_000 });
+  await page.getByRole('button', { name: /^Table/ }).click();
+  await expect(page.getByRole('columnheader', { name: 'loyaltyTier' })).toBeVisible();
+  await expect(page.getByTestId('rate-meter')).toContainText('/100 per 1 s');
+  const screenshots = join(test.info().project.outputDir, 'screenshots');
+  await mkdir(screenshots, { recursive: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(screenshots, `${colorScheme}-playground.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Twenty's error: its code, its message, and a link to the place in the query.
+  await setQuery(page, '{\n  companies {\n    edges { node { nope } }\n  }\n}\n');
+  await page.getByRole('button', { name: /^Run/ }).click();
+  const errors = page.getByRole('list', { name: 'Errors' });
+  await expect(errors).toContainText('GRAPHQL_VALIDATION_FAILED');
+  await expect(errors).toContainText('Cannot query field "nope" on type "Company".');
+  await expect(errors.getByRole('button', { name: 'line 3, column 20' })).toBeVisible();
+  await page.screenshot({ path: join(screenshots, 'light-playground-error.png') });
+
+  // A mutation on a workspace other than the local one asks first, naming it.
+  await setQuery(page, 'mutation { createCompany(data: { name: "Asked first" }) { id } }');
+  await page.getByRole('button', { name: /^Run/ }).click();
+  const confirm = page.getByRole('dialog', { name: `Change data in ${REMOTE}?` });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: `Run on ${REMOTE}` }).click();
+  await expect(status).toHaveText('200', { timeout: 30_000 });
+  await expect(page.getByTestId('result-meta')).toBeVisible();
+});

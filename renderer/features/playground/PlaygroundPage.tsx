@@ -1,0 +1,422 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Play, Plus, RefreshCw, Sparkles, X } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  PlaygroundRequestInput,
+  RateLimitMeter,
+  RunOutput,
+} from '../../../shared/contract/playground';
+import { isAppError } from '../../../shared/errors/app-error';
+import { rpc } from '../../api/rpc';
+import { toastError } from '../../ui/toast-error';
+import { useActiveConnection } from '../workspaces/connection-queries';
+import { CodeEditor } from './CodeEditor';
+import { documentUri, graphqlApi, monaco } from './monaco-setup';
+import { operationAt } from './operation-at';
+import { usePlayground, type PlaygroundTab } from './playground-store';
+import { ResultPanel } from './ResultPanel';
+
+/**
+ * Tool 2: GraphQL and REST against the active workspace, with completion and validation from its
+ * introspected schema (kept, so it works offline), several tabs, and Twenty's answer as it came.
+ */
+const parseJson = (text: string, what: string): Record<string, unknown> => {
+  if (!text.trim()) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${what} are not valid JSON: ${(error as Error).message}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${what} must be a JSON object`);
+  return value as Record<string, unknown>;
+};
+
+const requestOf = (tab: PlaygroundTab, cursor: number): PlaygroundRequestInput => {
+  const headers = parseJson(tab.headers, 'Headers') as Record<string, string>;
+  if (tab.kind === 'graphql')
+    return {
+      kind: 'graphql',
+      api: tab.api,
+      query: tab.query,
+      variables: parseJson(tab.variables, 'Variables'),
+      operationName: operationAt(tab.query, cursor),
+      headers,
+    };
+  return {
+    kind: 'rest',
+    api: tab.api,
+    method: tab.method,
+    path: tab.path.startsWith('/') ? tab.path : `/${tab.path}`,
+    body: tab.method === 'GET' ? null : JSON.parse(tab.body || 'null'),
+    headers,
+  };
+};
+
+const window_ = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+
+const RateMeter = ({ meter }: { meter: RateLimitMeter | undefined }) =>
+  meter && meter.buckets.length > 0 ? (
+    <span
+      className="rate-meter"
+      data-testid="rate-meter"
+      title="Requests left in Twenty's rate-limit windows, as this app's client counts them"
+    >
+      {meter.buckets
+        .map((bucket) => `${bucket.remaining}/${bucket.limit} per ${window_(bucket.windowMs)}`)
+        .join(' · ')}
+      {meter.pausedForMs > 0 && ` · paused ${Math.ceil(meter.pausedForMs / 1000)} s`}
+    </span>
+  ) : null;
+
+export const PlaygroundPage = () => {
+  const active = useActiveConnection();
+  const { tabs, activeId, open, close, activate, update } = usePlayground();
+  const tab = tabs.find((candidate) => candidate.id === activeId) ?? tabs[0]!;
+  const connectionId = active?.id ?? null;
+  const queryClient = useQueryClient();
+  const [results, setResults] = useState<Record<string, RunOutput | undefined>>({});
+  const [running, setRunning] = useState(false);
+  const [confirming, setConfirming] = useState<PlaygroundRequestInput | null>(null);
+  const [side, setSide] = useState<'variables' | 'headers'>('variables');
+  const queryEditor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+
+  const schemas = {
+    core: useQuery({
+      queryKey: ['playground', 'schema', connectionId, 'core'],
+      queryFn: () =>
+        rpc.call('playground.introspect', { connectionId: connectionId!, api: 'core' }),
+      enabled: connectionId !== null && active?.status.state !== 'starting',
+      staleTime: Infinity,
+    }),
+    metadata: useQuery({
+      queryKey: ['playground', 'schema', connectionId, 'metadata'],
+      queryFn: () =>
+        rpc.call('playground.introspect', { connectionId: connectionId!, api: 'metadata' }),
+      enabled: connectionId !== null && active?.status.state !== 'starting',
+      staleTime: Infinity,
+    }),
+  };
+  const meter = useQuery({
+    queryKey: ['playground', 'rateLimit', connectionId],
+    queryFn: () => rpc.call('playground.rateLimit', { connectionId: connectionId! }),
+    enabled: connectionId !== null && active?.status.state !== 'starting',
+    refetchInterval: 5000,
+  });
+
+  // Each tab's document is checked against its API's schema (by model URI).
+  const tabKey = tabs.map((t) => `${t.id}:${t.api}`).join(',');
+  useEffect(() => {
+    const configs = (['core', 'metadata'] as const).flatMap((api) => {
+      const read = schemas[api].data;
+      if (!read) return [];
+      return [
+        {
+          // The language service caches a schema by URI: a schema read again gets a new one.
+          uri: `atelier://schema/${connectionId}/${api}/${read.readAt}.graphql`,
+          introspectionJSON: read.schema as never,
+          fileMatch: tabs
+            .filter((t) => t.api === api)
+            .map((t) => documentUri(api, t.id, 'query').toString()),
+        },
+      ];
+    });
+    graphqlApi.setSchemaConfig(configs);
+    graphqlApi.setDiagnosticSettings({
+      ...graphqlApi.diagnosticSettings,
+      validateVariablesJSON: Object.fromEntries(
+        tabs.map((t) => [
+          documentUri(t.api, t.id, 'query').toString(),
+          [documentUri(t.api, t.id, 'variables').toString()],
+        ]),
+      ),
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [schemas.core.data, schemas.metadata.data, tabKey, connectionId]);
+
+  const send = async (request: PlaygroundRequestInput, confirmMutation = false) => {
+    if (!connectionId) return;
+    setRunning(true);
+    try {
+      const output = await rpc.call('playground.run', { connectionId, request, confirmMutation });
+      setResults((current) => ({ ...current, [tab.id]: output }));
+      queryClient.setQueryData(['playground', 'rateLimit', connectionId], output.rateLimit);
+    } catch (error) {
+      if (isAppError(error) && error.details?.needsConfirmation) setConfirming(request);
+      else toastError(error);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const run = () => {
+    try {
+      const model = queryEditor.current?.getModel();
+      const position = queryEditor.current?.getPosition();
+      const cursor = model && position ? model.getOffsetAt(position) : 0;
+      const request = requestOf(tab, cursor);
+      const cost = request.kind === 'rest' ? (request.api === 'core' ? 1 : 0) : 1;
+      const short = meter.data?.buckets[0];
+      if (short && short.remaining < cost)
+        toastError(
+          new Error(
+            `The rate limit is nearly used up: ${short.remaining} request(s) left in this window; the run waits for it.`,
+          ),
+        );
+      void send(request);
+    } catch (error) {
+      toastError(error);
+    }
+  };
+
+  const locate = (line: number, column: number) => {
+    queryEditor.current?.setPosition({ lineNumber: line, column });
+    queryEditor.current?.revealLineInCenter(line);
+    queryEditor.current?.focus();
+  };
+
+  const schema = schemas[tab.api];
+  const result = results[tab.id];
+  const uris = useMemo(
+    () => ({
+      query: documentUri(tab.api, tab.id, 'query'),
+      variables: documentUri(tab.api, tab.id, 'variables'),
+      headers: monaco.Uri.parse(`inmemory://playground/headers-${tab.id}.json`),
+      body: monaco.Uri.parse(`inmemory://playground/body-${tab.id}.json`),
+    }),
+    [tab.api, tab.id],
+  );
+
+  if (!active) return <p className="empty">Loading…</p>;
+  return (
+    <div className="playground-page">
+      <div className="diagram-title">
+        <h1>Query playground</h1>
+        <span data-testid="active-workspace-name">{active.name}</span>
+        <div className="spacer" />
+        <RateMeter meter={meter.data} />
+      </div>
+      <div className="playground-tabs" role="tablist" aria-label="Queries">
+        {tabs.map((t) => (
+          <div key={t.id} className="playground-tab" data-active={t.id === tab.id}>
+            <button role="tab" aria-selected={t.id === tab.id} onClick={() => activate(t.id)}>
+              {t.title}
+            </button>
+            <button className="icon" aria-label={`Close ${t.title}`} onClick={() => close(t.id)}>
+              <X size={12} />
+            </button>
+          </div>
+        ))}
+        <button className="icon" aria-label="New query tab" onClick={() => open()}>
+          <Plus size={14} />
+        </button>
+      </div>
+      <div className="diagram-toolbar" role="toolbar" aria-label="Query">
+        <input
+          className="tab-title"
+          aria-label="Query name"
+          value={tab.title}
+          onChange={(event) => update(tab.id, { title: event.target.value })}
+        />
+        <div className="segmented" role="group" aria-label="Request kind">
+          {(['graphql', 'rest'] as const).map((kind) => (
+            <button
+              key={kind}
+              aria-pressed={tab.kind === kind}
+              onClick={() => update(tab.id, { kind })}
+            >
+              {kind === 'graphql' ? 'GraphQL' : 'REST'}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label="API">
+          {(['core', 'metadata'] as const).map((api) => (
+            <button
+              key={api}
+              aria-pressed={tab.api === api}
+              onClick={() => update(tab.id, { api })}
+            >
+              {api === 'core' ? 'Core' : 'Metadata'}
+            </button>
+          ))}
+        </div>
+        {tab.kind === 'graphql' && (
+          <button
+            className="btn small"
+            onClick={() =>
+              void queryEditor.current?.getAction('editor.action.formatDocument')?.run()
+            }
+          >
+            <Sparkles size={14} /> Prettify
+          </button>
+        )}
+        <button
+          className="btn small"
+          aria-label="Read the schema again"
+          title="Read the schema again"
+          onClick={() =>
+            void rpc
+              .call('playground.introspect', {
+                connectionId: active.id,
+                api: tab.api,
+                refresh: true,
+              })
+              .then((read) =>
+                queryClient.setQueryData(['playground', 'schema', active.id, tab.api], read),
+              )
+              .catch(toastError)
+          }
+        >
+          <RefreshCw size={14} />
+        </button>
+        <div className="spacer" />
+        <span className="meta">
+          {schema.isPending
+            ? 'Reading the schema…'
+            : schema.data?.source === 'cache'
+              ? `Schema from ${new Date(schema.data.readAt).toLocaleString()} (offline)`
+              : ''}
+        </span>
+        <button className="btn primary" onClick={run} disabled={running}>
+          <Play size={14} /> {running ? 'Running…' : 'Run'} <kbd>Ctrl+Enter</kbd>
+        </button>
+      </div>
+      <div className="playground-body">
+        <div className="playground-editors">
+          {tab.kind === 'graphql' ? (
+            <>
+              <div className="editor-main">
+                <CodeEditor
+                  key={uris.query.toString()}
+                  uri={uris.query}
+                  language="graphql"
+                  value={tab.query}
+                  label="GraphQL query"
+                  onChange={(query) => update(tab.id, { query })}
+                  onRun={run}
+                  onReady={(editor) => (queryEditor.current = editor)}
+                />
+              </div>
+              <div className="segmented small" role="group" aria-label="Query inputs">
+                <button aria-pressed={side === 'variables'} onClick={() => setSide('variables')}>
+                  Variables
+                </button>
+                <button aria-pressed={side === 'headers'} onClick={() => setSide('headers')}>
+                  Headers
+                </button>
+              </div>
+              <div className="editor-side">
+                {side === 'variables' ? (
+                  <CodeEditor
+                    key={uris.variables.toString()}
+                    uri={uris.variables}
+                    language="json"
+                    value={tab.variables}
+                    label="Variables"
+                    onChange={(variables) => update(tab.id, { variables })}
+                    onRun={run}
+                  />
+                ) : (
+                  <CodeEditor
+                    key={uris.headers.toString()}
+                    uri={uris.headers}
+                    language="json"
+                    value={tab.headers}
+                    label="Headers"
+                    onChange={(headers) => update(tab.id, { headers })}
+                    onRun={run}
+                  />
+                )}
+              </div>
+            </>
+          ) : (
+            <>
+              <div className="rest-line">
+                <select
+                  aria-label="Method"
+                  value={tab.method}
+                  onChange={(event) =>
+                    update(tab.id, { method: event.target.value as PlaygroundTab['method'] })
+                  }
+                >
+                  {(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const).map((method) => (
+                    <option key={method}>{method}</option>
+                  ))}
+                </select>
+                <code>{tab.api === 'core' ? '/rest' : '/rest/metadata'}</code>
+                <input
+                  aria-label="Path"
+                  value={tab.path}
+                  onChange={(event) => update(tab.id, { path: event.target.value })}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run();
+                  }}
+                />
+              </div>
+              <div className="editor-main">
+                <CodeEditor
+                  key={uris.body.toString()}
+                  uri={uris.body}
+                  language="json"
+                  value={tab.body}
+                  label="Request body"
+                  onChange={(body) => update(tab.id, { body })}
+                  onRun={run}
+                />
+              </div>
+              <div className="editor-side">
+                <CodeEditor
+                  key={uris.headers.toString()}
+                  uri={uris.headers}
+                  language="json"
+                  value={tab.headers}
+                  label="Headers"
+                  onChange={(headers) => update(tab.id, { headers })}
+                  onRun={run}
+                />
+              </div>
+            </>
+          )}
+        </div>
+        <div className="playground-result">
+          {result ? (
+            <ResultPanel result={result} onLocate={locate} />
+          ) : (
+            <p className="empty">Run the query to see Twenty's answer here.</p>
+          )}
+        </div>
+      </div>
+      {confirming && (
+        <Dialog.Root open onOpenChange={(isOpen) => !isOpen && setConfirming(null)}>
+          <Dialog.Portal>
+            <Dialog.Overlay className="overlay" />
+            <Dialog.Content className="dialog" aria-describedby={undefined}>
+              <Dialog.Title>Change data in {active.name}?</Dialog.Title>
+              <p>
+                This request can create, change or delete records in <strong>{active.name}</strong>{' '}
+                ({active.baseUrl}). Run it there?
+              </p>
+              <div className="dialog-actions">
+                <button className="btn" onClick={() => setConfirming(null)}>
+                  Cancel
+                </button>
+                <button
+                  className="btn danger"
+                  onClick={() => {
+                    const request = confirming;
+                    setConfirming(null);
+                    void send(request, true);
+                  }}
+                >
+                  Run on {active.name}
+                </button>
+              </div>
+            </Dialog.Content>
+          </Dialog.Portal>
+        </Dialog.Root>
+      )}
+    </div>
+  );
+};
