@@ -27,7 +27,7 @@ const parseJson = (text: string, what: string): Record<string, unknown> => {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${what} are not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${what} are not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new Error(`${what} must be a JSON object`);
@@ -133,7 +133,6 @@ export const PlaygroundPage = () => {
         ]),
       ),
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [schemas.core.data, schemas.metadata.data, tabKey, connectionId]);
 
   const send = async (request: PlaygroundRequestInput, confirmMutation = false) => {
