@@ -163,7 +163,16 @@ export const createServices = (options: ServicesOptions) => {
     onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
   });
 
-  const playground = createPlaygroundService({ workspaces, files });
+  const playground = createPlaygroundService({
+    workspaces,
+    files,
+    dataDir: options.dataDir,
+    model: (connectionId) =>
+      dataModel.getModel(connectionId, false).then(
+        (read) => read.model,
+        () => null,
+      ),
+  });
 
   const handlers: Handlers<Contract> = {
     'app.getInfo': () => ({
@@ -210,6 +219,12 @@ export const createServices = (options: ServicesOptions) => {
     'playground.run': (input) => playground.run(input),
     'playground.introspect': (input) => playground.introspect(input),
     'playground.rateLimit': ({ connectionId }) => playground.rateLimit(connectionId),
+    'playground.listSaved': ({ connectionId }) => playground.listSaved(connectionId),
+    'playground.saveQuery': (input) => playground.saveQuery(input),
+    'playground.removeQuery': ({ connectionId, name }) =>
+      playground.removeQuery(connectionId, name),
+    'playground.history': ({ connectionId, search, limit }) =>
+      playground.history(connectionId, search, limit),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };

@@ -20,6 +20,10 @@ import {
 } from './connections';
 import type { ContractEventName } from './event-names';
 import {
+  historyEntrySchema,
+  savedQueryListSchema,
+  savedQueryNameSchema,
+  saveQueryInputSchema,
   introspectInputSchema,
   introspectionReadSchema,
   rateLimitMeterSchema,
@@ -167,6 +171,30 @@ export const contract = defineContract({
       connectionRefOnly,
       rateLimitMeterSchema,
       "Requests left in Twenty's rate-limit windows, as the shared client sees them",
+    ),
+    'playground.listSaved': method(
+      connectionRefOnly,
+      savedQueryListSchema,
+      "The connection's saved queries (plain files), each checked against the schema last read",
+    ),
+    'playground.saveQuery': method(
+      saveQueryInputSchema,
+      z.object({ file: z.string() }),
+      "Save a query as a file in the connection's query folder",
+    ),
+    'playground.removeQuery': method(
+      z.object({ connectionId: connectionIdSchema, name: savedQueryNameSchema }),
+      z.object({ removed: z.boolean() }),
+      'Delete a saved query',
+    ),
+    'playground.history': method(
+      z.object({
+        connectionId: connectionIdSchema,
+        search: z.string().max(200).nullable().default(null),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+      z.array(historyEntrySchema),
+      'Requests run on the connection, newest first',
     ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(

@@ -103,3 +103,57 @@ export const introspectionReadSchema = z.object({
   problem: z.string().nullable(),
 });
 export type IntrospectionRead = z.infer<typeof introspectionReadSchema>;
+
+/** A saved query's name is its file name (without the extension). */
+export const savedQueryNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the query a name')
+  .max(80, 'Keep the name under 80 characters')
+  .regex(/^[\w][\w .()-]*$/, 'Letters, digits, spaces, dots, dashes and brackets only');
+
+export const queryProblemSchema = z.object({
+  message: z.string(),
+  line: z.number().nullable(),
+  column: z.number().nullable(),
+});
+
+export const savedQuerySchema = z.object({
+  name: z.string(),
+  /** File name in the connection's query folder. */
+  file: z.string(),
+  request: playgroundRequestSchema,
+  updatedAt: z.string(),
+  /**
+   * What no longer matches the workspace's schema as last read (a renamed or deleted field):
+   * GraphQL validated against the introspected schema, REST filters and sorts against the model.
+   */
+  problems: z.array(queryProblemSchema),
+  /** False when no schema was read yet for this connection: nothing could be checked. */
+  checked: z.boolean(),
+});
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+
+export const savedQueryListSchema = z.object({
+  /** Where the files are: a folder the admin can put under git. */
+  folder: z.string(),
+  queries: z.array(savedQuerySchema),
+});
+
+export const saveQueryInputSchema = z.object({
+  connectionId: connectionIdSchema,
+  name: savedQueryNameSchema,
+  request: playgroundRequestSchema,
+  /** Replace a query of that name (otherwise a name in use is refused). */
+  overwrite: z.boolean().default(false),
+});
+
+export const historyEntrySchema = z.object({
+  request: playgroundRequestSchema,
+  status: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  ranAt: z.string(),
+  /** Why it did not reach Twenty, when it did not. */
+  failure: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -135,6 +135,98 @@ describe('playground over the contract', () => {
       before.buckets[1].remaining - 2,
     );
   });
+  it('saves queries as plain files, flags those a rename broke, and keeps a searchable history', async () => {
+    const connectionId = 'local';
+    // A custom field both saved queries use.
+    const created = await run(connectionId, {
+      kind: 'graphql',
+      api: 'metadata',
+      query: `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,
+      variables: {
+        input: {
+          field: {
+            objectMetadataId: (
+              await call('dataModel.getModel', { connectionId })
+            ).model.objects.find((o: any) => o.nameSingular === 'company').id,
+            type: 'TEXT',
+            name: 'segment',
+            label: 'Segment',
+          },
+        },
+      },
+    });
+    expect((created.exchange.body as any).errors).toBeUndefined();
+    await call('playground.introspect', { connectionId, api: 'core', refresh: true });
+    await call('dataModel.getModel', { connectionId, refresh: true });
+
+    const graphql = {
+      kind: 'graphql',
+      api: 'core',
+      query:
+        'query Segments($n: Int) {\n  companies(first: $n) { edges { node { name segment } } }\n}\n',
+      variables: { n: 3 },
+    };
+    const rest = {
+      kind: 'rest',
+      api: 'core',
+      method: 'GET',
+      path: '/companies?filter=segment[eq]:smb&order_by=segment[AscNullsFirst]',
+      headers: { 'x-trace': 'on' },
+    };
+    await call('playground.saveQuery', { connectionId, name: 'Segments', request: graphql });
+    await call('playground.saveQuery', { connectionId, name: 'SMB companies', request: rest });
+    await expect(
+      call('playground.saveQuery', { connectionId, name: 'Segments', request: rest }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const folder = join(dataDir, 'queries', connectionId);
+    expect(await readFile(join(folder, 'Segments.graphql'), 'utf8')).toBe(graphql.query);
+    expect(JSON.parse(await readFile(join(folder, 'Segments.variables.json'), 'utf8'))).toEqual({
+      n: 3,
+    });
+    expect(await readFile(join(folder, 'SMB companies.http'), 'utf8')).toBe(
+      'GET /rest/companies?filter=segment[eq]:smb&order_by=segment[AscNullsFirst]\nx-trace: on\n',
+    );
+    const fresh = await call('playground.listSaved', { connectionId });
+    expect(fresh.queries.map((q: any) => [q.name, q.checked, q.problems])).toEqual([
+      ['Segments', true, []],
+      ['SMB companies', true, []],
+    ]);
+    expect(fresh.queries[0].request).toMatchObject({ query: graphql.query, variables: { n: 3 } });
+
+    // The field is renamed in the workspace: both saved queries are flagged once it is read again.
+    const segment = (await call('dataModel.getModel', { connectionId })).model.objects
+      .find((o: any) => o.nameSingular === 'company')
+      .fields.find((f: any) => f.name === 'segment');
+    await run(connectionId, {
+      kind: 'graphql',
+      api: 'metadata',
+      query: `mutation($id: UUID!) { updateOneField(input: { id: $id, update: { name: "tier", label: "Tier" } }) { id } }`,
+      variables: { id: segment.id },
+    });
+    await call('playground.introspect', { connectionId, api: 'core', refresh: true });
+    await call('dataModel.getModel', { connectionId, refresh: true });
+    const after = await call('playground.listSaved', { connectionId });
+    const problems = Object.fromEntries(after.queries.map((q: any) => [q.name, q.problems]));
+    expect(problems.Segments).toEqual([
+      { message: 'Cannot query field "segment" on type "Company".', line: 2, column: 46 },
+    ]);
+    expect(problems['SMB companies'].map((p: any) => p.message).join('\n')).toMatch(
+      /filter: .*segment/,
+    );
+
+    const history = await call('playground.history', { connectionId, search: 'updateOneField' });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ status: 200, failure: null });
+    const all = await call('playground.history', { connectionId });
+    expect(all[0].request.query).toContain('updateOneField');
+    expect(all.length).toBeGreaterThanOrEqual(3);
+
+    await call('playground.removeQuery', { connectionId, name: 'Segments' });
+    expect(
+      (await call('playground.listSaved', { connectionId })).queries.map((q: any) => q.name),
+    ).toEqual(['SMB companies']);
+  });
+
   it('keeps the introspected schema and serves it when the workspace is unreachable', async () => {
     const live = await call('playground.introspect', { connectionId: remoteId, api: 'core' });
     expect(live.source).toBe('live');

@@ -7,7 +7,10 @@ import {
   type RunOutput,
 } from '../../../shared/contract/playground';
 import { AppError, isAppError } from '../../../shared/errors/app-error';
+import type { WorkspaceModel } from '../../../shared/contract/data-model';
 import type { ConnectionFiles } from '../data-model/connection-files';
+import { createQueryHistory } from './query-history';
+import { createSavedQueries } from './saved-queries';
 import { analyzeOperation } from '../twenty-client/graphql-operation';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
 
@@ -19,6 +22,9 @@ import type { WorkspacesService } from '../workspaces/workspaces-service';
 export interface PlaygroundDeps {
   workspaces: Pick<WorkspacesService, 'client' | 'list'>;
   files: ConnectionFiles;
+  dataDir: string;
+  /** The data model last read (cached), for checking saved REST queries; null when none. */
+  model(connectionId: string): Promise<WorkspaceModel | null>;
 }
 
 const INTROSPECTION = getIntrospectionQuery({ descriptions: true });
@@ -63,6 +69,9 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
       () => null,
     );
 
+  const saved = createSavedQueries(deps.dataDir);
+  const history = createQueryHistory(deps.dataDir);
+
   const connection = async (connectionId: string) => {
     const found = (await deps.workspaces.list()).connections.find((c) => c.id === connectionId);
     if (!found) throw new AppError('NOT_FOUND', 'No such connection');
@@ -92,12 +101,32 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
           : request.endpoint === 'graphql' && input.request.kind === 'graphql'
             ? safeRootFields(input.request.query, input.request.operationName)
             : 0;
-      const exchange = await client.exchange(request);
+      const ranAt = new Date().toISOString();
+      let exchange;
+      try {
+        exchange = await client.exchange(request);
+      } catch (error) {
+        await history.append(input.connectionId, {
+          request: input.request,
+          status: null,
+          durationMs: null,
+          ranAt,
+          failure: (error as Error).message,
+        });
+        throw error;
+      }
+      await history.append(input.connectionId, {
+        request: input.request,
+        status: exchange.status,
+        durationMs: exchange.durationMs,
+        ranAt,
+        failure: null,
+      });
       return {
         exchange,
         mutation,
         cost,
-        ranAt: new Date().toISOString(),
+        ranAt,
         rateLimit: client.scheduler.meter(),
       };
     },
@@ -128,6 +157,23 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
         return { ...cached, source: 'cache', problem: (error as Error).message };
       }
     },
+
+    listSaved(connectionId: string) {
+      return saved.list(connectionId, {
+        introspection: async (api) =>
+          ((await cache(api, connectionId).read())?.schema as never) ?? null,
+        model: () => deps.model(connectionId),
+      });
+    },
+    saveQuery: (input: {
+      connectionId: string;
+      name: string;
+      request: PlaygroundRequest;
+      overwrite: boolean;
+    }) => saved.save(input.connectionId, input.name, input.request, input.overwrite),
+    removeQuery: (connectionId: string, name: string) => saved.remove(connectionId, name),
+    history: (connectionId: string, search: string | null, limit: number) =>
+      history.list(connectionId, search, limit),
 
     async rateLimit(connectionId: string) {
       return (await deps.workspaces.client(connectionId)).scheduler.meter();
