@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readModel } from '../../electron/services/data-model/read-model';
-import { createTwentyClient } from '../../electron/services/twenty-client';
-import { rest } from '../../electron/services/local-workspace/testing/twenty-http';
+import { readModel } from '../data-model/read-model';
+import { createTwentyClient } from '../twenty-client';
+import { rest } from '../local-workspace/testing/twenty-http';
 import {
   startWorkspaceProcess,
   type WorkspaceProcess,
-} from '../../electron/services/local-workspace/testing/workspace-process';
-import type { PlaygroundRequest } from '../contract/playground';
-import { curlOf, fetchOf, restAsGraphql } from './snippets';
+} from '../local-workspace/testing/workspace-process';
+import type { PlaygroundRequest } from '../../../shared/contract/playground';
+import { curlOf, fetchOf, restAsGraphql } from '../../../shared/playground/snippets';
 
 const run = promisify(execFile);
 
