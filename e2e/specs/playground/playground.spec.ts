@@ -13,11 +13,15 @@ const REMOTE = 'Production';
 
 /** Replaces the query editor's text the way an admin brings a query in: select all, paste. */
 const setQuery = async (page: Page, text: string) => {
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   const editor = page.getByTestId('editor-graphql').first();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  const firstLine = text.split('\n')[0]!.trim();
+  await expect(async () => {
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(editor.locator('.view-line').first()).toHaveText(firstLine, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 };
 
 test('complete, run and read errors in the playground', async ({ page, remoteWorkspace }) => {
@@ -98,6 +102,47 @@ test('complete, run and read errors in the playground', async ({ page, remoteWor
     await page.screenshot({ path: join(screenshots, `${colorScheme}-playground.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+
+  // Saved as a file; renamed in the workspace, the saved query is flagged once the schema is read.
+  await page.getByLabel('Query name').fill('Loyal companies');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = page.getByRole('list', { name: 'Saved queries' });
+  await expect(saved.getByText('Loyal companies')).toBeVisible();
+  const loyalty = (
+    await api({
+      query: `{ objects(paging: { first: 200 }) { edges { node { nameSingular fieldsList { id name } } } } }`,
+    })
+  ).objects.edges
+    .find((e: any) => e.node.nameSingular === 'company')
+    .node.fieldsList.find((f: any) => f.name === 'loyaltyTier');
+  await api({
+    query:
+      'mutation($id: UUID!) { updateOneField(input: { id: $id, update: { name: "loyaltyLevel", label: "Loyalty level" } }) { id } }',
+    variables: { id: loyalty.id },
+  });
+  await page.getByRole('button', { name: 'Read the schema again' }).click();
+  await expect(saved.getByRole('note')).toHaveText(
+    'Cannot query field "loyaltyTier" on type "Company". Did you mean "loyaltyLevel"?',
+    { timeout: 15_000 },
+  );
+  await page.screenshot({ path: join(screenshots, 'light-playground-saved.png') });
+
+  // A REST list built as a URL returns the same records as its GraphQL twin.
+  await page.getByRole('button', { name: 'New query tab' }).click();
+  await page.getByRole('button', { name: 'REST', exact: true }).click();
+  await page
+    .getByLabel('Path')
+    .fill('/companies?filter=name[like]:%25a%25&order_by=name[AscNullsFirst]&limit=20');
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(status).toHaveText('200', { timeout: 30_000 });
+  const restCount = await page.getByRole('button', { name: /^Table/ }).textContent();
+  expect(restCount).toMatch(/Table \((\d+)\)/);
+  await page.getByLabel('Copy as').selectOption('graphql');
+  await expect(page.getByTestId('editor-graphql').first()).toContainText('CompanyList');
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(page.getByRole('button', { name: /^Table/ })).toHaveText(restCount!, {
+    timeout: 30_000,
+  });
 
   // Twenty's error: its code, its message, and a link to the place in the query.
   await setQuery(page, '{\n  companies {\n    edges { node { nope } }\n  }\n}\n');

@@ -1,12 +1,16 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Play, Plus, RefreshCw, Sparkles, X } from 'lucide-react';
+import { Copy, Play, Plus, RefreshCw, Save, Sparkles, X } from 'lucide-react';
+import { toast } from 'sonner';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type {
-  PlaygroundRequestInput,
-  RateLimitMeter,
-  RunOutput,
+import {
+  playgroundRequestSchema,
+  type PlaygroundRequest,
+  type PlaygroundRequestInput,
+  type RateLimitMeter,
+  type RunOutput,
 } from '../../../shared/contract/playground';
+import { curlOf, fetchOf, restAsGraphql } from '../../../shared/playground/snippets';
 import { isAppError } from '../../../shared/errors/app-error';
 import { rpc } from '../../api/rpc';
 import { toastError } from '../../ui/toast-error';
@@ -15,6 +19,7 @@ import { CodeEditor } from './CodeEditor';
 import { documentUri, graphqlApi, monaco } from './monaco-setup';
 import { operationAt } from './operation-at';
 import { usePlayground, type PlaygroundTab } from './playground-store';
+import { QueryLibrary } from './QueryLibrary';
 import { ResultPanel } from './ResultPanel';
 
 /**
@@ -54,6 +59,25 @@ const requestOf = (tab: PlaygroundTab, cursor: number): PlaygroundRequestInput =
     headers,
   };
 };
+
+/** A request (saved, from history) as a tab's fields. */
+const tabOf = (request: PlaygroundRequest): Partial<PlaygroundTab> =>
+  request.kind === 'graphql'
+    ? {
+        kind: 'graphql',
+        api: request.api,
+        query: request.query,
+        variables: JSON.stringify(request.variables ?? {}, null, 2),
+        headers: JSON.stringify(request.headers, null, 2),
+      }
+    : {
+        kind: 'rest',
+        api: request.api,
+        method: request.method,
+        path: request.path,
+        body: request.body === null ? '{}' : JSON.stringify(request.body, null, 2),
+        headers: JSON.stringify(request.headers, null, 2),
+      };
 
 const window_ = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
@@ -141,6 +165,7 @@ export const PlaygroundPage = () => {
     try {
       const output = await rpc.call('playground.run', { connectionId, request, confirmMutation });
       setResults((current) => ({ ...current, [tab.id]: output }));
+      void queryClient.invalidateQueries({ queryKey: ['playground', 'history', connectionId] });
       queryClient.setQueryData(['playground', 'rateLimit', connectionId], output.rateLimit);
     } catch (error) {
       if (isAppError(error) && error.details?.needsConfirmation) setConfirming(request);
@@ -165,6 +190,67 @@ export const PlaygroundPage = () => {
           ),
         );
       void send(request);
+    } catch (error) {
+      toastError(error);
+    }
+  };
+
+  const current = (): PlaygroundRequest => {
+    const model = queryEditor.current?.getModel();
+    const position = queryEditor.current?.getPosition();
+    return playgroundRequestSchema.parse(
+      requestOf(tab, model && position ? model.getOffsetAt(position) : 0),
+    );
+  };
+
+  const save = async (overwrite = false) => {
+    if (!connectionId) return;
+    try {
+      await rpc.call('playground.saveQuery', {
+        connectionId,
+        name: tab.title,
+        request: current(),
+        overwrite,
+      });
+      toast.success(`Saved "${tab.title}"`);
+      await queryClient.invalidateQueries({ queryKey: ['playground', 'saved', connectionId] });
+    } catch (error) {
+      if (isAppError(error) && error.code === 'CONFLICT')
+        toast(`A saved query is already called "${tab.title}"`, {
+          action: { label: 'Replace it', onClick: () => void save(true) },
+        });
+      else toastError(error);
+    }
+  };
+
+  const copyAs = async (format: string) => {
+    try {
+      const request = current();
+      const baseUrl = active!.baseUrl;
+      let text: string;
+      if (format === 'curl') text = curlOf(request, baseUrl);
+      else if (format === 'fetch') text = fetchOf(request, baseUrl);
+      else {
+        if (request.kind !== 'rest') throw new Error('Only a REST list has a GraphQL twin here');
+        const read = await rpc.call('dataModel.getModel', { connectionId: active!.id });
+        const twin = restAsGraphql(request, read.model);
+        if (!twin)
+          throw new Error(
+            'This request has no GraphQL twin (only REST lists: GET with filter, order_by, limit)',
+          );
+        open({
+          title: `${tab.title} (GraphQL)`,
+          kind: 'graphql',
+          api: 'core',
+          query: twin.query,
+          variables: JSON.stringify(twin.variables, null, 2),
+        });
+        return;
+      }
+      await navigator.clipboard.writeText(text);
+      toast.success(
+        `Copied as ${format === 'curl' ? 'curl' : 'fetch (TypeScript)'}: the key is read from TWENTY_API_KEY`,
+      );
     } catch (error) {
       toastError(error);
     }
@@ -244,11 +330,13 @@ export const PlaygroundPage = () => {
         {tab.kind === 'graphql' && (
           <button
             className="btn small"
+            aria-label="Prettify"
+            title="Prettify (Shift+Alt+F)"
             onClick={() =>
               void queryEditor.current?.getAction('editor.action.formatDocument')?.run()
             }
           >
-            <Sparkles size={14} /> Prettify
+            <Sparkles size={14} />
           </button>
         )}
         <button
@@ -262,14 +350,39 @@ export const PlaygroundPage = () => {
                 api: tab.api,
                 refresh: true,
               })
-              .then((read) =>
-                queryClient.setQueryData(['playground', 'schema', active.id, tab.api], read),
-              )
+              .then(async (read) => {
+                queryClient.setQueryData(['playground', 'schema', active.id, tab.api], read);
+                // Saved REST queries are checked against the model: read it again too.
+                await rpc.call('dataModel.getModel', { connectionId: active.id, refresh: true });
+                await queryClient.invalidateQueries({
+                  queryKey: ['playground', 'saved', active.id],
+                });
+              })
               .catch(toastError)
           }
         >
           <RefreshCw size={14} />
         </button>
+        <button className="btn small" onClick={() => void save()}>
+          <Save size={14} /> Save
+        </button>
+        <label className="copy-as">
+          <Copy size={14} />
+          <select
+            aria-label="Copy as"
+            value=""
+            onChange={(event) => {
+              const format = event.target.value;
+              event.target.value = '';
+              if (format) void copyAs(format);
+            }}
+          >
+            <option value="">Copy as…</option>
+            <option value="curl">curl</option>
+            <option value="fetch">fetch (TypeScript)</option>
+            {tab.kind === 'rest' && <option value="graphql">GraphQL twin (new tab)</option>}
+          </select>
+        </label>
         <div className="spacer" />
         <span className="meta">
           {schema.isPending
@@ -278,11 +391,20 @@ export const PlaygroundPage = () => {
               ? `Schema from ${new Date(schema.data.readAt).toLocaleString()} (offline)`
               : ''}
         </span>
-        <button className="btn primary" onClick={run} disabled={running}>
-          <Play size={14} /> {running ? 'Running…' : 'Run'} <kbd>Ctrl+Enter</kbd>
+        <button
+          className="btn primary"
+          onClick={run}
+          disabled={running}
+          title="Run (Ctrl/Cmd+Enter in the editor)"
+        >
+          <Play size={14} /> {running ? 'Running…' : 'Run'}
         </button>
       </div>
       <div className="playground-body">
+        <QueryLibrary
+          connectionId={active.id}
+          onOpen={(request, title) => open({ ...tabOf(request), title })}
+        />
         <div className="playground-editors">
           {tab.kind === 'graphql' ? (
             <>
