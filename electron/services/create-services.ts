@@ -154,15 +154,6 @@ export const createServices = (options: ServicesOptions) => {
     logger,
     files,
   });
-  const schema = createSchemaService({
-    files,
-    workspaces,
-    dataModel,
-    jobs,
-    logger,
-    onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
-  });
-
   const playground = createPlaygroundService({
     workspaces,
     files,
@@ -172,6 +163,15 @@ export const createServices = (options: ServicesOptions) => {
         (read) => read.model,
         () => null,
       ),
+  });
+  const schema = createSchemaService({
+    files,
+    workspaces,
+    dataModel,
+    jobs,
+    logger,
+    onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
+    ownUsages: (connectionId, subject) => playground.savedQueryUsages(connectionId, subject),
   });
 
   const handlers: Handlers<Contract> = {
@@ -214,8 +214,12 @@ export const createServices = (options: ServicesOptions) => {
       if (!from) throw new AppError('NOT_FOUND', `No custom field ${fieldName} on ${objectName}`);
       return previewTypeChange(await workspaces.client(connectionId), { objectName, from, to });
     },
-    'schema.findUsages': async ({ connectionId, ...subject }) =>
-      findUsages(await workspaces.client(connectionId), subject),
+    'schema.findUsages': async ({ connectionId, ...subject }) => {
+      const found = await findUsages(await workspaces.client(connectionId), subject);
+      if (subject.optionValues) return found;
+      const own = await playground.savedQueryUsages(connectionId, subject);
+      return { ...found, usages: [...found.usages, ...own] };
+    },
     'playground.run': (input) => playground.run(input),
     'playground.introspect': (input) => playground.introspect(input),
     'playground.rateLimit': ({ connectionId }) => playground.rateLimit(connectionId),

@@ -193,6 +193,27 @@ describe('playground over the contract', () => {
     ]);
     expect(fresh.queries[0].request).toMatchObject({ query: graphql.query, variables: { n: 3 } });
 
+    // Before the data-model editor renames or deletes, it lists the saved queries in the way.
+    const usagesOf = async (objectName: string, fieldName?: string) =>
+      (
+        await call('schema.findUsages', {
+          connectionId,
+          objectName,
+          ...(fieldName ? { fieldName } : {}),
+        })
+      ).usages
+        .filter((u: any) => u.kind === 'savedQuery')
+        .map((u: any) => u.description);
+    expect(await usagesOf('company', 'segment')).toEqual([
+      'Saved query "Segments" (Segments.graphql) uses `segment`',
+      'Saved query "SMB companies" (SMB companies.http) uses `segment`',
+    ]);
+    expect(await usagesOf('company', 'name')).toEqual([
+      'Saved query "Segments" (Segments.graphql) uses `name`',
+    ]);
+    expect(await usagesOf('company')).toHaveLength(2);
+    expect(await usagesOf('person')).toEqual([]);
+
     // The field is renamed in the workspace: both saved queries are flagged once it is read again.
     const segment = (await call('dataModel.getModel', { connectionId })).model.objects
       .find((o: any) => o.nameSingular === 'company')

@@ -1,4 +1,4 @@
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import {
   introspectionReadSchema,
   type IntrospectionRead,
@@ -9,7 +9,9 @@ import {
 import { AppError, isAppError } from '../../../shared/errors/app-error';
 import type { WorkspaceModel } from '../../../shared/contract/data-model';
 import type { ConnectionFiles } from '../data-model/connection-files';
+import type { ImpactSubject, Usage } from '../schema/impact';
 import { createQueryHistory } from './query-history';
+import { savedQueryUsages } from './saved-query-usages';
 import { createSavedQueries } from './saved-queries';
 import { analyzeOperation } from '../twenty-client/graphql-operation';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
@@ -71,6 +73,13 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
 
   const saved = createSavedQueries(deps.dataDir);
   const history = createQueryHistory(deps.dataDir);
+
+  const listSaved = (connectionId: string) =>
+    saved.list(connectionId, {
+      introspection: async (api) =>
+        ((await cache(api, connectionId).read())?.schema as never) ?? null,
+      model: () => deps.model(connectionId),
+    });
 
   const connection = async (connectionId: string) => {
     const found = (await deps.workspaces.list()).connections.find((c) => c.id === connectionId);
@@ -158,19 +167,24 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
       }
     },
 
-    listSaved(connectionId: string) {
-      return saved.list(connectionId, {
-        introspection: async (api) =>
-          ((await cache(api, connectionId).read())?.schema as never) ?? null,
-        model: () => deps.model(connectionId),
-      });
-    },
+    listSaved,
     saveQuery: (input: {
       connectionId: string;
       name: string;
       request: PlaygroundRequest;
       overwrite: boolean;
     }) => saved.save(input.connectionId, input.name, input.request, input.overwrite),
+    /** Saved queries that use an object or field (the editor's impact list). */
+    async savedQueryUsages(connectionId: string, subject: ImpactSubject): Promise<Usage[]> {
+      const { queries } = await listSaved(connectionId);
+      const introspection = (await cache('core', connectionId).read())?.schema ?? null;
+      return savedQueryUsages(
+        queries,
+        subject,
+        introspection as IntrospectionQuery | null,
+        await deps.model(connectionId),
+      );
+    },
     removeQuery: (connectionId: string, name: string) => saved.remove(connectionId, name),
     history: (connectionId: string, search: string | null, limit: number) =>
       history.list(connectionId, search, limit),

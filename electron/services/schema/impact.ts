@@ -22,7 +22,9 @@ export type UsageKind =
   | 'webhook'
   | 'relation'
   | 'labelIdentifier'
-  | 'imageIdentifier';
+  | 'imageIdentifier'
+  /** A query saved in the playground (playground/saved-query-usages.ts). */
+  | 'savedQuery';
 
 export interface Usage {
   kind: UsageKind;

@@ -23,7 +23,7 @@ import type { JobRegistry } from '../jobs/job-registry';
 import type { TwentyClient } from '../twenty-client';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
 import { applyPlan } from './apply-plan';
-import { findUsages } from './impact';
+import { findUsages, type ImpactSubject, type Usage } from './impact';
 import { toSchemaDocument } from './read-schema';
 import { countRecords } from './record-counts';
 
@@ -39,6 +39,8 @@ export interface SchemaServiceDeps {
   jobs: JobRegistry;
   logger: Logger;
   onProgress: (progress: ApplyProgress) => void;
+  /** What of ours uses an object or field (saved playground queries). */
+  ownUsages?: (connectionId: string, subject: ImpactSubject) => Promise<Usage[]>;
 }
 
 interface ReviewedPlan {
@@ -84,6 +86,7 @@ const reviewStep = async (
   live: SchemaDocument,
   step: PlanStep,
   notes: Set<string>,
+  ownUsages: (subject: ImpactSubject) => Promise<Usage[]>,
 ): Promise<ReviewedStep> => {
   const view: ReviewedStep = {
     id: step.id,
@@ -108,13 +111,16 @@ const reviewStep = async (
   const optionValues = optionValuesLeaving(live, step);
   if ((!touchesData(step) && optionValues.length === 0) || !exists) return view;
   const fieldName = 'fieldName' in step ? step.fieldName : undefined;
-  const [counts, usages] = await Promise.allSettled([
+  const subject: ImpactSubject = {
+    objectName: step.objectName,
+    ...(fieldName ? { fieldName } : {}),
+    ...(optionValues.length > 0 ? { optionValues } : {}),
+  };
+  const [counts, usages, own] = await Promise.allSettled([
     countRecords(client, step.objectName, fieldName),
-    findUsages(client, {
-      objectName: step.objectName,
-      fieldName,
-      ...(optionValues.length > 0 ? { optionValues } : {}),
-    }),
+    findUsages(client, subject),
+    // Option values are data, not names: a saved query does not break on them.
+    optionValues.length > 0 ? Promise.resolve([]) : ownUsages(subject),
   ]);
   if (counts.status === 'fulfilled')
     view.affected = { records: counts.value.total, withValue: counts.value.withValue ?? null };
@@ -123,6 +129,8 @@ const reviewStep = async (
     view.usages = usages.value.usages;
     for (const note of usages.value.notes) notes.add(note);
   } else notes.add(`Usages could not be read: ${(usages.reason as Error).message}`);
+  if (own.status === 'fulfilled') view.usages = [...view.usages, ...own.value];
+  else notes.add(`Saved queries could not be checked: ${(own.reason as Error).message}`);
   return view;
 };
 
@@ -178,7 +186,10 @@ export const createSchemaService = (deps: SchemaServiceDeps) => {
       const plan = planChanges(diffSchemas(live, input.target, input.renames));
       const notes = new Set<string>();
       const steps = [];
-      for (const step of plan.steps) steps.push(await reviewStep(client, live, step, notes));
+      const ownUsages = (subject: ImpactSubject) =>
+        deps.ownUsages?.(input.connectionId, subject) ?? Promise.resolve([]);
+      for (const step of plan.steps)
+        steps.push(await reviewStep(client, live, step, notes, ownUsages));
       const planId = keepPlan({ connectionId: input.connectionId, plan, applying: null });
       return {
         planId,
