@@ -4,6 +4,7 @@ import { Copy, Play, Plus, RefreshCw, Save, Sparkles, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
+  REST_METHODS,
   playgroundRequestSchema,
   type PlaygroundRequest,
   type PlaygroundRequestInput,
@@ -256,6 +257,19 @@ export const PlaygroundPage = () => {
     }
   };
 
+  /** Variables, headers and REST bodies: JSON, one model per tab. */
+  const jsonPane = (field: 'variables' | 'headers' | 'body', label: string) => (
+    <CodeEditor
+      key={uris[field].toString()}
+      uri={uris[field]}
+      language="json"
+      value={tab[field]}
+      label={label}
+      onChange={(value) => update(tab.id, { [field]: value })}
+      onRun={run}
+    />
+  );
+
   const locate = (line: number, column: number) => {
     queryEditor.current?.setPosition({ lineNumber: line, column });
     queryEditor.current?.revealLineInCenter(line);
@@ -429,27 +443,9 @@ export const PlaygroundPage = () => {
                 </button>
               </div>
               <div className="editor-side">
-                {side === 'variables' ? (
-                  <CodeEditor
-                    key={uris.variables.toString()}
-                    uri={uris.variables}
-                    language="json"
-                    value={tab.variables}
-                    label="Variables"
-                    onChange={(variables) => update(tab.id, { variables })}
-                    onRun={run}
-                  />
-                ) : (
-                  <CodeEditor
-                    key={uris.headers.toString()}
-                    uri={uris.headers}
-                    language="json"
-                    value={tab.headers}
-                    label="Headers"
-                    onChange={(headers) => update(tab.id, { headers })}
-                    onRun={run}
-                  />
-                )}
+                {side === 'variables'
+                  ? jsonPane('variables', 'Variables')
+                  : jsonPane('headers', 'Headers')}
               </div>
             </>
           ) : (
@@ -462,7 +458,7 @@ export const PlaygroundPage = () => {
                     update(tab.id, { method: event.target.value as PlaygroundTab['method'] })
                   }
                 >
-                  {(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const).map((method) => (
+                  {REST_METHODS.map((method) => (
                     <option key={method}>{method}</option>
                   ))}
                 </select>
@@ -476,28 +472,8 @@ export const PlaygroundPage = () => {
                   }}
                 />
               </div>
-              <div className="editor-main">
-                <CodeEditor
-                  key={uris.body.toString()}
-                  uri={uris.body}
-                  language="json"
-                  value={tab.body}
-                  label="Request body"
-                  onChange={(body) => update(tab.id, { body })}
-                  onRun={run}
-                />
-              </div>
-              <div className="editor-side">
-                <CodeEditor
-                  key={uris.headers.toString()}
-                  uri={uris.headers}
-                  language="json"
-                  value={tab.headers}
-                  label="Headers"
-                  onChange={(headers) => update(tab.id, { headers })}
-                  onRun={run}
-                />
-              </div>
+              <div className="editor-main">{jsonPane('body', 'Request body')}</div>
+              <div className="editor-side">{jsonPane('headers', 'Headers')}</div>
             </>
           )}
         </div>
