@@ -163,6 +163,7 @@ const settings: ConnectionSettings = {
       name: CONNECTION_NAME,
       baseUrl: `http://127.0.0.1:${await closedPort()}`,
       rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
+      readOnly: false,
       lastTest: null,
       createdAt: now,
       updatedAt: now,

@@ -330,6 +330,7 @@ describe('npm run atelier -- schema', () => {
           name: 'Staging',
           baseUrl: a.url,
           rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
+          readOnly: false,
           lastTest: null,
           createdAt: now,
           updatedAt: now,

@@ -30,6 +30,8 @@ export const connectionSchema = z.object({
   kind: z.enum(['local', 'remote']),
   hasKey: z.boolean(),
   rateLimit: rateLimitSchema,
+  /** Atelier refuses to change data through it (the admin's own guard; Twenty is not told). */
+  readOnly: z.boolean(),
   status: connectionStatusSchema,
   lastTest: connectionTestReportSchema.nullable(),
   createdAt: z.string(),
@@ -98,6 +100,7 @@ export const updateConnectionInputSchema = z.object({
   name: connectionNameSchema.optional(),
   baseUrl: baseUrlSchema.optional(),
   rateLimit: rateLimitSchema.optional(),
+  readOnly: z.boolean().optional(),
 });
 
 export const replaceKeyInputSchema = z.object({ id: connectionIdSchema, apiKey: apiKeySchema });

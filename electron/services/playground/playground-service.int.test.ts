@@ -114,6 +114,15 @@ describe('playground over the contract', () => {
     const created = await run(remoteId, create, true);
     expect(created).toMatchObject({ mutation: true, exchange: { status: 201 } });
     expect(await list()).toContain('Playground Ltd');
+    // Read-only in Atelier: refused even when confirmed; reads still run.
+    await call('workspaces.updateConnection', { id: remoteId, readOnly: true });
+    await expect(run(remoteId, create, true)).rejects.toMatchObject({
+      code: 'PERMISSION',
+      message:
+        '"Remote" is read-only in Atelier: turn read-only off in Connections to change data there',
+    });
+    expect((await list()).filter((name: string) => name === 'Playground Ltd')).toHaveLength(1);
+    await call('workspaces.updateConnection', { id: remoteId, readOnly: false });
     // The local workspace is the admin's own sandbox: no confirmation there.
     const local = await run('local', { ...create, body: { name: 'Sandbox Ltd' } });
     expect(local.exchange.status).toBe(201);

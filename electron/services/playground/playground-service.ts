@@ -95,6 +95,11 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
     }): Promise<RunOutput> {
       const target = await connection(input.connectionId);
       const mutation = isMutation(input.request);
+      if (mutation && target.readOnly)
+        throw new AppError(
+          'PERMISSION',
+          `"${target.name}" is read-only in Atelier: turn read-only off in Connections to change data there`,
+        );
       // Defence in depth: the renderer asks first, main refuses an unconfirmed write elsewhere.
       if (mutation && target.kind !== 'local' && !input.confirmMutation)
         throw new AppError(

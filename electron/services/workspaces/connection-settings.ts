@@ -8,6 +8,8 @@ export const storedConnectionSchema = z.object({
   name: z.string(),
   baseUrl: z.string(),
   rateLimit: rateLimitSchema,
+  /** Atelier refuses writes through this connection (playground, imports); not a Twenty setting. */
+  readOnly: z.boolean().default(false),
   lastTest: connectionTestReportSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -80,6 +80,8 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
       kind: 'local',
       hasKey: current.state === 'ready',
       rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
+      // The local workspace is the sandbox: always writable.
+      readOnly: false,
       status: connectionStatus(current, state.localLastTest),
       lastTest: state.localLastTest,
       createdAt: new Date(0).toISOString(),
@@ -221,6 +223,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
           name: input.name,
           baseUrl: input.baseUrl,
           rateLimit: input.rateLimit ?? TWENTY_DEFAULT_RATE_LIMIT,
+          readOnly: false,
           lastTest: null,
           createdAt: now,
           updatedAt: now,
@@ -241,6 +244,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
       name?: string;
       baseUrl?: string;
       rateLimit?: RateLimitSettings;
+      readOnly?: boolean;
     }) {
       const { changed } = await mutate((state) => {
         const stored = find(state, input.id);
@@ -253,6 +257,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
           stored.lastTest = null;
         }
         if (input.rateLimit) stored.rateLimit = input.rateLimit;
+        if (input.readOnly !== undefined) stored.readOnly = input.readOnly;
         stored.updatedAt = new Date().toISOString();
         dropClient(stored.id);
         return stored.id;

@@ -294,6 +294,11 @@ export const PlaygroundPage = () => {
       <div className="diagram-title">
         <h1>Query playground</h1>
         <span data-testid="active-workspace-name">{active.name}</span>
+        {active.readOnly && (
+          <span className="badge" title="Set in Connections: writes are refused">
+            read-only
+          </span>
+        )}
         <div className="spacer" />
         <RateMeter meter={meter.data} />
       </div>

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/contract';
 import { rpc } from '../../api/rpc';
 import { useUi } from '../../app/store';
+import { Checkbox } from '../../ui/form';
 import { toastError } from '../../ui/toast-error';
 import {
   CONNECTIONS_KEY,
@@ -132,6 +133,7 @@ const ConnectionForm = ({ existing }: { existing?: Connection }) => {
   const [rateLimit, setRateLimit] = useState<RateLimitSettings>(
     existing?.rateLimit ?? TWENTY_DEFAULT_RATE_LIMIT,
   );
+  const [readOnly, setReadOnly] = useState(existing?.readOnly ?? false);
   const rateLimitError = rateLimitSchema.safeParse(rateLimit).success
     ? null
     : 'Use whole numbers: at least 1 request and a window of 100 ms (short) or 1000 ms (long)';
@@ -144,7 +146,13 @@ const ConnectionForm = ({ existing }: { existing?: Connection }) => {
   const save = useMutation({
     mutationFn: () =>
       existing
-        ? rpc.call('workspaces.updateConnection', { id: existing.id, name, baseUrl, rateLimit })
+        ? rpc.call('workspaces.updateConnection', {
+            id: existing.id,
+            name,
+            baseUrl,
+            rateLimit,
+            readOnly,
+          })
         : rpc.call('workspaces.addConnection', { name, baseUrl, apiKey, rateLimit }),
     onError: toastError,
     onSuccess: (connection) => {
@@ -193,6 +201,13 @@ const ConnectionForm = ({ existing }: { existing?: Connection }) => {
         />
       )}
       <RateLimitFields value={rateLimit} onChange={setRateLimit} error={rateLimitError} />
+      {existing && (
+        <Checkbox
+          label="Read-only in Atelier: refuse every change of data through this connection"
+          checked={readOnly}
+          onChange={setReadOnly}
+        />
+      )}
       {report && <TestReport report={report} />}
       <div className="dialog-actions">
         {!existing && (
