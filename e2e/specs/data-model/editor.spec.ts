@@ -104,7 +104,11 @@ test('design an object with every field type and a relation, review and apply th
     .locator('.react-flow__node')
     .filter({ has: node(page, 'Company') })
     .locator('.react-flow__handle.target');
-  await page.getByRole('button', { name: 'Close the editor' }).click();
+  // The panel covers the right of the diagram: closed (and seen closed) before the drag.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Close the editor' }).click({ timeout: 2000 });
+    await expect(panel(page)).toBeHidden({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole('button', { name: 'fit view' }).click();
   await dragBy(page, vendorHandle, companyHandle);
   const relation = page.getByRole('dialog', { name: 'New relation from Vendor' });
