@@ -1,4 +1,5 @@
 import type { FieldMetadataType } from '../../domain/field-metadata-type';
+import { ORDER_COMPARATORS, TEXT_PATTERNS } from '../../domain/filter-comparators';
 
 /**
  * The REST comparators that mean something for each field type: those of the type's GraphQL
@@ -24,8 +25,8 @@ export type RestComparator =
   | 'like'
   | 'ilike';
 
-const COMPARISONS: RestComparator[] = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'is'];
-const PATTERNS: RestComparator[] = ['startsWith', 'endsWith', 'like', 'ilike'];
+const COMPARISONS: RestComparator[] = [...ORDER_COMPARATORS, 'is'];
+const PATTERNS: RestComparator[] = [...TEXT_PATTERNS];
 
 const BY_TYPE: Partial<Record<FieldMetadataType, RestComparator[]>> = {
   TEXT: [...COMPARISONS, ...PATTERNS],

@@ -15,6 +15,11 @@ import {
   RawJSONScalar,
   UUIDScalar,
 } from './core-scalars';
+import {
+  BOOLEAN_COMPARATORS,
+  ORDER_COMPARATORS,
+  STRING_COMPARATORS,
+} from '../../../../../shared/domain/filter-comparators';
 
 /**
  * Filter and order-by input types shared by every object.
@@ -46,67 +51,13 @@ const filterType = (name: string, scalar: GraphQLInputType, ops: string[]) =>
     fields: () => ({ ...comparisons(scalar, ops), is: { type: FilterIs } }),
   });
 
-export const UUIDFilter = filterType('UUIDFilter', UUIDScalar, [
-  'eq',
-  'neq',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-]);
-export const StringFilter = filterType('StringFilter', GraphQLString, [
-  'eq',
-  'neq',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'startsWith',
-  'endsWith',
-  'like',
-  'ilike',
-  'regex',
-  'iregex',
-]);
-export const FloatFilter = filterType('FloatFilter', GraphQLFloat, [
-  'eq',
-  'neq',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-]);
-export const BigFloatFilter = filterType('BigFloatFilter', BigFloatScalar, [
-  'eq',
-  'neq',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-]);
-export const DateTimeFilter = filterType('DateTimeFilter', DateTimeScalar, [
-  'eq',
-  'neq',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-]);
-export const DateFilter = filterType('DateFilter', DateScalar, [
-  'eq',
-  'neq',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-]);
-export const BooleanFilter = filterType('BooleanFilter', GraphQLBoolean, ['eq']);
+export const UUIDFilter = filterType('UUIDFilter', UUIDScalar, [...ORDER_COMPARATORS]);
+export const StringFilter = filterType('StringFilter', GraphQLString, STRING_COMPARATORS);
+export const FloatFilter = filterType('FloatFilter', GraphQLFloat, [...ORDER_COMPARATORS]);
+export const BigFloatFilter = filterType('BigFloatFilter', BigFloatScalar, [...ORDER_COMPARATORS]);
+export const DateTimeFilter = filterType('DateTimeFilter', DateTimeScalar, [...ORDER_COMPARATORS]);
+export const DateFilter = filterType('DateFilter', DateScalar, [...ORDER_COMPARATORS]);
+export const BooleanFilter = filterType('BooleanFilter', GraphQLBoolean, BOOLEAN_COMPARATORS);
 export const RawJsonFilter = new GraphQLInputObjectType({
   name: 'RawJsonFilter',
   fields: {
