@@ -1,3 +1,4 @@
+import { relationField } from '../../shared/schema/draft-edits';
 import type { ModelField, ModelObject, WorkspaceModel } from '../../shared/contract/data-model';
 import type { FieldMetadataType } from '../../shared/domain/field-metadata-type';
 import type {
@@ -334,26 +335,20 @@ export const evolveSchema = (
     }));
     for (let r = 0; r < 2; r++) {
       const target = pick(custom());
-      fields.push({
-        ...structuredClone(scalarsOf(template)[0]!),
-        name: `${target.nameSingular}Link${r}`,
-        label: `${target.labelSingular} link ${r}`,
-        type: 'RELATION',
-        defaultValue: null,
-        options: null,
-        settings: null,
-        isNullable: true,
-        isUnique: false,
-        relation: {
+      fields.push(
+        relationField({
+          objectName: name,
           type: 'MANY_TO_ONE',
           targetObject: target.nameSingular,
+          name: `${target.nameSingular}Link${r}`,
+          label: `${target.labelSingular} link ${r}`,
+          icon: null,
           inverseName: `${name}s${r}`,
-          junctionTarget: null,
           inverseLabel: `New things ${n + 1}.${r}`,
           inverseIcon: 'IconRelationOneToMany',
           onDelete: 'SET_NULL',
-        },
-      });
+        }),
+      );
     }
     after.objects.push({
       nameSingular: name,
@@ -390,26 +385,20 @@ export const evolveSchema = (
     applied.fieldsAdded += 1;
     if (n % 3 === 0) {
       const target = pick(custom());
-      object.fields.push({
-        ...structuredClone(scalarsOf(object)[0]!),
-        name: `linked${n}`,
-        label: `Linked ${n}`,
-        type: 'RELATION',
-        defaultValue: null,
-        options: null,
-        settings: null,
-        isNullable: true,
-        isUnique: false,
-        relation: {
+      object.fields.push(
+        relationField({
+          objectName: object.nameSingular,
           type: 'MANY_TO_ONE',
           targetObject: target.nameSingular,
+          name: `linked${n}`,
+          label: `Linked ${n}`,
+          icon: null,
           inverseName: `linkedFrom${object.nameSingular}${n}`,
-          junctionTarget: null,
           inverseLabel: `Linked from ${object.labelSingular} ${n}`,
           inverseIcon: null,
           onDelete: 'CASCADE',
-        },
-      });
+        }),
+      );
       applied.relationsAdded += 1;
     } else {
       object.fields.push({
