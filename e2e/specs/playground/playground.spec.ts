@@ -161,4 +161,20 @@ test('complete, run and read errors in the playground', async ({ page, remoteWor
   await confirm.getByRole('button', { name: `Run on ${REMOTE}` }).click();
   await expect(status).toHaveText('200', { timeout: 30_000 });
   await expect(page.getByTestId('result-meta')).toBeVisible();
+
+  // Read-only in Atelier: set in the connection's dialog, writes are refused (main checks it first).
+  await connections.open();
+  await connections.card(REMOTE).getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: `Edit ${REMOTE}` });
+  await edit.getByLabel('Read-only in Atelier', { exact: false }).check();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await connections.shell.goByShortcut('Query playground');
+  await expect(page.getByText('read-only', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /^Run/ }).click();
+  // Refused at once: there is nothing to confirm.
+  await expect(page.locator('.run-failure')).toHaveText(
+    `Not sent: "${REMOTE}" is read-only in Atelier: turn read-only off in Connections to change data there`,
+  );
+  await page.screenshot({ path: join(screenshots, 'light-playground-read-only.png') });
 });

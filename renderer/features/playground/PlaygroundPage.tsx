@@ -103,6 +103,8 @@ export const PlaygroundPage = () => {
   const connectionId = active?.id ?? null;
   const queryClient = useQueryClient();
   const [results, setResults] = useState<Record<string, RunOutput | undefined>>({});
+  // Why the last run of a tab never reached Twenty (refused, offline): shown where the answer goes.
+  const [failures, setFailures] = useState<Record<string, string | undefined>>({});
   const [running, setRunning] = useState(false);
   const [confirming, setConfirming] = useState<PlaygroundRequestInput | null>(null);
   const [side, setSide] = useState<'variables' | 'headers'>('variables');
@@ -166,11 +168,15 @@ export const PlaygroundPage = () => {
     try {
       const output = await rpc.call('playground.run', { connectionId, request, confirmMutation });
       setResults((current) => ({ ...current, [tab.id]: output }));
+      setFailures((current) => ({ ...current, [tab.id]: undefined }));
       void queryClient.invalidateQueries({ queryKey: ['playground', 'history', connectionId] });
       queryClient.setQueryData(['playground', 'rateLimit', connectionId], output.rateLimit);
     } catch (error) {
       if (isAppError(error) && error.details?.needsConfirmation) setConfirming(request);
-      else toastError(error);
+      else {
+        setFailures((current) => ({ ...current, [tab.id]: (error as Error).message }));
+        toastError(error);
+      }
     } finally {
       setRunning(false);
     }
@@ -483,6 +489,11 @@ export const PlaygroundPage = () => {
           )}
         </div>
         <div className="playground-result">
+          {failures[tab.id] && (
+            <p className="run-failure" role="alert">
+              Not sent: {failures[tab.id]}
+            </p>
+          )}
           {result ? (
             <ResultPanel result={result} onLocate={locate} />
           ) : (
