@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +14,8 @@ import { findUsages } from './schema/impact';
 import { previewTypeChange } from './schema/preview-type-change';
 import { createSchemaService } from './schema/schema-service';
 import { createPlaygroundService } from './playground/playground-service';
+import { createReplicaService } from './replica/replica-service';
+import { createTransferService } from './replica/transfer-service';
 import { createJobRegistry } from './jobs/job-registry';
 import {
   forkLocalWorkspace,
@@ -31,6 +32,7 @@ import type {
   LocalWorkspaceHandle,
   LocalWorkspaceState,
 } from './workspaces/local-workspace-handle';
+import { startKeyedWorkspace } from './workspaces/keyed-workspace';
 import { createWorkspacesService } from './workspaces/workspaces-service';
 
 /**
@@ -86,40 +88,32 @@ export const createServices = (options: ServicesOptions) => {
     onChange: (listener) => localListeners.push(listener),
   };
 
+  const runner = options.localWorkspace?.runner ?? sourceRunner();
   let workspace: ForkedWorkspace | null = null;
   const localReady = jobs
     .run({ kind: 'local-workspace', title: 'Starting the local workspace' }, async (job) => {
-      // Its key lives in the keychain like every other key: the API-key JWT the workspace mints
-      // on creation (so the key has a real role), or one of ours when that one was lost.
-      let apiKey = await secrets.get(LOCAL_KEY_ACCOUNT);
-      if (apiKey) logger.registerSecret(apiKey);
-      const start = (key: string | undefined) =>
-        forkLocalWorkspace({
-          runner: options.localWorkspace?.runner ?? sourceRunner(),
-          port: options.localWorkspace?.port ?? 0,
-          dataDir: join(options.dataDir, 'workspace'),
-          databaseUrl: options.localWorkspace?.databaseUrl,
-          apiKey: key,
-          seedDemoData: options.localWorkspace?.seedDemoData ?? true,
-          rateLimits: options.localWorkspace?.rateLimits,
-          onExit: (message) => {
-            logger.error(message);
-            setLocal({ state: 'error', message });
-          },
-        });
       job.progress(1, 2, 'Opening the embedded database');
-      workspace = await start(apiKey ?? undefined);
-      if (!apiKey) {
-        apiKey = workspace.apiKeyToken;
-        if (!apiKey) {
-          // The workspace existed but its key is gone from this keychain: make a new one valid.
-          await workspace.stop();
-          apiKey = `atelier_local_${randomBytes(24).toString('base64url')}`;
-          workspace = await start(apiKey);
-        }
-        logger.registerSecret(apiKey);
-        await secrets.set(LOCAL_KEY_ACCOUNT, apiKey);
-      }
+      const started = await startKeyedWorkspace({
+        secrets,
+        logger,
+        account: LOCAL_KEY_ACCOUNT,
+        start: (key) =>
+          forkLocalWorkspace({
+            runner,
+            port: options.localWorkspace?.port ?? 0,
+            dataDir: join(options.dataDir, 'workspace'),
+            databaseUrl: options.localWorkspace?.databaseUrl,
+            apiKey: key,
+            seedDemoData: options.localWorkspace?.seedDemoData ?? true,
+            rateLimits: options.localWorkspace?.rateLimits,
+            onExit: (message) => {
+              logger.error(message);
+              setLocal({ state: 'error', message });
+            },
+          }),
+      });
+      workspace = started.workspace;
+      const apiKey = started.apiKey;
       job.progress(2, 2, `Listening on ${workspace.url}`);
       setLocal({ state: 'ready', url: workspace.url, apiKey });
       logger.info('Local workspace ready', { url: workspace.url });
@@ -136,15 +130,27 @@ export const createServices = (options: ServicesOptions) => {
     (message) => logger.warn(message),
   );
 
+  const replicas = createReplicaService({
+    dataDir: options.dataDir,
+    secrets,
+    logger,
+    jobs,
+    runner,
+    workspaces: () => workspaces,
+    onChanged: (list) => events.emit('replica.onReplicasChanged', list),
+  });
   const workspaces = createWorkspacesService({
     settings,
     secrets,
     logger,
     jobs,
     local,
+    replicas: replicas.handle,
     testConnection,
     onChanged: (list) => events.emit('workspaces.onConnectionsChanged', list),
   });
+
+  const transfers = createTransferService({ dataDir: options.dataDir, logger, jobs, workspaces });
 
   const files = createConnectionFiles(options.dataDir, (message) => logger.warn(message));
   const dataModel = createDataModelService({
@@ -229,6 +235,16 @@ export const createServices = (options: ServicesOptions) => {
       playground.removeQuery(connectionId, name),
     'playground.history': ({ connectionId, search, limit }) =>
       playground.history(connectionId, search, limit),
+    'replica.listReplicas': () => replicas.list(),
+    'replica.pull': ({ connectionId, objects }) => replicas.pull(connectionId, objects),
+    'replica.refresh': ({ connectionId }) => replicas.refresh(connectionId),
+    'replica.removeReplica': ({ connectionId }) => replicas.remove(connectionId),
+    'replica.listSnapshots': () => transfers.listSnapshots(),
+    'replica.exportSnapshot': ({ connectionId, name }) =>
+      transfers.exportSnapshot(connectionId, name),
+    'replica.importSnapshot': ({ path, targetConnectionId, confirm }) =>
+      transfers.importSnapshot(path, targetConnectionId, confirm),
+    'replica.copyWorkspace': (input) => transfers.copyWorkspace(input),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };
@@ -247,7 +263,9 @@ export const createServices = (options: ServicesOptions) => {
     localReady,
     /** Process id of the local workspace while it runs. */
     localPid: () => (workspace as ForkedWorkspace | null)?.pid ?? null,
+    replicas,
     async stop() {
+      await replicas.stop();
       await localReady;
       await (workspace as ForkedWorkspace | null)?.stop();
     },

@@ -27,7 +27,10 @@ export const connectionSchema = z.object({
   id: z.string(),
   name: z.string(),
   baseUrl: z.string(),
-  kind: z.enum(['local', 'remote']),
+  /** `replica`: a remote's offline copy, a local workspace of its own (see `replica.*`). */
+  kind: z.enum(['local', 'remote', 'replica']),
+  /** For a replica: the remote connection it copies. */
+  replicaOf: z.string().nullable(),
   hasKey: z.boolean(),
   rateLimit: rateLimitSchema,
   /** Atelier refuses to change data through it (the admin's own guard; Twenty is not told). */

@@ -6,5 +6,6 @@ export const CONTRACT_EVENT_NAMES = [
   'workspaces.onConnectionsChanged',
   'jobs.onJobUpdated',
   'schema.onApplyProgress',
+  'replica.onReplicasChanged',
 ] as const;
 export type ContractEventName = (typeof CONTRACT_EVENT_NAMES)[number];

@@ -32,6 +32,16 @@ import {
 } from './playground';
 import { jobSchema } from './jobs';
 import {
+  copyWorkspaceInputSchema,
+  exportSnapshotInputSchema,
+  importSnapshotInputSchema,
+  pullInputSchema,
+  replicaListSchema,
+  replicaRunSchema,
+  replicaSchema,
+  snapshotFileSchema,
+} from './replica';
+import {
   applyProgressSchema,
   applyReportSchema,
   changePlanReviewSchema,
@@ -196,6 +206,42 @@ export const contract = defineContract({
       z.array(historyEntrySchema),
       'Requests run on the connection, newest first',
     ),
+    'replica.listReplicas': method(empty, replicaListSchema, 'Offline replicas and their state'),
+    'replica.pull': method(
+      pullInputSchema,
+      replicaSchema,
+      "Copy a remote workspace's schema and records into its replica (resumes a stopped pull)",
+    ),
+    'replica.refresh': method(
+      connectionRefOnly,
+      replicaSchema,
+      'Bring a replica up to date: records changed or deleted since the last run',
+    ),
+    'replica.removeReplica': method(
+      connectionRefOnly,
+      z.object({ removed: z.boolean() }),
+      'Stop a replica and delete its data (the remote is not touched)',
+    ),
+    'replica.listSnapshots': method(
+      empty,
+      z.array(snapshotFileSchema),
+      'Snapshot files in the snapshots folder, newest first',
+    ),
+    'replica.exportSnapshot': method(
+      exportSnapshotInputSchema,
+      z.object({ path: z.string(), sizeBytes: z.number(), records: z.number() }),
+      'Write a workspace (schema + records) to one snapshot file',
+    ),
+    'replica.importSnapshot': method(
+      importSnapshotInputSchema,
+      replicaRunSchema,
+      'Load a snapshot file into a workspace (ids kept where the target accepts them)',
+    ),
+    'replica.copyWorkspace': method(
+      copyWorkspaceInputSchema,
+      replicaRunSchema,
+      'Copy one workspace, schema and records, into another',
+    ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(
       z.object({ id: z.string().min(1).max(64) }),
@@ -207,6 +253,7 @@ export const contract = defineContract({
     'workspaces.onConnectionsChanged': connectionListSchema,
     'jobs.onJobUpdated': jobSchema,
     'schema.onApplyProgress': applyProgressSchema,
+    'replica.onReplicasChanged': replicaListSchema,
   } satisfies Record<ContractEventName, z.ZodType>,
 });
 
@@ -217,4 +264,5 @@ export * from './connections';
 export * from './data-model';
 export * from './event-names';
 export * from './jobs';
+export * from './replica';
 export * from './schema';

@@ -101,7 +101,7 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
           `"${target.name}" is read-only in Atelier: turn read-only off in Connections to change data there`,
         );
       // Defence in depth: the renderer asks first, main refuses an unconfirmed write elsewhere.
-      if (mutation && target.kind !== 'local' && !input.confirmMutation)
+      if (mutation && target.kind === 'remote' && !input.confirmMutation)
         throw new AppError(
           'INVALID_INPUT',
           `This request can change data in "${target.name}": confirm it to run it`,

@@ -179,15 +179,24 @@ export const runReplica = async (input: RunInput): Promise<ReplicaResult> => {
     ...(signal ? { signal } : {}),
   };
 
+  // Checked per object too: objects without records never reach a page's check.
   for (const phase of ['records', 'trash'] as const)
-    for (const object of selection.objects) await writeRecordsPass(ctx, object, phase);
+    for (const object of selection.objects) {
+      throwIfCancelled(signal);
+      await writeRecordsPass(ctx, object, phase);
+    }
   for (const phase of ['links', 'trash-links'] as const)
-    for (const object of selection.objects) await linkRecordsPass(ctx, object, phase);
+    for (const object of selection.objects) {
+      throwIfCancelled(signal);
+      await linkRecordsPass(ctx, object, phase);
+    }
   if (run.kind === 'refresh')
     for (const object of selection.objects) {
+      throwIfCancelled(signal);
       const removed = await deleteMissingPass(ctx, object);
       Object.assign(reports.get(object.nameSingular)!, removed);
     }
+  throwIfCancelled(signal);
 
   for (const report of reports.values())
     report.remapped = Object.keys(journal.objects[report.name]?.idMap ?? {}).length;

@@ -12,3 +12,11 @@ export interface LocalWorkspaceHandle {
   /** Called whenever the state changes. */
   onChange(listener: () => void): void;
 }
+
+/** The replicas' workspaces as the registry lists them (the replica service runs them). */
+export interface ReplicaWorkspaces {
+  list(): Array<{ id: string; of: string; state: LocalWorkspaceState }>;
+  onChange(listener: () => void): void;
+  /** A remote connection was removed: its replica goes with it. */
+  removeOf(remoteId: string): Promise<void>;
+}

@@ -14,7 +14,7 @@ import type { SecretStore } from '../../platform/keychain';
 import type { JsonFileStore } from '../../platform/settings/json-file-store';
 import type { Logger } from '../../platform/logging/logger';
 import type { JobRegistry } from '../jobs/job-registry';
-import { createTwentyClient, type TwentyClient } from '../twenty-client';
+import { createTwentyClient, normalizeBaseUrl, type TwentyClient } from '../twenty-client';
 import {
   keychainAccount,
   LOCAL_CONNECTION_ID,
@@ -22,7 +22,11 @@ import {
   type StoredConnection,
 } from './connection-settings';
 import { connectionStatus } from './connection-status';
-import type { LocalWorkspaceHandle } from './local-workspace-handle';
+import type {
+  LocalWorkspaceHandle,
+  LocalWorkspaceState,
+  ReplicaWorkspaces,
+} from './local-workspace-handle';
 
 export type TestConnectionFn = (input: {
   baseUrl: string;
@@ -36,6 +40,8 @@ export interface WorkspacesServiceDeps {
   logger: Logger;
   jobs: JobRegistry;
   local: LocalWorkspaceHandle;
+  /** Offline replicas of remote connections, each a local workspace of its own. */
+  replicas?: ReplicaWorkspaces;
   testConnection: TestConnectionFn;
   onChanged: (list: ConnectionList) => void;
 }
@@ -50,6 +56,23 @@ export interface ConnectionCredentials {
 
 const notFound = (id: string) =>
   new AppError('NOT_FOUND', `No connection with id ${JSON.stringify(id)}`, { id });
+
+/**
+ * The local workspace and replicas answer at once and are ours: the client paces them far above
+ * anything an admin's query or a copy sends, so only a remote's own limit slows a pull.
+ */
+export const EMBEDDED_RATE_LIMIT: RateLimitSettings = {
+  shortLimit: 100_000,
+  shortTtlMs: 1000,
+  longLimit: 1_000_000,
+  longTtlMs: 60_000,
+};
+
+const replicaIsManaged = () =>
+  new AppError(
+    'VALIDATION',
+    "A replica is managed by Atelier: refresh or remove it from its workspace's card",
+  );
 
 const localIsFixed = () =>
   new AppError(
@@ -78,6 +101,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
       name: 'Local workspace',
       baseUrl: current.state === 'ready' ? current.url : '',
       kind: 'local',
+      replicaOf: null,
       hasKey: current.state === 'ready',
       rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
       // The local workspace is the sandbox: always writable.
@@ -92,12 +116,43 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
   const toConnection = (stored: StoredConnection): Connection => ({
     ...stored,
     kind: 'remote',
+    replicaOf: null,
     hasKey: true,
     status: connectionStatus(null, stored.lastTest),
   });
 
+  const replicaConnections = (state: ConnectionSettings): Connection[] =>
+    (deps.replicas?.list() ?? []).flatMap((replica) => {
+      const remote = state.connections.find((connection) => connection.id === replica.of);
+      if (!remote) return [];
+      return [
+        {
+          id: replica.id,
+          name: `${remote.name} (replica)`,
+          baseUrl: replica.state.state === 'ready' ? replica.state.url : '',
+          kind: 'replica' as const,
+          replicaOf: remote.id,
+          hasKey: replica.state.state === 'ready',
+          rateLimit: EMBEDDED_RATE_LIMIT,
+          // A replica is a sandbox like the local workspace: the remote's guard does not apply.
+          readOnly: false,
+          status: connectionStatus(replica.state, null),
+          lastTest: null,
+          createdAt: remote.createdAt,
+          updatedAt: remote.updatedAt,
+        },
+      ];
+    });
+
+  const replicaState = (id: string): LocalWorkspaceState | null =>
+    deps.replicas?.list().find((replica) => replica.id === id)?.state ?? null;
+
   const snapshot = (state: ConnectionSettings): ConnectionList => {
-    const connections = [localConnection(state), ...state.connections.map(toConnection)];
+    const connections = [
+      localConnection(state),
+      ...state.connections.map(toConnection),
+      ...replicaConnections(state),
+    ];
     const activeId = connections.some((connection) => connection.id === state.activeId)
       ? state.activeId
       : LOCAL_CONNECTION_ID;
@@ -105,14 +160,36 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
   };
 
   const publish = async () => deps.onChanged(snapshot(await settings.read()));
-  local.onChange(() => {
+  const republish = () => {
     publish().catch((error) => logger.error('Could not publish connections', { error }));
-  });
+  };
+  local.onChange(republish);
+  deps.replicas?.onChange(republish);
 
   const find = (state: ConnectionSettings, id: string): StoredConnection => {
     const stored = state.connections.find((connection) => connection.id === id);
-    if (!stored) throw id === LOCAL_CONNECTION_ID ? localIsFixed() : notFound(id);
-    return stored;
+    if (stored) return stored;
+    if (id === LOCAL_CONNECTION_ID) throw localIsFixed();
+    if (replicaState(id)) throw replicaIsManaged();
+    throw notFound(id);
+  };
+
+  /** URL and key of an embedded workspace (local or replica) once it is up. */
+  const embeddedCredentials = (
+    id: string,
+    name: string,
+    current: LocalWorkspaceState,
+    rateLimit: RateLimitSettings,
+  ): ConnectionCredentials => {
+    if (current.state !== 'ready') {
+      throw new AppError(
+        'NETWORK',
+        current.state === 'starting'
+          ? `${name} is still starting`
+          : `${name} did not start: ${current.message}`,
+      );
+    }
+    return { id, baseUrl: current.url, apiKey: current.apiKey, rateLimit };
   };
 
   const assertUniqueName = (state: ConnectionSettings, name: string, exceptId?: string) => {
@@ -137,23 +214,15 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
     });
 
   const credentials = async (id: string): Promise<ConnectionCredentials> => {
-    if (id === LOCAL_CONNECTION_ID) {
-      const current = local.current();
-      if (current.state !== 'ready') {
-        throw new AppError(
-          'NETWORK',
-          current.state === 'starting'
-            ? 'The local workspace is still starting'
-            : `The local workspace did not start: ${current.message}`,
-        );
-      }
-      return {
+    if (id === LOCAL_CONNECTION_ID)
+      return embeddedCredentials(
         id,
-        baseUrl: current.url,
-        apiKey: current.apiKey,
-        rateLimit: TWENTY_DEFAULT_RATE_LIMIT,
-      };
-    }
+        'The local workspace',
+        local.current(),
+        TWENTY_DEFAULT_RATE_LIMIT,
+      );
+    const replica = replicaState(id);
+    if (replica) return embeddedCredentials(id, 'The replica', replica, EMBEDDED_RATE_LIMIT);
     const stored = find(await settings.read(), id);
     const apiKey = await secrets.get(keychainAccount(id));
     if (!apiKey) {
@@ -168,6 +237,7 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
 
   // One client per connection, so its requests share the workspace scheduler; dropped whenever
   // the URL, key or rate limit changes.
+  // A replica started again listens on another port: its cached client is kept per URL.
   const clients = new Map<string, TwentyClient>();
   const dropClient = (id: string) => {
     clients.get(id)?.close();
@@ -189,7 +259,10 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
     /** The Twenty client of a connection, paced by the connection's rate limit. */
     async client(id: string): Promise<TwentyClient> {
       const cached = clients.get(id);
-      if (cached) return cached;
+      const replica = replicaState(id);
+      const replicaUrl = replica?.state === 'ready' ? normalizeBaseUrl(replica.url) : null;
+      if (cached && (!replica || cached.baseUrl === replicaUrl)) return cached;
+      if (cached) dropClient(id);
       const creds = await credentials(id);
       const client = createTwentyClient({
         baseUrl: creds.baseUrl,
@@ -285,16 +358,21 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
         await secrets.delete(keychainAccount(stored.id));
         dropClient(stored.id);
         state.connections = state.connections.filter((connection) => connection.id !== id);
-        if (state.activeId === id) state.activeId = LOCAL_CONNECTION_ID;
+        const replicaIds = (deps.replicas?.list() ?? [])
+          .filter((replica) => replica.of === id)
+          .map((replica) => replica.id);
+        if (state.activeId === id || replicaIds.includes(state.activeId))
+          state.activeId = LOCAL_CONNECTION_ID;
         return null;
       });
+      await deps.replicas?.removeOf(id);
       logger.info('Connection removed', { id });
       return { removed: true };
     },
 
     async select(id: string) {
       const { list } = await mutate((state) => {
-        if (id !== LOCAL_CONNECTION_ID) find(state, id);
+        if (id !== LOCAL_CONNECTION_ID && !replicaState(id)) find(state, id);
         state.activeId = id;
         return id;
       });
@@ -303,9 +381,10 @@ export const createWorkspacesService = (deps: WorkspacesServiceDeps) => {
 
     async test(id: string): Promise<ConnectionTestReport> {
       const creds = await credentials(id);
-      const name =
-        id === LOCAL_CONNECTION_ID ? 'Local workspace' : find(await settings.read(), id).name;
+      const list = snapshot(await settings.read());
+      const name = list.connections.find((connection) => connection.id === id)?.name ?? id;
       const report = await runTest(`Testing ${name}`, creds.baseUrl, creds.apiKey);
+      if (replicaState(id)) return report;
       await mutate((state) => {
         if (id === LOCAL_CONNECTION_ID) state.localLastTest = report;
         else {

@@ -5,6 +5,8 @@ import { rpc } from '../../api/rpc';
 import { useUi } from '../../app/store';
 import { StatusLine } from '../../ui/StatusDot';
 import { useConnections, useSelectConnection, useTestConnection } from './connection-queries';
+import { ReplicaSection } from '../replica/ReplicaSection';
+import { TransfersPanel } from '../replica/TransfersPanel';
 import { TestReport } from './TestReport';
 
 const ConnectionCard = ({ connection, active }: { connection: Connection; active: boolean }) => {
@@ -70,6 +72,7 @@ const ConnectionCard = ({ connection, active }: { connection: Connection; active
         )}
       </div>
       {connection.lastTest && <TestReport report={connection.lastTest} />}
+      {remote && <ReplicaSection remote={connection} />}
     </article>
   );
 };
@@ -109,14 +112,18 @@ export const ConnectionsPage = () => {
       <TemporaryKeychainNotice />
       {isLoading && <p className="empty">Loading connections…</p>}
       <div className="connection-list">
-        {data?.connections.map((connection) => (
-          <ConnectionCard
-            key={connection.id}
-            connection={connection}
-            active={connection.id === data.activeId}
-          />
-        ))}
+        {/* A replica shows on its remote's card. */}
+        {data?.connections
+          .filter((connection) => connection.kind !== 'replica')
+          .map((connection) => (
+            <ConnectionCard
+              key={connection.id}
+              connection={connection}
+              active={connection.id === data.activeId}
+            />
+          ))}
       </div>
+      <TransfersPanel />
     </div>
   );
 };
