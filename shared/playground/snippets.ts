@@ -72,6 +72,7 @@ export const fetchOf = (request: PlaygroundRequest, baseUrl: string): string => 
 export const restAsGraphql = (
   request: Extract<PlaygroundRequest, { kind: 'rest' }>,
   model: WorkspaceModel,
+  options: { paged?: boolean } = {},
 ): { query: string; variables: Record<string, unknown> } | null => {
   if (request.api !== 'core' || request.method !== 'GET') return null;
   const spec = parseRestUrl(`/rest${request.path}`, 'GET');
@@ -83,6 +84,11 @@ export const restAsGraphql = (
   const variables: Record<string, unknown> = { first: spec.limit ?? 60 };
   const declared = ['$first: Int'];
   const args = ['first: $first'];
+  // `$after` and `pageInfo` let the twin page as the REST list does (the result panel's pager).
+  if (options.paged) {
+    declared.push('$after: String');
+    args.push('after: $after');
+  }
   if (spec.filter) {
     const { filter } = restFilterToGraphqlFilter(spec.filter, object, model);
     if (!filter) return null;
@@ -97,6 +103,9 @@ export const restAsGraphql = (
     declared.push(`$orderBy: [${type}OrderByInput]`);
     args.push('orderBy: $orderBy');
   }
-  const query = `query ${type}List(${declared.join(', ')}) {\n  ${object.namePlural}(${args.join(', ')}) {\n    totalCount\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}\n`;
+  const pageInfo = options.paged
+    ? '\n    pageInfo {\n      hasNextPage\n      endCursor\n    }'
+    : '';
+  const query = `query ${type}List(${declared.join(', ')}) {\n  ${object.namePlural}(${args.join(', ')}) {\n    totalCount${pageInfo}\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}\n`;
   return { query, variables };
 };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { monaco } from './monaco-setup';
 
 /**
@@ -57,7 +57,9 @@ export const CodeEditor = ({ uri, language, value, onChange, onRun, onReady, lab
     // The model is the document: made once per URI, its text kept in step below.
   }, [uri.toString(), language]);
 
-  useEffect(() => {
+  // In the commit that rendered `value`: a passive effect can run after the next keystroke and
+  // put an older text back (resetting the cursor and closing the suggestions).
+  useLayoutEffect(() => {
     const model = editor.current?.getModel();
     if (model && model.getValue() !== value) model.setValue(value);
   }, [value]);

@@ -4,13 +4,19 @@ import { Copy, Play, Plus, RefreshCw, Save, Sparkles, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  REST_METHODS,
   playgroundRequestSchema,
   type PlaygroundRequest,
   type PlaygroundRequestInput,
   type RateLimitMeter,
   type RunOutput,
 } from '../../../shared/contract/playground';
+import {
+  firstPage,
+  movePage,
+  pageOfAnswer,
+  type PageDirection,
+  type PagerState,
+} from '../../../shared/playground/pagination';
 import { curlOf, fetchOf, restAsGraphql } from '../../../shared/playground/snippets';
 import { isAppError } from '../../../shared/errors/app-error';
 import { rpc } from '../../api/rpc';
@@ -19,9 +25,12 @@ import { useActiveConnection } from '../workspaces/connection-queries';
 import { CodeEditor } from './CodeEditor';
 import { documentUri, graphqlApi, monaco } from './monaco-setup';
 import { operationAt } from './operation-at';
+import { Pager } from './Pager';
 import { usePlayground, type PlaygroundTab } from './playground-store';
 import { QueryLibrary } from './QueryLibrary';
+import { RestRequestPane } from './rest-builder/RestRequestPane';
 import { ResultPanel } from './ResultPanel';
+import { useWorkspaceModel, workspaceModelKey } from './use-workspace-model';
 
 /**
  * Tool 2: GraphQL and REST against the active workspace, with completion and validation from its
@@ -103,6 +112,10 @@ export const PlaygroundPage = () => {
   const connectionId = active?.id ?? null;
   const queryClient = useQueryClient();
   const [results, setResults] = useState<Record<string, RunOutput | undefined>>({});
+  // The request each tab's answer came from and the page it is, for the result panel's pager.
+  const [pages, setPages] = useState<
+    Record<string, { request: PlaygroundRequest; pager: PagerState } | undefined>
+  >({});
   // Why the last run of a tab never reached Twenty (refused, offline): shown where the answer goes.
   const [failures, setFailures] = useState<Record<string, string | undefined>>({});
   const [running, setRunning] = useState(false);
@@ -126,6 +139,7 @@ export const PlaygroundPage = () => {
       staleTime: Infinity,
     }),
   };
+  const workspaceModel = useWorkspaceModel(connectionId, active?.status.state !== 'starting');
   const meter = useQuery({
     queryKey: ['playground', 'rateLimit', connectionId],
     queryFn: () => rpc.call('playground.rateLimit', { connectionId: connectionId! }),
@@ -162,12 +176,24 @@ export const PlaygroundPage = () => {
     });
   }, [schemas.core.data, schemas.metadata.data, tabKey, connectionId]);
 
-  const send = async (request: PlaygroundRequestInput, confirmMutation = false) => {
+  /** Runs a request for the active tab; `pager` when it reads another page of the last answer. */
+  const send = async (
+    request: PlaygroundRequestInput,
+    confirmMutation = false,
+    pager?: PagerState,
+  ) => {
     if (!connectionId) return;
     setRunning(true);
     try {
       const output = await rpc.call('playground.run', { connectionId, request, confirmMutation });
       setResults((current) => ({ ...current, [tab.id]: output }));
+      const parsed = playgroundRequestSchema.safeParse(request);
+      setPages((current) => ({
+        ...current,
+        [tab.id]: parsed.success
+          ? { request: parsed.data, pager: pager ?? firstPage(parsed.data) }
+          : undefined,
+      }));
       setFailures((current) => ({ ...current, [tab.id]: undefined }));
       void queryClient.invalidateQueries({ queryKey: ['playground', 'history', connectionId] });
       queryClient.setQueryData(['playground', 'rateLimit', connectionId], output.rateLimit);
@@ -239,8 +265,11 @@ export const PlaygroundPage = () => {
       else if (format === 'fetch') text = fetchOf(request, baseUrl);
       else {
         if (request.kind !== 'rest') throw new Error('Only a REST list has a GraphQL twin here');
-        const read = await rpc.call('dataModel.getModel', { connectionId: active!.id });
-        const twin = restAsGraphql(request, read.model);
+        const read = await queryClient.fetchQuery({
+          queryKey: workspaceModelKey(active!.id),
+          queryFn: () => rpc.call('dataModel.getModel', { connectionId: active!.id }),
+        });
+        const twin = restAsGraphql(request, read.model, { paged: true });
         if (!twin)
           throw new Error(
             'This request has no GraphQL twin (only REST lists: GET with filter, order_by, limit)',
@@ -275,6 +304,30 @@ export const PlaygroundPage = () => {
       onRun={run}
     />
   );
+
+  const movePageTo = (direction: PageDirection) => {
+    const last = pages[tab.id];
+    const answer = pageOfAnswer(results[tab.id]?.exchange.body);
+    if (!last || !answer) return;
+    const move = movePage(last.request, last.pager, answer, direction);
+    if (move.ok) void send(move.request, false, move.state);
+    else toastError(new Error(move.problem));
+  };
+
+  const pagerOf = (output: RunOutput) => {
+    const last = pages[tab.id];
+    const answer = pageOfAnswer(output.exchange.body);
+    if (!last || !answer || output.exchange.status >= 400) return null;
+    return (
+      <Pager
+        request={last.request}
+        state={last.pager}
+        answer={answer}
+        busy={running}
+        onMove={movePageTo}
+      />
+    );
+  };
 
   const locate = (line: number, column: number) => {
     queryEditor.current?.setPosition({ lineNumber: line, column });
@@ -377,8 +430,11 @@ export const PlaygroundPage = () => {
               })
               .then(async (read) => {
                 queryClient.setQueryData(['playground', 'schema', active.id, tab.api], read);
-                // Saved REST queries are checked against the model: read it again too.
-                await rpc.call('dataModel.getModel', { connectionId: active.id, refresh: true });
+                // Saved REST queries and the REST builder use the model: read it again too.
+                queryClient.setQueryData(
+                  workspaceModelKey(active.id),
+                  await rpc.call('dataModel.getModel', { connectionId: active.id, refresh: true }),
+                );
                 await queryClient.invalidateQueries({
                   queryKey: ['playground', 'saved', active.id],
                 });
@@ -460,32 +516,14 @@ export const PlaygroundPage = () => {
               </div>
             </>
           ) : (
-            <>
-              <div className="rest-line">
-                <select
-                  aria-label="Method"
-                  value={tab.method}
-                  onChange={(event) =>
-                    update(tab.id, { method: event.target.value as PlaygroundTab['method'] })
-                  }
-                >
-                  {REST_METHODS.map((method) => (
-                    <option key={method}>{method}</option>
-                  ))}
-                </select>
-                <code>{tab.api === 'core' ? '/rest' : '/rest/metadata'}</code>
-                <input
-                  aria-label="Path"
-                  value={tab.path}
-                  onChange={(event) => update(tab.id, { path: event.target.value })}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run();
-                  }}
-                />
-              </div>
-              <div className="editor-main">{jsonPane('body', 'Request body')}</div>
-              <div className="editor-side">{jsonPane('headers', 'Headers')}</div>
-            </>
+            <RestRequestPane
+              tab={tab}
+              model={workspaceModel.data?.model}
+              update={(patch) => update(tab.id, patch)}
+              onRun={run}
+              bodyUri={uris.body}
+              jsonPane={jsonPane}
+            />
           )}
         </div>
         <div className="playground-result">
@@ -495,7 +533,7 @@ export const PlaygroundPage = () => {
             </p>
           )}
           {result ? (
-            <ResultPanel result={result} onLocate={locate} />
+            <ResultPanel result={result} onLocate={locate} pager={pagerOf(result)} />
           ) : (
             <p className="empty">Run the query to see Twenty's answer here.</p>
           )}

@@ -2,7 +2,7 @@ import JsonView from '@uiw/react-json-view';
 import { githubDarkTheme } from '@uiw/react-json-view/githubDark';
 import { githubLightTheme } from '@uiw/react-json-view/githubLight';
 import { Download } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { RunOutput } from '../../../shared/contract/playground';
 import { RecordTable } from './RecordTable';
 import { recordsOf, toCsv } from './result-records';
@@ -50,9 +50,12 @@ const dark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches;
 export const ResultPanel = ({
   result,
   onLocate,
+  pager,
 }: {
   result: RunOutput;
   onLocate?: (line: number, column: number) => void;
+  /** Previous / next page of a list answer. */
+  pager?: ReactNode;
 }) => {
   const { exchange } = result;
   const [view, setView] = useState<'json' | 'table' | 'headers'>('json');
@@ -108,6 +111,7 @@ export const ResultPanel = ({
           <Download size={14} /> CSV
         </button>
       </header>
+      {pager}
       {errors.length > 0 && (
         <ul className="result-errors" aria-label="Errors">
           {errors.map((error, index) => (

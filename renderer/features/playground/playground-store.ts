@@ -14,6 +14,8 @@ export interface PlaygroundTab {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body: string;
+  /** REST: the builder above the path line is open. */
+  builderOpen: boolean;
 }
 
 const STARTER = `# Ctrl/Cmd+Enter runs the query; Ctrl+Space completes from the workspace's schema.
@@ -46,8 +48,21 @@ export const newTab = (patch: Partial<PlaygroundTab> = {}): PlaygroundTab => ({
   method: 'GET',
   path: '/companies?limit=10',
   body: '{}',
+  builderOpen: true,
   ...patch,
 });
+
+/** Stored state of any earlier version, its tabs completed with the fields added since. */
+export const migrateTabs = (persisted: unknown): unknown => {
+  if (!persisted || typeof persisted !== 'object') return persisted;
+  const state = persisted as { tabs?: unknown };
+  if (!Array.isArray(state.tabs)) return persisted;
+  const defaults = newTab();
+  return {
+    ...state,
+    tabs: state.tabs.map((tab: Partial<PlaygroundTab>) => ({ ...defaults, ...tab })),
+  };
+};
 
 interface PlaygroundState {
   tabs: PlaygroundTab[];
@@ -87,6 +102,11 @@ export const usePlayground = create<PlaygroundState>()(
           tabs: state.tabs.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)),
         })),
     }),
-    { name: 'atelier.playground', version: 1 },
+    {
+      name: 'atelier.playground',
+      version: 2,
+      // Tabs kept by an older version get the fields added since, with their defaults.
+      migrate: (persisted) => migrateTabs(persisted) as unknown as PlaygroundState,
+    },
   ),
 );

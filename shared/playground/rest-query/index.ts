@@ -15,9 +15,14 @@ export {
 export {
   buildRestUrl,
   parseRestUrl,
+  REST_QUERY_NAMES,
+  restOperationsOf,
+  restRoute,
   type HttpMethod,
   type RestApi,
   type RestOperation,
+  type RestParam,
   type RestRequestSpec,
+  type RestRoute,
 } from './rest-url';
 export type { CompletionItem, CompletionKind, QueryProblem, TextRange } from './types';

@@ -37,9 +37,10 @@ export interface RestRequestSpec {
   upsert?: boolean;
 }
 
-type Param = Exclude<keyof RestRequestSpec, 'api' | 'object' | 'operation' | 'id'>;
+export type RestParam = Exclude<keyof RestRequestSpec, 'api' | 'object' | 'operation' | 'id'>;
+type Param = RestParam;
 
-interface Route {
+export interface RestRoute {
   method: HttpMethod;
   /** Path after `/rest/` for object `o` and id `i`. */
   path: (object: string, id: string) => string;
@@ -56,7 +57,7 @@ const LIST_PARAMS: Param[] = [
   'depth',
 ];
 
-const CORE_ROUTES: Record<RestOperation, Route> = {
+const CORE_ROUTES: Record<RestOperation, RestRoute> = {
   findMany: { method: 'GET', path: (o) => o, needsId: false, params: LIST_PARAMS },
   findOne: { method: 'GET', path: (o, i) => `${o}/${i}`, needsId: true, params: ['depth'] },
   createOne: { method: 'POST', path: (o) => o, needsId: false, params: ['upsert'] },
@@ -92,7 +93,7 @@ const METADATA_PARAMS: Partial<Record<RestOperation, Param[]>> = {
   findMany: ['limit', 'startingAfter', 'endingBefore'],
 };
 
-const QUERY_NAMES: Record<Param, string> = {
+export const REST_QUERY_NAMES: Record<Param, string> = {
   filter: 'filter',
   orderBy: 'order_by',
   limit: 'limit',
@@ -107,7 +108,15 @@ const QUERY_NAMES: Record<Param, string> = {
 const encodeQueryValue = (value: string): string =>
   encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 
-const routeOf = (spec: Pick<RestRequestSpec, 'api' | 'operation'>): Route => {
+/** The operations an API serves over REST, in the order a picker lists them. */
+export const restOperationsOf = (api: RestApi): RestOperation[] =>
+  api === 'metadata' ? [...METADATA_OPERATIONS] : (Object.keys(CORE_ROUTES) as RestOperation[]);
+
+/** Method, whether the path takes an id, and the query parameters an operation reads. */
+export const restRoute = (api: RestApi, operation: RestOperation): RestRoute =>
+  routeOf({ api, operation });
+
+const routeOf = (spec: Pick<RestRequestSpec, 'api' | 'operation'>): RestRoute => {
   if (spec.api === 'metadata' && !METADATA_OPERATIONS.includes(spec.operation))
     throw new Error(`The metadata REST API has no ${spec.operation}`);
   const route = CORE_ROUTES[spec.operation];
@@ -127,7 +136,7 @@ export const buildRestUrl = (
     .flatMap((param) => {
       const value = spec[param];
       if (value === undefined || value === '' || value === false) return [];
-      return [`${QUERY_NAMES[param]}=${encodeQueryValue(String(value))}`];
+      return [`${REST_QUERY_NAMES[param]}=${encodeQueryValue(String(value))}`];
     })
     .join('&');
   return { method: route.method, path, query, url: query ? `${path}?${query}` : path };
@@ -184,7 +193,7 @@ export const parseRestUrl = (
   if (api === 'metadata' && !METADATA_OPERATIONS.includes(found.operation)) return null;
   const spec: RestRequestSpec = { api, ...found };
   const params = new URLSearchParams(queryPart);
-  for (const [param, name] of Object.entries(QUERY_NAMES) as Array<[Param, string]>) {
+  for (const [param, name] of Object.entries(REST_QUERY_NAMES) as Array<[Param, string]>) {
     const value = params.get(name);
     if (value === null) continue;
     if (param === 'limit') spec.limit = Number(value);
