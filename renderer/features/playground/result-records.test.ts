@@ -10,6 +10,10 @@ describe('records of an answer', () => {
     ]);
     expect(recordsOf({ data: { people: [person] }, pageInfo: {} })).toEqual([person]);
     expect(recordsOf({ data: { person } })).toEqual([person]);
+    expect(recordsOf({ data: [{ id: 'v1' }, { id: 'v2' }], pageInfo: {} })).toEqual([
+      { id: 'v1' },
+      { id: 'v2' },
+    ]);
     expect(recordsOf({ errors: [{ message: 'x' }] })).toBeNull();
     expect(recordsOf({ data: { deleteOnePerson: null } })).toBeNull();
   });

@@ -2,9 +2,10 @@ import Papa from 'papaparse';
 
 /**
  * The records in an answer, as rows of a table: GraphQL connections (`edges[].node`) or lists
- * under the first root field, REST `data.<plural>` lists or one `data.<singular>` record. Nested
- * objects (composite fields such as `name.firstName`, a relation read with depth) become dotted
- * columns; lists stay JSON in their cell.
+ * under the first root field, REST `data.<plural>` lists (or `data` itself as a list: metadata
+ * REST in Twenty's new format) or one `data.<singular>` record. Nested objects (composite fields
+ * such as `name.firstName`, a relation read with depth) become dotted columns; lists stay JSON in
+ * their cell.
  */
 export type Row = Record<string, unknown>;
 
@@ -22,7 +23,10 @@ const listIn = (value: unknown): Row[] | null => {
 };
 
 export const recordsOf = (body: unknown): Row[] | null => {
-  if (!isObject(body) || !isObject(body.data)) return null;
+  if (!isObject(body)) return null;
+  // Twenty's metadata REST in its new format: `{ data: [ … ], pageInfo, totalCount }`.
+  if (Array.isArray(body.data)) return listIn(body.data);
+  if (!isObject(body.data)) return null;
   for (const value of Object.values(body.data)) {
     const list = listIn(value);
     if (list) return list;
