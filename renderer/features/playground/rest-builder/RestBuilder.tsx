@@ -17,6 +17,7 @@ import type { PlaygroundTab } from '../playground-store';
 import { BODY_TEMPLATES, OPERATION_LABELS } from './operation-labels';
 import { ProblemList } from './ProblemList';
 import { QueryLineEditor } from './QueryLineEditor';
+import { RestParams } from './RestParams';
 
 /**
  * The REST request as parts: object (or metadata resource), operation, id, and the query
@@ -219,107 +220,8 @@ export const RestBuilder = ({ tab, model, update, onRun }: Props) => {
             </>
           )}
 
-          {(reads.has('limit') ||
-            reads.has('depth') ||
-            reads.has('softDelete') ||
-            reads.has('upsert')) && (
-            <>
-              <span>Options</span>
-              <div className="rest-builder-row">
-                {reads.has('limit') && (
-                  <label className="inline">
-                    Limit
-                    <input
-                      type="number"
-                      min={1}
-                      max={api === 'core' ? 200 : 1000}
-                      placeholder={api === 'core' ? '60' : '1000'}
-                      value={spec.limit ?? ''}
-                      onChange={(event) =>
-                        change({
-                          limit: event.target.value === '' ? undefined : Number(event.target.value),
-                        })
-                      }
-                    />
-                  </label>
-                )}
-                {reads.has('depth') && (
-                  <label className="inline">
-                    Depth
-                    <select
-                      value={spec.depth ?? ''}
-                      onChange={(event) =>
-                        change({
-                          depth:
-                            event.target.value === ''
-                              ? undefined
-                              : event.target.value === '1'
-                                ? 1
-                                : 0,
-                        })
-                      }
-                    >
-                      <option value="">default (0)</option>
-                      <option value="0">0 — fields only</option>
-                      <option value="1">1 — with related records</option>
-                    </select>
-                  </label>
-                )}
-                {reads.has('softDelete') && (
-                  <label className="inline">
-                    <input
-                      type="checkbox"
-                      checked={spec.softDelete ?? false}
-                      onChange={(event) =>
-                        change({ softDelete: event.target.checked || undefined })
-                      }
-                    />
-                    Soft delete (restorable)
-                  </label>
-                )}
-                {reads.has('upsert') && (
-                  <label className="inline">
-                    <input
-                      type="checkbox"
-                      checked={spec.upsert ?? false}
-                      onChange={(event) => change({ upsert: event.target.checked || undefined })}
-                    />
-                    Upsert (update the record an id or unique field matches)
-                  </label>
-                )}
-              </div>
-            </>
-          )}
+          <RestParams api={api} spec={spec} reads={reads} change={change} />
 
-          {reads.has('startingAfter') && (
-            <>
-              <span>Cursors</span>
-              <div className="rest-builder-row">
-                <label className="inline grow">
-                  Starting after
-                  <input
-                    className="mono"
-                    placeholder="endCursor of a page"
-                    value={text(spec.startingAfter)}
-                    onChange={(event) =>
-                      change({ startingAfter: event.target.value.trim() || undefined })
-                    }
-                  />
-                </label>
-                <label className="inline grow">
-                  Ending before
-                  <input
-                    className="mono"
-                    placeholder="startCursor of a page"
-                    value={text(spec.endingBefore)}
-                    onChange={(event) =>
-                      change({ endingBefore: event.target.value.trim() || undefined })
-                    }
-                  />
-                </label>
-              </div>
-            </>
-          )}
           {resource?.listParams && spec.operation === 'findMany' && (
             <p className="hint span">
               This list also reads {resource.listParams.map((name) => `?${name}=…`).join(', ')}: add
