@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures/test';
 import { ConnectionsPage } from '../../pages/connections-page';
+import { setQuery } from '../../pages/playground-page';
 
 /**
  * The query playground as an admin uses it on a second workspace: completion offers a custom
@@ -10,19 +10,6 @@ import { ConnectionsPage } from '../../pages/connections-page';
  * as a table, Twenty's error shows with its code and place, and a mutation there asks first.
  */
 const REMOTE = 'Production';
-
-/** Replaces the query editor's text the way an admin brings a query in: select all, paste. */
-const setQuery = async (page: Page, text: string) => {
-  const editor = page.getByTestId('editor-graphql').first();
-  const firstLine = text.split('\n')[0]!.trim();
-  await expect(async () => {
-    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-    await editor.locator('.view-lines').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('ControlOrMeta+V');
-    await expect(editor.locator('.view-line').first()).toHaveText(firstLine, { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-};
 
 test('complete, run and read errors in the playground', async ({ page, remoteWorkspace }) => {
   test.setTimeout(180_000);

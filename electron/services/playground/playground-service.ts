@@ -13,7 +13,8 @@ import type { ImpactSubject, Usage } from '../schema/impact';
 import { createQueryHistory } from './query-history';
 import { savedQueryUsages } from './saved-query-usages';
 import { createSavedQueries } from './saved-queries';
-import { analyzeOperation } from '../twenty-client/graphql-operation';
+import { analyzeOperation } from '../../../shared/domain/graphql-operation';
+import { requestCost } from '../../../shared/playground/request-cost';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
 
 /**
@@ -109,12 +110,7 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
         );
       const client = await deps.workspaces.client(input.connectionId);
       const request = exchangeOf(input.request);
-      const cost =
-        request.endpoint === 'rest'
-          ? 1
-          : request.endpoint === 'graphql' && input.request.kind === 'graphql'
-            ? safeRootFields(input.request.query, input.request.operationName)
-            : 0;
+      const cost = requestCost(input.request);
       const ranAt = new Date().toISOString();
       let exchange;
       try {
@@ -198,14 +194,6 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
       return (await deps.workspaces.client(connectionId)).scheduler.meter();
     },
   };
-};
-
-const safeRootFields = (query: string, operationName: string | null): number => {
-  try {
-    return analyzeOperation(query, operationName ?? undefined).rootFields;
-  } catch {
-    return 1;
-  }
 };
 
 export type PlaygroundService = ReturnType<typeof createPlaygroundService>;

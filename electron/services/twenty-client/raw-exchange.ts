@@ -1,5 +1,5 @@
 import type { ExchangeEndpoint, RawExchange } from '../../../shared/contract/playground';
-import { analyzeOperation } from './graphql-operation';
+import { analyzeOperation } from '../../../shared/domain/graphql-operation';
 import { performAttempt } from './http-attempt';
 import { parseGraphqlRateLimit, parseRestRateLimit } from './rate-limit-answer';
 import type { ExecutorContext } from './request-executor';

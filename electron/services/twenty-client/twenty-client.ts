@@ -2,7 +2,7 @@ import type { RawExchange } from '../../../shared/contract/playground';
 import { exchange, type ExchangeRequest } from './raw-exchange';
 import { AppError } from '../../../shared/errors/app-error';
 import { summarizeClientConfig, type ClientConfigSummary } from './client-config';
-import { analyzeOperation } from './graphql-operation';
+import { analyzeOperation } from '../../../shared/domain/graphql-operation';
 import type { FetchLike } from './http-attempt';
 import { createRecordApi, type RecordApi } from './record-api';
 import {

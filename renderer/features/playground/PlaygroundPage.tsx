@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Copy, Play, Plus, RefreshCw, Save, Sparkles, X } from 'lucide-react';
+import { BookOpen, Copy, Play, Plus, RefreshCw, Save, Sparkles, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -18,16 +18,25 @@ import {
   type PagerState,
 } from '../../../shared/playground/pagination';
 import { curlOf, fetchOf, restAsGraphql } from '../../../shared/playground/snippets';
+import { rateLimitWait, type RateLimitWait } from '../../../shared/playground/rate-limit-wait';
+import { requestCost } from '../../../shared/playground/request-cost';
+import { analyzeOperation } from '../../../shared/domain/graphql-operation';
 import { isAppError } from '../../../shared/errors/app-error';
 import { rpc } from '../../api/rpc';
 import { toastError } from '../../ui/toast-error';
 import { useActiveConnection } from '../workspaces/connection-queries';
 import { CodeEditor } from './CodeEditor';
+import { CompareResults, type Comparison } from './CompareResults';
 import { documentUri, graphqlApi, monaco } from './monaco-setup';
 import { operationAt } from './operation-at';
 import { Pager } from './Pager';
 import { usePlayground, type PlaygroundTab } from './playground-store';
 import { QueryLibrary } from './QueryLibrary';
+import { RateLimitDialog } from './RateLimitDialog';
+import { useRunTarget, type RunOn } from './run-target';
+import { SchemaExplorer, asOperation, type SchemaFocus } from './schema-explorer';
+import { indexSchema } from './schema-explorer/schema-index';
+import { schemaFocusAt } from './schema-focus';
 import { RestRequestPane } from './rest-builder/RestRequestPane';
 import { ResultPanel } from './ResultPanel';
 import { useWorkspaceModel, workspaceModelKey } from './use-workspace-model';
@@ -89,6 +98,27 @@ const tabOf = (request: PlaygroundRequest): Partial<PlaygroundTab> =>
         headers: JSON.stringify(request.headers, null, 2),
       };
 
+/** Whether a request can change data: it never runs on both sides to be compared. */
+const isWrite = (request: PlaygroundRequestInput): boolean =>
+  request.kind === 'rest'
+    ? request.method !== 'GET'
+    : analyzeOperation(request.query, request.operationName ?? undefined).kind === 'mutation';
+
+const RunTargetSwitch = ({ runOn, onChange }: { runOn: RunOn; onChange(runOn: RunOn): void }) => (
+  <div
+    className="segmented"
+    role="group"
+    aria-label="Run on"
+    title="The live workspace, its offline replica, or both to compare their answers"
+  >
+    {(['live', 'replica', 'both'] as const).map((option) => (
+      <button key={option} aria-pressed={runOn === option} onClick={() => onChange(option)}>
+        {option === 'live' ? 'Live' : option === 'replica' ? 'Replica' : 'Both'}
+      </button>
+    ))}
+  </div>
+);
+
 const window_ = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 const RateMeter = ({ meter }: { meter: RateLimitMeter | undefined }) =>
@@ -110,6 +140,14 @@ export const PlaygroundPage = () => {
   const { tabs, activeId, open, close, activate, update } = usePlayground();
   const tab = tabs.find((candidate) => candidate.id === activeId) ?? tabs[0]!;
   const connectionId = active?.id ?? null;
+  const target = useRunTarget(active);
+  // The workspace a run goes to (the live one when comparing both).
+  const runConnection = target
+    ? target.runOn === 'replica'
+      ? target.replica
+      : target.live
+    : active;
+  const runId = runConnection?.id ?? null;
   const queryClient = useQueryClient();
   const [results, setResults] = useState<Record<string, RunOutput | undefined>>({});
   // The request each tab's answer came from and the page it is, for the result panel's pager.
@@ -121,6 +159,14 @@ export const PlaygroundPage = () => {
   const [running, setRunning] = useState(false);
   const [confirming, setConfirming] = useState<PlaygroundRequestInput | null>(null);
   const [side, setSide] = useState<'variables' | 'headers'>('variables');
+  const [comparisons, setComparisons] = useState<Record<string, Comparison | undefined>>({});
+  const [rateWarning, setRateWarning] = useState<{
+    request: PlaygroundRequestInput;
+    cost: number;
+    wait: RateLimitWait;
+  } | null>(null);
+  const [docs, setDocs] = useState(false);
+  const [docsFocus, setDocsFocus] = useState<SchemaFocus | null>(null);
   const queryEditor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
 
   const schemas = {
@@ -139,11 +185,16 @@ export const PlaygroundPage = () => {
       staleTime: Infinity,
     }),
   };
+  // The editor's own actions (F12) outlive renders: they read the latest schema and tab here.
+  const schemasRef = useRef({ core: schemas.core.data, metadata: schemas.metadata.data });
+  schemasRef.current = { core: schemas.core.data, metadata: schemas.metadata.data };
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
   const workspaceModel = useWorkspaceModel(connectionId, active?.status.state !== 'starting');
   const meter = useQuery({
-    queryKey: ['playground', 'rateLimit', connectionId],
-    queryFn: () => rpc.call('playground.rateLimit', { connectionId: connectionId! }),
-    enabled: connectionId !== null && active?.status.state !== 'starting',
+    queryKey: ['playground', 'rateLimit', runId],
+    queryFn: () => rpc.call('playground.rateLimit', { connectionId: runId! }),
+    enabled: runId !== null && runConnection?.status.state !== 'starting',
     refetchInterval: 5000,
   });
 
@@ -182,11 +233,16 @@ export const PlaygroundPage = () => {
     confirmMutation = false,
     pager?: PagerState,
   ) => {
-    if (!connectionId) return;
+    if (!runId) return;
     setRunning(true);
     try {
-      const output = await rpc.call('playground.run', { connectionId, request, confirmMutation });
+      const output = await rpc.call('playground.run', {
+        connectionId: runId,
+        request,
+        confirmMutation,
+      });
       setResults((current) => ({ ...current, [tab.id]: output }));
+      setComparisons((current) => ({ ...current, [tab.id]: undefined }));
       const parsed = playgroundRequestSchema.safeParse(request);
       setPages((current) => ({
         ...current,
@@ -195,8 +251,8 @@ export const PlaygroundPage = () => {
           : undefined,
       }));
       setFailures((current) => ({ ...current, [tab.id]: undefined }));
-      void queryClient.invalidateQueries({ queryKey: ['playground', 'history', connectionId] });
-      queryClient.setQueryData(['playground', 'rateLimit', connectionId], output.rateLimit);
+      void queryClient.invalidateQueries({ queryKey: ['playground', 'history', runId] });
+      queryClient.setQueryData(['playground', 'rateLimit', runId], output.rateLimit);
     } catch (error) {
       if (isAppError(error) && error.details?.needsConfirmation) setConfirming(request);
       else {
@@ -208,24 +264,85 @@ export const PlaygroundPage = () => {
     }
   };
 
+  /** The same read on the live workspace and its replica, answers kept side by side. */
+  const compareBoth = async (request: PlaygroundRequestInput) => {
+    if (!target) return;
+    if (isWrite(request)) {
+      toastError(
+        new Error('Only reads are compared: a write would change both workspaces. Run it on one.'),
+      );
+      return;
+    }
+    setRunning(true);
+    const answers = await Promise.allSettled(
+      [target.live.id, target.replica.id].map((id) =>
+        rpc.call('playground.run', { connectionId: id, request, confirmMutation: false }),
+      ),
+    );
+    const [live, replica] = answers.map((answer) =>
+      answer.status === 'fulfilled' ? answer.value : (answer.reason as Error).message,
+    );
+    setComparisons((current) => ({ ...current, [tab.id]: { live: live!, replica: replica! } }));
+    setFailures((current) => ({ ...current, [tab.id]: undefined }));
+    for (const id of [target.live.id, target.replica.id])
+      void queryClient.invalidateQueries({ queryKey: ['playground', 'history', id] });
+    setRunning(false);
+  };
+
   const run = () => {
     try {
       const model = queryEditor.current?.getModel();
       const position = queryEditor.current?.getPosition();
       const cursor = model && position ? model.getOffsetAt(position) : 0;
       const request = requestOf(tab, cursor);
-      const cost = request.kind === 'rest' ? (request.api === 'core' ? 1 : 0) : 1;
-      const short = meter.data?.buckets[0];
-      if (short && short.remaining < cost)
-        toastError(
-          new Error(
-            `The rate limit is nearly used up: ${short.remaining} request(s) left in this window; the run waits for it.`,
-          ),
-        );
-      void send(request);
+      if (target?.runOn === 'both') {
+        void compareBoth(request);
+        return;
+      }
+      // A run the rate limit would hold back is the admin's call, not a surprise wait.
+      const cost = requestCost(request);
+      const wait = meter.data && cost > 0 ? rateLimitWait(meter.data, cost) : null;
+      if (wait && runConnection?.kind === 'remote') setRateWarning({ request, cost, wait });
+      else void send(request);
     } catch (error) {
       toastError(error);
     }
+  };
+
+  /** F12 / "Go to definition in the schema": the schema docs opened where the cursor is. */
+  const showInSchema = () => {
+    const editor = queryEditor.current;
+    const read = schemasRef.current[tabRef.current.api];
+    const position = editor?.getPosition();
+    if (!editor || !read || !position) return;
+    const focus = schemaFocusAt(
+      indexSchema(read.schema as never).schema,
+      editor.getValue(),
+      position.lineNumber - 1,
+      position.column - 1,
+    );
+    if (!focus) return;
+    setDocs(true);
+    // A new object each time: the explorer moves on a changed focus only.
+    setDocsFocus({ ...focus });
+  };
+
+  const insertFromSchema = (
+    text: string,
+    operation: 'query' | 'mutation' | 'subscription' | null,
+  ) => {
+    const editor = queryEditor.current;
+    const selection = editor?.getSelection();
+    if (!editor || !selection) return;
+    const empty = !editor.getValue().trim();
+    editor.executeEdits('schema-explorer', [
+      {
+        range: selection,
+        text: empty && operation ? asOperation(text, operation) : text,
+        forceMoveMarkers: true,
+      },
+    ]);
+    editor.focus();
   };
 
   const current = (): PlaygroundRequest => {
@@ -359,7 +476,13 @@ export const PlaygroundPage = () => {
           </span>
         )}
         <div className="spacer" />
-        <RateMeter meter={meter.data} />
+        {runConnection?.kind === 'replica' ? (
+          <span className="rate-meter" data-testid="rate-meter">
+            Replica: no rate limit, no network
+          </span>
+        ) : (
+          <RateMeter meter={meter.data} />
+        )}
       </div>
       <div className="playground-tabs" role="tablist" aria-label="Queries">
         {tabs.map((t) => (
@@ -405,6 +528,18 @@ export const PlaygroundPage = () => {
             </button>
           ))}
         </div>
+        {target && <RunTargetSwitch runOn={target.runOn} onChange={target.setRunOn} />}
+        {tab.kind === 'graphql' && (
+          <button
+            className="btn small"
+            aria-label="Schema docs"
+            aria-pressed={docs}
+            title="Schema docs (F12 in the editor opens what is under the cursor)"
+            onClick={() => setDocs(!docs)}
+          >
+            <BookOpen size={14} />
+          </button>
+        )}
         {tab.kind === 'graphql' && (
           <button
             className="btn small"
@@ -481,7 +616,7 @@ export const PlaygroundPage = () => {
           <Play size={14} /> {running ? 'Running…' : 'Run'}
         </button>
       </div>
-      <div className="playground-body">
+      <div className="playground-body" data-docs={docs && tab.kind === 'graphql'}>
         <QueryLibrary
           connectionId={active.id}
           onOpen={(request, title) => open({ ...tabOf(request), title })}
@@ -498,7 +633,16 @@ export const PlaygroundPage = () => {
                   label="GraphQL query"
                   onChange={(query) => update(tab.id, { query })}
                   onRun={run}
-                  onReady={(editor) => (queryEditor.current = editor)}
+                  onReady={(editor) => {
+                    queryEditor.current = editor;
+                    editor.addAction({
+                      id: 'atelier.schema-definition',
+                      label: 'Go to definition in the schema',
+                      keybindings: [monaco.KeyCode.F12],
+                      contextMenuGroupId: 'navigation',
+                      run: showInSchema,
+                    });
+                  }}
                 />
               </div>
               <div className="segmented small" role="group" aria-label="Query inputs">
@@ -532,22 +676,57 @@ export const PlaygroundPage = () => {
               Not sent: {failures[tab.id]}
             </p>
           )}
-          {result ? (
+          {comparisons[tab.id] && target ? (
+            <CompareResults
+              comparison={comparisons[tab.id]!}
+              liveName={target.live.name}
+              replicaName={target.replica.name}
+              onLocate={locate}
+            />
+          ) : result ? (
             <ResultPanel result={result} onLocate={locate} pager={pagerOf(result)} />
           ) : (
             <p className="empty">Run the query to see Twenty's answer here.</p>
           )}
         </div>
+        {docs && tab.kind === 'graphql' && (
+          <div className="playground-docs">
+            {schema.data ? (
+              <SchemaExplorer
+                schema={schema.data.schema as never}
+                api={tab.api}
+                focus={docsFocus}
+                onInsertField={(text, context) => insertFromSchema(text, context.operation)}
+                onClose={() => setDocs(false)}
+              />
+            ) : (
+              <p className="empty">Reading the schema…</p>
+            )}
+          </div>
+        )}
       </div>
-      {confirming && (
+      {rateWarning && runConnection && (
+        <RateLimitDialog
+          workspace={runConnection.name}
+          cost={rateWarning.cost}
+          wait={rateWarning.wait}
+          onCancel={() => setRateWarning(null)}
+          onRun={() => {
+            const { request } = rateWarning;
+            setRateWarning(null);
+            void send(request);
+          }}
+        />
+      )}
+      {confirming && runConnection && (
         <Dialog.Root open onOpenChange={(isOpen) => !isOpen && setConfirming(null)}>
           <Dialog.Portal>
             <Dialog.Overlay className="overlay" />
             <Dialog.Content className="dialog" aria-describedby={undefined}>
-              <Dialog.Title>Change data in {active.name}?</Dialog.Title>
+              <Dialog.Title>Change data in {runConnection.name}?</Dialog.Title>
               <p>
-                This request can create, change or delete records in <strong>{active.name}</strong>{' '}
-                ({active.baseUrl}). Run it there?
+                This request can create, change or delete records in{' '}
+                <strong>{runConnection.name}</strong> ({runConnection.baseUrl}). Run it there?
               </p>
               <div className="dialog-actions">
                 <button className="btn" onClick={() => setConfirming(null)}>
@@ -561,7 +740,7 @@ export const PlaygroundPage = () => {
                     void send(request, true);
                   }}
                 >
-                  Run on {active.name}
+                  Run on {runConnection.name}
                 </button>
               </div>
             </Dialog.Content>
