@@ -130,6 +130,14 @@ test('complete, run and read errors in the playground', async ({ page, remoteWor
   await expect(page.getByRole('button', { name: /^Table/ })).toHaveText(restCount!, {
     timeout: 30_000,
   });
+  // And back: the GraphQL query's REST twin, in a tab of its own, lists the same records.
+  await page.getByLabel('Copy as').selectOption('rest');
+  await expect(page.getByLabel('Path')).toHaveValue(/^\/companies\?filter=/);
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(page.getByRole('button', { name: /^Table/ })).toHaveText(restCount!, {
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'GraphQL', exact: true }).click();
 
   // Twenty's error: its code, its message, and a link to the place in the query.
   await setQuery(page, '{\n  companies {\n    edges { node { nope } }\n  }\n}\n');

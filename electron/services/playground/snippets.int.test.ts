@@ -13,6 +13,7 @@ import {
 } from '../local-workspace/testing/workspace-process';
 import type { PlaygroundRequest } from '../../../shared/contract/playground';
 import { curlOf, fetchOf, restAsGraphql } from '../../../shared/playground/snippets';
+import { graphqlAsRest } from '../../../shared/playground/graphql-as-rest';
 
 const run = promisify(execFile);
 
@@ -101,6 +102,31 @@ describe('request snippets', () => {
       const restIds = (viaRest.body as any).data.companies.map((c: any) => c.id);
       expect(restIds).toHaveLength(3);
       expect(viaGraphql.companies.edges.map((e: any) => e.node.id)).toEqual(restIds);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a GraphQL list and its REST twin find the same records', async () => {
+    const client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
+    try {
+      const model = await readModel(client);
+      const query = `query Some($filter: CompanyFilterInput) {
+        companies(filter: $filter, orderBy: [{ name: AscNullsFirst }], first: 3) {
+          edges { node { id } }
+        }
+      }`;
+      const variables = { filter: { or: [{ name: { eq: 'Zeta' } }, { name: { ilike: '%a%' } }] } };
+      const twin = graphqlAsRest(
+        { kind: 'graphql', api: 'core', query, variables, operationName: null, headers: {} },
+        model,
+      );
+      if (!('request' in twin)) throw new Error(twin.problem);
+      const viaGraphql = await client.graphql<any>({ query, variables });
+      const viaRest = await rest(ws, 'GET', `/rest${twin.request.path}`);
+      const graphqlIds = viaGraphql.companies.edges.map((e: any) => e.node.id);
+      expect(graphqlIds).toHaveLength(3);
+      expect((viaRest.body as any).data.companies.map((c: any) => c.id)).toEqual(graphqlIds);
     } finally {
       client.close();
     }

@@ -18,6 +18,7 @@ import {
   type PagerState,
 } from '../../../shared/playground/pagination';
 import { curlOf, fetchOf, restAsGraphql } from '../../../shared/playground/snippets';
+import { graphqlAsRest } from '../../../shared/playground/graphql-as-rest';
 import { rateLimitWait, type RateLimitWait } from '../../../shared/playground/rate-limit-wait';
 import { requestCost } from '../../../shared/playground/request-cost';
 import { analyzeOperation } from '../../../shared/domain/graphql-operation';
@@ -381,11 +382,16 @@ export const PlaygroundPage = () => {
       if (format === 'curl') text = curlOf(request, baseUrl);
       else if (format === 'fetch') text = fetchOf(request, baseUrl);
       else {
-        if (request.kind !== 'rest') throw new Error('Only a REST list has a GraphQL twin here');
         const read = await queryClient.fetchQuery({
           queryKey: workspaceModelKey(active!.id),
           queryFn: () => rpc.call('dataModel.getModel', { connectionId: active!.id }),
         });
+        if (request.kind === 'graphql') {
+          const rest = graphqlAsRest(request, read.model);
+          if ('problem' in rest) throw new Error(`No REST twin: ${rest.problem}`);
+          open({ ...tabOf(rest.request), title: `${tab.title} (REST)` });
+          return;
+        }
         const twin = restAsGraphql(request, read.model, { paged: true });
         if (!twin)
           throw new Error(
@@ -596,7 +602,9 @@ export const PlaygroundPage = () => {
             <option value="">Copy as…</option>
             <option value="curl">curl</option>
             <option value="fetch">fetch (TypeScript)</option>
-            {tab.kind === 'rest' && <option value="graphql">GraphQL twin (new tab)</option>}
+            <option value={tab.kind === 'rest' ? 'graphql' : 'rest'}>
+              {tab.kind === 'rest' ? 'GraphQL twin (new tab)' : 'REST twin (new tab)'}
+            </option>
           </select>
         </label>
         <div className="spacer" />
