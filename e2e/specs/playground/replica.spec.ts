@@ -78,6 +78,23 @@ test('pull a replica, compare it with live, query it with the remote cut off', a
     await expect(page.locator('.run-failure')).toHaveCount(0, { timeout: 30_000 });
     await expect(page.getByRole('button', { name: /^Table/ })).toHaveText('Table (5)');
     await shot(page, '4-replica-offline');
+
+    // The replica as a portable snapshot, loaded into the local workspace.
+    await connections.open();
+    const transfers = page.getByRole('region', { name: 'Snapshots and copies' });
+    await transfers.getByLabel('Export').selectOption({ label: `${REMOTE} (replica)` });
+    await transfers.getByRole('button', { name: 'Export snapshot' }).click();
+    await expect(transfers.getByRole('list', { name: 'Snapshots' })).toContainText(REMOTE, {
+      timeout: 60_000,
+    });
+    await expect(transfers.getByLabel('Snapshot file')).toHaveValue(
+      /\.atelier-snapshot\.jsonl\.gz$/,
+    );
+    await transfers.getByLabel('into').first().selectOption({ label: 'Local workspace' });
+    await transfers.getByRole('button', { name: 'Import snapshot' }).click();
+    await expect(page.getByText(/^Done: \d+ records? copied/)).toBeVisible({ timeout: 120_000 });
+    await transfers.scrollIntoViewIfNeeded();
+    await shot(page, '5-snapshots');
   } finally {
     await proxy.close().catch(() => undefined);
   }
