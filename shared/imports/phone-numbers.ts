@@ -1,0 +1,340 @@
+import {
+  Metadata,
+  getCountries,
+  parsePhoneNumberWithError,
+  type CountryCode,
+} from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
+
+/**
+ * Phone numbers read as Twenty's server reads them (transform-phones-value.util.ts): libphonenumber
+ * `parsePhoneNumberWithError(number, { defaultCallingCode, defaultCountry })` with the default
+ * ("min") metadata, then the national number, the country and the calling code are stored. A
+ * parse error is a refusal ("Provided phone number is invalid"), so a national number without a
+ * country is refused too.
+ *
+ * Speed: libphonenumber compiles its regular expressions on every call (~4–8 µs a number), too
+ * slow for a million rows. Results are memoised, and numbers written with digits and separators
+ * only go through a template learnt from an earlier number of the same shape (same context, first
+ * digits and length): its decisions (calling code, prefixes stripped, country) hold for the new
+ * number when the same national-number patterns match at the same offsets and, for calling codes
+ * shared by several countries, the country libphonenumber would pick (emulated with compiled
+ * patterns) is the same. Anything else takes the full parse. phone-numbers.test.ts compares both
+ * paths on thousands of numbers.
+ */
+export interface ParsedPhone {
+  /** National significant number, as Twenty stores `primaryPhoneNumber`. */
+  nationalNumber: string;
+  /** ISO 3166 alpha-2, or '' when libphonenumber cannot tell (e.g. an invalid +1 number). */
+  country: string;
+  /** Digits only, without '+'. */
+  callingCode: string;
+}
+
+export type PhoneParseError = 'NOT_A_NUMBER' | 'INVALID_COUNTRY' | 'TOO_SHORT' | 'TOO_LONG';
+
+export type PhoneParse = { ok: true; phone: ParsedPhone } | { ok: false; error: PhoneParseError };
+
+export interface PhoneContext {
+  defaultCountry?: string;
+  /** Digits, without '+'. */
+  defaultCallingCode?: string;
+}
+
+const META = new Metadata(metadata);
+
+interface PlanLike {
+  nationalNumberPattern(): string;
+  nationalPrefixForParsing(): string | number | undefined;
+  nationalPrefixTransformRule(): string | number | undefined;
+  leadingDigits(): string | number | undefined;
+  type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+interface MetadataLike {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  numberingPlan: PlanLike & { callingCode(): string };
+  getCountryCodesForCallingCode(callingCode: string): string[] | undefined;
+  hasCountry(country: string): boolean;
+  hasCallingCode(callingCode: string): boolean;
+}
+const meta = META as unknown as MetadataLike;
+
+export const SUPPORTED_COUNTRIES: ReadonlySet<string> = new Set(getCountries(metadata));
+
+export const isSupportedCountry = (code: string): boolean => SUPPORTED_COUNTRIES.has(code);
+
+/** Countries sharing a calling code ('1' → US, CA, …), main country first; [] when unknown. */
+export const countriesForCallingCode = (callingCode: string): readonly string[] =>
+  meta.getCountryCodesForCallingCode(callingCode) ?? [];
+
+export const callingCodeOf = (country: string): string | undefined => {
+  if (!meta.hasCountry(country)) return undefined;
+  meta.selectNumberingPlan(country);
+  return meta.numberingPlan.callingCode();
+};
+
+/** Compiled patterns of one numbering plan (country or calling code), built once. */
+interface CompiledPlan {
+  /**
+   * Templates are safe when the national prefix is stripped by a plain prefix: no transform rule
+   * and no capture group (AR, BR, NANP islands, GG/JE/IM… rewrite the number from later digits).
+   */
+  safe: boolean;
+  national: RegExp;
+  /** The national pattern matched from `lastIndex` to the end (no substring per test). */
+  sticky: RegExp;
+  leading: RegExp | null;
+  types: Array<{ pattern: RegExp; lengths: number[] | undefined }>;
+}
+const TYPE_NAMES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
+const plans = new Map<string, CompiledPlan>();
+const planOf = (countryOrCallingCode: string): CompiledPlan => {
+  let plan = plans.get(countryOrCallingCode);
+  if (plan) return plan;
+  meta.selectNumberingPlan(countryOrCallingCode);
+  const numbering = meta.numberingPlan;
+  const leading = numbering.leadingDigits();
+  const prefixForParsing = numbering.nationalPrefixForParsing();
+  plan = {
+    safe:
+      !numbering.nationalPrefixTransformRule() &&
+      !(typeof prefixForParsing === 'string' && prefixForParsing.includes('(')),
+    national: new RegExp(`^(?:${numbering.nationalNumberPattern()})$`),
+    sticky: new RegExp(`(?:${numbering.nationalNumberPattern()})$`, 'y'),
+    leading: typeof leading === 'string' && leading ? new RegExp(`^(?:${leading})`) : null,
+    types: TYPE_NAMES.flatMap((name) => {
+      const type = numbering.type(name);
+      const pattern = type?.pattern();
+      return pattern
+        ? [{ pattern: new RegExp(`^(?:${pattern})$`), lengths: type!.possibleLengths() }]
+        : [];
+    }),
+  };
+  plans.set(countryOrCallingCode, plan);
+  return plan;
+};
+
+/** libphonenumber's getCountryByNationalNumber with compiled patterns. */
+const countryByNationalNumber = (callingCode: string, national: string): string | undefined => {
+  for (const country of countriesForCallingCode(callingCode)) {
+    const plan = planOf(country);
+    if (plan.leading) {
+      if (plan.leading.test(national)) return country;
+    } else if (
+      plan.national.test(national) &&
+      plan.types.some(
+        (type) =>
+          (!type.lengths || type.lengths.includes(national.length)) && type.pattern.test(national),
+      )
+    )
+      return country;
+  }
+  return undefined;
+};
+
+/** Whether the national number fits its country's plan (a warning, Twenty does not check it). */
+export const isPlausible = (phone: ParsedPhone): boolean => {
+  const plan = planOf(phone.country || phone.callingCode);
+  return plan.national.test(phone.nationalNumber);
+};
+
+const fullParse = (raw: string, context: PhoneContext): PhoneParse => {
+  try {
+    const parsed = parsePhoneNumberWithError(
+      raw,
+      {
+        defaultCountry: context.defaultCountry as CountryCode | undefined,
+        defaultCallingCode: context.defaultCallingCode,
+      },
+      metadata,
+    );
+    return {
+      ok: true,
+      phone: {
+        nationalNumber: parsed.nationalNumber,
+        country: parsed.country ?? '',
+        callingCode: parsed.countryCallingCode,
+      },
+    };
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      ok: false,
+      error:
+        message === 'INVALID_COUNTRY' || message === 'TOO_SHORT' || message === 'TOO_LONG'
+          ? message
+          : 'NOT_A_NUMBER',
+    };
+  }
+};
+
+/** Digits and the separators people type; anything else (letters, ext., Unicode digits) parses fully. */
+const SIMPLE = /^\+?[0-9 ().\-/]+$/;
+const PREFIX_DIGITS = 5;
+const MIN_FAST_DIGITS = 6;
+const CACHE_LIMIT = 200_000;
+
+interface Template {
+  /** The digits before the national number (IDD, calling code, national prefix), which must recur. */
+  head: string;
+  callingCode: string;
+  /** Country for calling codes of one country; null when it depends on the number (shared codes). */
+  country: string | null;
+  /** Country when the shared-code emulation finds none ('' or the default country). */
+  fallbackCountry: string;
+  /** Plans whose national patterns decide the parse (the initial one, then the calling code's). */
+  plans: CompiledPlan[];
+  signature: number;
+  emulated: string;
+}
+const NO_TEMPLATE = 0;
+
+/** Per context (default country / calling code): templates by shape, full parses by text. */
+interface ContextCache {
+  templates: Map<number, Template | typeof NO_TEMPLATE>;
+  memo: Map<string, PhoneParse>;
+}
+const caches = new Map<string, ContextCache>();
+const cacheByContext = new WeakMap<PhoneContext, ContextCache>();
+
+const cacheOf = (context: PhoneContext): ContextCache => {
+  let cache = cacheByContext.get(context);
+  if (cache) return cache;
+  const key = `${context.defaultCountry ?? ''}#${context.defaultCallingCode ?? ''}`;
+  cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = { templates: new Map(), memo: new Map() }));
+  cacheByContext.set(context, cache);
+  return cache;
+};
+
+const NON_DIGITS = /\D/g;
+const NO_CONTEXT: PhoneContext = {};
+
+/**
+ * Which national-number patterns match the digits from each offset up to the national number
+ * (one bit each): libphonenumber's choices (strip the calling code? the national prefix?) test
+ * those suffixes.
+ */
+const signatureOf = (plans: CompiledPlan[], digits: string, headLength: number): number => {
+  let signature = 0;
+  let bit = 1;
+  for (const plan of plans)
+    for (let k = 0; k <= headLength; k++, bit *= 2) {
+      plan.sticky.lastIndex = k;
+      if (plan.sticky.test(digits)) signature += bit;
+    }
+  return signature;
+};
+
+const plansFor = (context: PhoneContext, plus: boolean, callingCode: string): CompiledPlan[] => {
+  const initial = plus
+    ? callingCode
+    : (context.defaultCountry ?? context.defaultCallingCode ?? callingCode);
+  return initial === callingCode ? [planOf(callingCode)] : [planOf(initial), planOf(callingCode)];
+};
+
+const learn = (
+  cache: ContextCache,
+  key: number,
+  context: PhoneContext,
+  plus: boolean,
+  digits: string,
+  result: PhoneParse,
+) => {
+  const { templates } = cache;
+  if (templates.size >= CACHE_LIMIT) templates.clear();
+  if (!result.ok || !digits.endsWith(result.phone.nationalNumber)) {
+    templates.set(key, NO_TEMPLATE);
+    return;
+  }
+  const { callingCode, nationalNumber, country } = result.phone;
+  const plans = plansFor(context, plus, callingCode);
+  if (!plans.every((plan) => plan.safe)) {
+    templates.set(key, NO_TEMPLATE);
+    return;
+  }
+  const shared = countriesForCallingCode(callingCode).length > 1;
+  const emulated = shared ? (countryByNationalNumber(callingCode, nationalNumber) ?? '') : '';
+  if (shared && emulated !== '' && emulated !== country) {
+    templates.set(key, NO_TEMPLATE);
+    return;
+  }
+  const head = digits.slice(0, digits.length - nationalNumber.length);
+  templates.set(key, {
+    head,
+    callingCode,
+    country: shared ? null : country,
+    fallbackCountry: shared && emulated === '' ? country : '',
+    plans,
+    signature: signatureOf(plans, digits, head.length),
+    emulated,
+  });
+};
+
+const fromTemplate = (template: Template, digits: string): PhoneParse | null => {
+  if (!digits.startsWith(template.head)) return null;
+  const nationalNumber = digits.slice(template.head.length);
+  const emulated =
+    template.country === null
+      ? (countryByNationalNumber(template.callingCode, nationalNumber) ?? '')
+      : '';
+  if (emulated !== template.emulated) return null;
+  if (signatureOf(template.plans, digits, template.head.length) !== template.signature) return null;
+  return {
+    ok: true,
+    phone: {
+      nationalNumber,
+      country: template.country ?? (emulated || template.fallbackCountry),
+      callingCode: template.callingCode,
+    },
+  };
+};
+
+/** Parses one number as Twenty's server would, from the caches when it can. */
+export const parsePhone = (text: string, context: PhoneContext = NO_CONTEXT): PhoneParse => {
+  const raw = text.trim();
+  const cache = cacheOf(context);
+  let templateKey = -1;
+  let digits = '';
+  let plus = false;
+  if (SIMPLE.test(raw)) {
+    digits = raw.replace(NON_DIGITS, '');
+    if (digits.length >= MIN_FAST_DIGITS && digits.length < 100) {
+      plus = raw.charCodeAt(0) === 43;
+      // Shape: '+' or not, the first five digits, the digit count — as one number, no string.
+      let prefix = 0;
+      for (let i = 0; i < PREFIX_DIGITS; i++) prefix = prefix * 10 + digits.charCodeAt(i) - 48;
+      templateKey = ((plus ? 100_000 : 0) + prefix) * 100 + digits.length;
+      const template = cache.templates.get(templateKey);
+      if (template) {
+        const fast = fromTemplate(template, digits);
+        if (fast) return fast;
+      }
+      if (template !== undefined) templateKey = -1;
+    }
+  }
+  // Only full parses are memoised: they are the expensive ones, and repeated values are common.
+  let result = cache.memo.get(raw);
+  if (!result) {
+    result = fullParse(raw, context);
+    if (cache.memo.size >= CACHE_LIMIT) cache.memo.clear();
+    cache.memo.set(raw, result);
+  }
+  if (templateKey >= 0) learn(cache, templateKey, context, plus, digits, result);
+  return result;
+};
+
+/** Only for tests: the full libphonenumber parse, bypassing every cache. */
+export const parsePhoneUncached = (text: string, context: PhoneContext = {}): PhoneParse =>
+  fullParse(text.trim(), context);
