@@ -87,7 +87,8 @@ export const splitSingleColumn = (type: CompositeFieldType, text: string): PartT
 export const SINGLE_COLUMN_PARTS: Partial<Record<CompositeFieldType, readonly string[]>> = {
   FULL_NAME: ['firstName', 'lastName'],
   EMAILS: ['primaryEmail'],
-  PHONES: ['primaryPhoneNumber', 'primaryPhoneCountryCode', 'primaryPhoneCallingCode'],
+  // The number's country and calling code are written with it.
+  PHONES: ['primaryPhoneNumber'],
   LINKS: ['primaryLinkUrl'],
   CURRENCY: ['amountMicros', 'currencyCode'],
   ADDRESS: ['addressStreet1'],
@@ -100,9 +101,22 @@ const unwrapNamed = (text: string): string =>
 
 const EMAIL_KEYS = ['primaryEmail', 'additionalEmails'];
 
+const onlyPrimary = (mapped: ReadonlySet<string>, primary: string): boolean =>
+  mapped.size === 1 && mapped.has(primary);
+
 const emailsReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): CompositeReader => {
   const separator = ctx.hints.listSeparator;
-  return (parts, issues) => {
+  const one: CompositeReader['one'] = onlyPrimary(mapped, 'primaryEmail')
+    ? (text, issues) => {
+        if (separator === undefined ? EMAIL_MIGHT_SPLIT.test(text) : text.includes(separator))
+          return null;
+        const email = readEmail(text);
+        if (email.ok) return { primaryEmail: email.email };
+        issues.error(email.message, 'primaryEmail');
+        return INVALID;
+      }
+    : undefined;
+  const read: CompositeReader = (parts, issues) => {
     const items: string[] = [];
     const itemParts: string[] = [];
     collectItems(
@@ -132,6 +146,7 @@ const emailsReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): Composit
       value.additionalEmails = emails.slice(1);
     return value;
   };
+  return Object.assign(read, { one });
 };
 
 const LINK_KEYS = ['primaryLinkUrl', 'secondaryLinks'];
@@ -139,7 +154,17 @@ const LINK_KEYS = ['primaryLinkUrl', 'secondaryLinks'];
 const linksReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): CompositeReader => {
   const variant: LinkVariant = ctx.field.settings?.type === 'domain' ? 'domain' : 'url';
   const separator = ctx.hints.listSeparator;
-  return (parts, issues) => {
+  const one: CompositeReader['one'] = onlyPrimary(mapped, 'primaryLinkUrl')
+    ? (text, issues) => {
+        if (separator === undefined ? LINK_MIGHT_SPLIT.test(text) : text.includes(separator))
+          return null;
+        const link = readLink(text, variant);
+        if (link.ok) return { primaryLinkUrl: link.url };
+        issues.error(link.message, 'primaryLinkUrl');
+        return INVALID;
+      }
+    : undefined;
+  const read: CompositeReader = (parts, issues) => {
     const items: string[] = [];
     const itemParts: string[] = [];
     collectItems(parts, LINK_KEYS, LINK_MIGHT_SPLIT, LINK_SPLIT, separator, items, itemParts);
@@ -164,6 +189,7 @@ const linksReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): Composite
     }
     return value;
   };
+  return Object.assign(read, { one });
 };
 
 const PLAIN_AMOUNT = /^-?\d+(?:\.\d+)?$/;

@@ -54,7 +54,7 @@ export type EmailRead = { ok: true; email: string } | { ok: false; message: stri
 const SIMPLE_EMAIL = /^[A-Za-z0-9_'+\-.]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
 export const readEmail = (text: string): EmailRead => {
-  if (SIMPLE_EMAIL.test(text) && text.length <= MAX_LENGTH) {
+  if (text.length <= MAX_LENGTH && SIMPLE_EMAIL.test(text)) {
     const lower = text.toLowerCase();
     if (EMAIL.test(lower)) return { ok: true, email: lower };
   }

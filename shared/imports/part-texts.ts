@@ -4,10 +4,16 @@ import { splitList } from './transforms';
 
 /** The texts of a composite's parts, keyed by sub-field, and helpers its readers share. */
 export type PartTexts = Partial<Record<string, string[]>>;
-export type CompositeReader = (
+export type CompositeReader = ((
   parts: PartTexts,
   issues: Issues,
-) => Record<string, unknown> | Invalid;
+) => Record<string, unknown> | Invalid) & {
+  /**
+   * The common case without gathering parts: one cell of the primary sub-field, one value in
+   * it. Null when the text needs the general reader (a list, a wrapped address…).
+   */
+  one?: (text: string, issues: Issues) => Record<string, unknown> | Invalid | null;
+};
 
 export const first = (parts: PartTexts, key: string): string => parts[key]?.[0]?.trim() ?? '';
 

@@ -1,4 +1,4 @@
-import { INVALID, quote } from './cell-problems';
+import { INVALID, quote, type Issues } from './cell-problems';
 import { countryCodeOf } from './countries';
 import { collectItems, first, maxValuesWarning, type CompositeReader } from './part-texts';
 import {
@@ -7,6 +7,7 @@ import {
   isPlausible,
   isSupportedCountry,
   parsePhone,
+  type ParsedPhone,
   type PhoneContext,
 } from './phone-numbers';
 import type { ReaderContext } from './scalar-readers';
@@ -44,16 +45,42 @@ const PHONE_ERRORS: Record<string, string> = {
   INVALID_COUNTRY: 'has no country code: write it as +33… or choose the phone country of the file',
 };
 
+const warnImplausible = (issues: Issues, text: string, phone: ParsedPhone, part?: string) =>
+  issues.warn(
+    `${quote(text)} does not look like a valid ${phone.country || `+${phone.callingCode}`} number; it is kept as written`,
+    part,
+  );
+
 const PHONE_KEYS = ['primaryPhoneNumber', 'additionalPhones'];
 const COUNTRY_KEYS = ['primaryPhoneCountryCode', 'primaryPhoneCallingCode'];
 
 export const phonesReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): CompositeReader => {
   const separator = ctx.hints.listSeparator;
   const defaultContext: PhoneContext = { defaultCountry: ctx.options.phoneCountry };
-  return (parts, issues) => {
+  const countryMapped = COUNTRY_KEYS.some((key) => mapped.has(key));
+  const one: CompositeReader['one'] =
+    mapped.has('primaryPhoneNumber') && !countryMapped && !mapped.has('additionalPhones')
+      ? (text, issues) => {
+          if (separator === undefined ? PHONE_MIGHT_SPLIT.test(text) : text.includes(separator))
+            return null;
+          const parsed = parsePhone(text, defaultContext);
+          if (!parsed.ok) {
+            issues.error(`${quote(text)} ${PHONE_ERRORS[parsed.error]}`, 'primaryPhoneNumber');
+            return INVALID;
+          }
+          const { phone } = parsed;
+          if (!isPlausible(phone)) warnImplausible(issues, text, phone, 'primaryPhoneNumber');
+          return {
+            primaryPhoneNumber: phone.nationalNumber,
+            primaryPhoneCountryCode: phone.country,
+            primaryPhoneCallingCode: `+${phone.callingCode}`,
+          };
+        }
+      : undefined;
+  const read: CompositeReader = (parts, issues) => {
     let givenCountry: string | undefined;
     let givenCalling: string | undefined;
-    for (const part of COUNTRY_KEYS) {
+    for (const part of countryMapped ? COUNTRY_KEYS : []) {
       const text = first(parts, part);
       if (!text) continue;
       const read = readCountryCell(text);
@@ -103,11 +130,7 @@ export const phonesReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): C
         failed = true;
         continue;
       }
-      if (!isPlausible(phone))
-        issues.warn(
-          `${quote(text)} does not look like a valid ${phone.country || `+${phone.callingCode}`} number; it is kept as written`,
-          part,
-        );
+      if (!isPlausible(phone)) warnImplausible(issues, text, phone, part);
       const callingCode = `+${phone.callingCode}`;
       let known = false;
       for (const other of phones)
@@ -133,4 +156,5 @@ export const phonesReader = (ctx: ReaderContext, mapped: ReadonlySet<string>): C
       value.additionalPhones = phones.slice(1);
     return value;
   };
+  return Object.assign(read, { one });
 };

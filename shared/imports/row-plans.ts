@@ -142,35 +142,64 @@ export const partsPlan = (
   parts: CompiledPart[],
   read: CompositeReader,
 ): Plan => {
-  const significant = new Set(
+  const significantKeys = new Set(
     SIGNIFICANT_PARTS[type] ?? parts.filter((part) => part.constant === null).map((p) => p.key),
   );
   const partColumns = new Map<string, string | null>();
   for (const part of parts) if (!partColumns.has(part.key)) partColumns.set(part.key, part.column);
   const issues = new FieldIssues(setup.field.name, parts[0]?.column ?? null, partColumns);
-  // Reused across rows (readers never keep them): a composite costs no allocation to gather.
+  // Reused across rows (readers never keep them): gathering a composite allocates nothing.
+  const keys = [...partColumns.keys()];
   const texts: Record<string, string[]> = {};
   const raws: Partial<Record<string, string>> = {};
-  const keys = [...partColumns.keys()];
-  for (const key of keys) texts[key] = [];
+  for (const key of keys) {
+    texts[key] = [];
+    raws[key] = undefined;
+  }
+  const lists = parts.map((part) => texts[part.key]!);
+  const significant = parts.map((part) => part.constant === null && significantKeys.has(part.key));
+  const columns = parts.map((part) => part.column);
+  const transforms = parts.map((part) => part.text);
+  const constants = parts.map((part) => part.constant);
+  const partKeys = parts.map((part) => part.key);
+  const firstKey = parts[0]!.key;
+  // One column for the primary value (the usual "Email" → emails.primaryEmail): no gathering.
+  const single = parts.length === 1 && parts[0]!.constant === null ? read.one : undefined;
+  const gather = (cells: Cells): boolean => {
+    for (const key of keys) {
+      const list = texts[key]!;
+      // pop, not `length = 0`: V8 shrinks a length through a slow runtime call.
+      while (list.length) list.pop();
+      raws[key] = undefined;
+    }
+    let content = false;
+    for (let i = 0; i < lists.length; i++) {
+      const raw = constants[i] ?? cells[columns[i]!] ?? '';
+      const transform = transforms[i];
+      const value = transform ? transform(raw) : raw;
+      if (isBlank(value)) continue;
+      lists[i]!.push(value);
+      raws[partKeys[i]!] ??= raw;
+      if (significant[i]) content = true;
+    }
+    return content;
+  };
   return {
     run(cells, row) {
-      for (const key of keys) {
-        const list = texts[key]!;
-        if (list.length) list.length = 0;
-        raws[key] = undefined;
+      if (single) {
+        const raw = cells[columns[0]!] ?? '';
+        const transform = transforms[0];
+        const value = transform ? transform(raw) : raw;
+        if (isBlank(value)) return onEmpty(setup, issues, row, raw);
+        issues.begin(row, raw);
+        const fast = single(value, issues);
+        if (fast !== null) {
+          if (fast !== INVALID) row.values[setup.key] = fast;
+          return;
+        }
       }
-      let content = false;
-      for (const part of parts) {
-        const raw = part.constant ?? cells[part.column!] ?? '';
-        const value = part.text ? part.text(raw) : raw;
-        if (isBlank(value)) continue;
-        texts[part.key]!.push(value);
-        raws[part.key] ??= raw;
-        if (part.constant === null && significant.has(part.key)) content = true;
-      }
-      if (!content) return onEmpty(setup, issues, row, '');
-      issues.begin(row, raws[parts[0]!.key] ?? '', raws);
+      if (!gather(cells)) return onEmpty(setup, issues, row, '');
+      issues.begin(row, raws[firstKey] ?? '', raws);
       const result = read(texts, issues);
       if (result !== INVALID) row.values[setup.key] = result;
     },
@@ -229,7 +258,8 @@ export const singleCompositePlan = (
       const value = text ? text(raw) : raw;
       if (isBlank(value)) return onEmpty(setup, issues, row, raw);
       issues.begin(row, raw);
-      const result = read(splitSingleColumn(type, value), issues);
+      const fast = read.one?.(value, issues) ?? null;
+      const result = fast ?? read(splitSingleColumn(type, value), issues);
       if (result !== INVALID) row.values[setup.key] = result;
     },
   };

@@ -91,32 +91,42 @@ const readBoolean = (ctx: ReaderContext): CellReader => {
   };
 };
 
-const readDate =
-  (ctx: ReaderContext): CellReader =>
-  (text, issues) => {
-    const read = (ctx.hints.date?.read ?? readIsoDate)(text);
-    // A valid YYYY-MM-DD cell is already the value.
-    if (!isDateError(read) && text.length === 10 && text.charCodeAt(4) === 45 && !ctx.hints.date)
-      return text;
-    if (isDateError(read)) {
-      issues.error(read.error);
-      return INVALID;
+/**
+ * Dates repeat across rows (close dates, birthdays…): remember each text's value, or its error
+ * (prefixed with NUL), so a repeated cell costs one map lookup.
+ */
+const remembered = (read: (text: string) => string): CellReader => {
+  const known = new Map<string, string>();
+  return (text, issues) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (known.size >= 50_000) known.clear();
+      known.set(text, value);
     }
-    return formatDay(read);
+    if (value.charCodeAt(0) !== 0) return value;
+    issues.error(value.slice(1));
+    return INVALID;
   };
+};
+
+const readDate = (ctx: ReaderContext): CellReader => {
+  const parse = ctx.hints.date?.read ?? readIsoDate;
+  return remembered((text) => {
+    const read = parse(text);
+    return isDateError(read) ? `\u0000${read.error}` : formatDay(read);
+  });
+};
 
 const readDateTime = (ctx: ReaderContext): CellReader => {
   const toUtc = zoneToUtc(ctx.hints.date?.timeZone ?? ctx.options.timeZone);
-  return (text, issues) => {
-    const read = (ctx.hints.date?.read ?? readIsoDate)(text);
-    if (isDateError(read)) {
-      issues.error(read.error);
-      return INVALID;
-    }
+  const parse = ctx.hints.date?.read ?? readIsoDate;
+  return remembered((text) => {
+    const read = parse(text);
+    if (isDateError(read)) return `\u0000${read.error}`;
     const wall = wallMs(read);
-    const instant = read.offset === null ? toUtc(wall) : wall - read.offset * 60_000;
-    return isoString(instant);
-  };
+    return isoString(read.offset === null ? toUtc(wall) : wall - read.offset * 60_000);
+  });
 };
 
 /** SELECT and MULTI_SELECT and RATING share the option matching and its messages. */
