@@ -61,10 +61,26 @@ export class WorkspaceScheduler {
   /** Requests this scheduler let through, and 429s it learned from (observability, tests). */
   readonly stats = { sent: 0, rateLimited: 0 };
 
-  constructor(readonly options: SchedulerOptions) {
+  constructor(public options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
     this.queue = new PQueue({ concurrency: options.concurrency });
     this.buckets = bucketsFor(options.rateLimit, options.safety, this.now);
+  }
+
+  /**
+   * The admin changed the workspace's limits while another client still shares this scheduler:
+   * the new limits apply now, each new bucket no fuller than its window was, so no burst follows.
+   */
+  reconfigure(rateLimit: RateLimitConfig | null): void {
+    if (JSON.stringify(rateLimit) === JSON.stringify(this.options.rateLimit)) return;
+    const next = bucketsFor(rateLimit, this.options.safety, this.now);
+    for (const bucket of next) {
+      const before = this.buckets.find((old) => old.windowMs === bucket.windowMs);
+      if (before) bucket.take(Math.max(0, bucket.limit - before.remaining()));
+    }
+    this.buckets.splice(0, this.buckets.length, ...next);
+    this.options = { ...this.options, rateLimit };
+    this.pump();
   }
 
   /** Runs `work` in a concurrency slot once `cost` tokens are available (cost 0: no tokens). */
@@ -187,11 +203,12 @@ interface Entry {
 
 const registry = new Map<string, Entry>();
 
-/** The shared scheduler of a workspace; the first client's options create it. */
+/** The shared scheduler of a workspace; the latest client's rate limit is the one that holds. */
 export const acquireScheduler = (key: string, options: SchedulerOptions): WorkspaceScheduler => {
   const existing = registry.get(key);
   if (existing) {
     existing.refs += 1;
+    existing.scheduler.reconfigure(options.rateLimit);
     return existing.scheduler;
   }
   const scheduler = new WorkspaceScheduler(options);
