@@ -179,8 +179,6 @@ const fullParse = (raw: string, context: PhoneContext): PhoneParse => {
   }
 };
 
-/** Digits and the separators people type; anything else (letters, ext., Unicode digits) parses fully. */
-const SIMPLE = /^\+?[0-9 ().\-/]+$/;
 const PREFIX_DIGITS = 5;
 const MIN_FAST_DIGITS = 6;
 const CACHE_LIMIT = 200_000;
@@ -218,7 +216,26 @@ const cacheOf = (context: PhoneContext): ContextCache => {
   return cache;
 };
 
-const NON_DIGITS = /\D/g;
+const DIGIT_CODES = new Uint16Array(64);
+/** The separators people type between digits: space ( ) - . / */
+const SEPARATOR = new Uint8Array(128);
+for (const separator of ' ()-./') SEPARATOR[separator.charCodeAt(0)] = 1;
+
+/**
+ * The digits of a number written with digits, separators and a leading +, in one pass; null for
+ * anything else (letters, "ext.", other scripts' digits take the full parse). Char codes and
+ * fromCharCode: a regex replace costs twice as much.
+ */
+const simpleDigits = (raw: string): string | null => {
+  if (raw.length > 64) return null;
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) DIGIT_CODES[count++] = code;
+    else if (!(code < 128 && SEPARATOR[code] === 1) && !(code === 43 && i === 0)) return null;
+  }
+  return String.fromCharCode.apply(null, DIGIT_CODES.subarray(0, count) as unknown as number[]);
+};
 const NO_CONTEXT: PhoneContext = {};
 
 /**
@@ -308,8 +325,9 @@ export const parsePhone = (text: string, context: PhoneContext = NO_CONTEXT): Ph
   let templateKey = -1;
   let digits = '';
   let plus = false;
-  if (SIMPLE.test(raw)) {
-    digits = raw.replace(NON_DIGITS, '');
+  const simple = simpleDigits(raw);
+  if (simple !== null) {
+    digits = simple;
     if (digits.length >= MIN_FAST_DIGITS && digits.length < 100) {
       plus = raw.charCodeAt(0) === 43;
       // Shape: '+' or not, the first five digits, the digit count — as one number, no string.
