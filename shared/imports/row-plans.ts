@@ -27,7 +27,10 @@ export interface LookupRequest {
 }
 
 export interface RowResult {
-  /** Field name (or join column) → value in Twenty's REST body shape. */
+  /**
+   * Field name (or join column) → value in Twenty's REST body shape. Values of constants are
+   * shared between rows and frozen: copy before changing them (mergeRows does).
+   */
   values: Record<string, unknown>;
   problems: CellProblem[];
   lookups: LookupRequest[];
