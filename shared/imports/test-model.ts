@@ -1,34 +1,13 @@
 import type { ModelField, ModelObject, WorkspaceModel } from '../contract/data-model';
+import { manyToOneField, modelField } from '../testing/model-builders';
 
 /**
  * A workspace for the import tests: Twenty 2.43's company / person / opportunity (the fields an
  * import touches) and a custom object with one field of every importable type.
  */
-export const field = (name: string, type: string, extra: Partial<ModelField> = {}): ModelField => ({
-  id: `${name}-${type}`,
-  name,
-  label: name.charAt(0).toUpperCase() + name.slice(1).replace(/([A-Z])/g, ' $1'),
-  type,
-  description: null,
-  icon: null,
-  isCustom: false,
-  isSystem: false,
-  isActive: true,
-  isNullable: true,
-  isUnique: false,
-  isLabelSyncedWithName: true,
-  defaultValue: null,
-  options: null,
-  settings: null,
-  relation: null,
-  ...extra,
-});
+export const field = modelField;
 
-const manyToOne = (name: string, target: string) =>
-  field(name, 'RELATION', {
-    settings: { relationType: 'MANY_TO_ONE', joinColumnName: `${name}Id` },
-    relation: { type: 'MANY_TO_ONE', targetObject: target, targetField: null, targetFieldId: null },
-  });
+const manyToOne = manyToOneField;
 
 const options = (...labels: string[]) =>
   labels.map((label, position) => ({

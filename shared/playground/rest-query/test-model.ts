@@ -1,37 +1,12 @@
 import type { ModelField, ModelObject, WorkspaceModel } from '../../contract/data-model';
+import { manyToOneField, modelField, oneToManyField } from '../../testing/model-builders';
 
 /** A small workspace for the tests: standard person/company/opportunity and a custom object. */
-const field = (name: string, type: string, extra: Partial<ModelField> = {}): ModelField => ({
-  id: `${name}-${type}`,
-  name,
-  label: name.charAt(0).toUpperCase() + name.slice(1),
-  type,
-  description: null,
-  icon: null,
-  isCustom: false,
-  isSystem: false,
-  isActive: true,
-  isNullable: true,
-  isUnique: false,
-  isLabelSyncedWithName: true,
-  defaultValue: null,
-  options: null,
-  settings: null,
-  relation: null,
-  ...extra,
-});
+const field = modelField;
 
-const manyToOne = (name: string, target: string, joinColumnName = `${name}Id`) =>
-  field(name, 'RELATION', {
-    settings: { relationType: 'MANY_TO_ONE', joinColumnName },
-    relation: { type: 'MANY_TO_ONE', targetObject: target, targetField: null, targetFieldId: null },
-  });
+const manyToOne = manyToOneField;
 
-const oneToMany = (name: string, target: string) =>
-  field(name, 'RELATION', {
-    settings: { relationType: 'ONE_TO_MANY' },
-    relation: { type: 'ONE_TO_MANY', targetObject: target, targetField: null, targetFieldId: null },
-  });
+const oneToMany = oneToManyField;
 
 const options = (...values: string[]) =>
   values.map((value, position) => ({ value, label: value.toLowerCase(), position, color: 'red' }));
