@@ -14,6 +14,8 @@ import type { ConnectionSettings } from '../electron/services/workspaces/connect
 import { buildGraph } from '../renderer/features/data-model/model-graph';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { elkGraphOf } from '../renderer/features/data-model/elk-graph';
+import { goToTool, waitForLocalWorkspace } from './lib/app-page';
+import { createCleanups } from './lib/cleanups';
 import { ensureRendererBuilt, ROOT, startAppHost, type AppHost } from './lib/app-host';
 import { recordPhase, type PhaseProfile } from './lib/chrome-profile';
 import { PAGE_PROBE, type DiagramMilestones, type QuietMilestones } from './lib/page-probe';
@@ -69,27 +71,7 @@ const SCREENSHOT_DIR = join(ROOT, 'test-results/bench-data-model');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (values: number[]) => percentile(values, 50);
 
-// Cleanup runs once, on success, failure or a signal.
-const cleanups: Array<() => Promise<void> | void> = [];
-let cleaning: Promise<void> | null = null;
-const cleanUp = () =>
-  (cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        log(`cleanup: ${(error as Error).message}`);
-      }
-    }
-  })());
-// A signal (Ctrl+C reaches the whole process group, and tsx relays it again) cleans up once and
-// exits; Playwright's own signal handlers are off so the browser closes in that order.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-  process.on(signal, () => {
-    if (cleaning) return;
-    log(`${signal}: stopping the app and the browser…`);
-    void cleanUp().then(() => process.exit(130));
-  });
+const cleanups = createCleanups(log);
 
 const closedPort = () =>
   new Promise<number>((done, fail) => {
@@ -152,7 +134,7 @@ log(
 
 const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-data-model-'));
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-cleanups.push(removeDataDir);
+cleanups.add(removeDataDir);
 const connectionId = randomUUID();
 const now = new Date().toISOString();
 const settings: ConnectionSettings = {
@@ -249,7 +231,7 @@ try {
   log('starting the app (browser mode)…');
   const keychainService = `atelier-bench-${randomUUID()}`;
   const host: AppHost = await startAppHost({ dataDir, keychainService });
-  cleanups.push(() => host.stop());
+  cleanups.add(() => host.stop());
   // Last resort if the process ends without cleaning up (an uncaught error mid-way).
   process.once('exit', () => {
     host.kill();
@@ -270,7 +252,7 @@ try {
       '--disable-sync',
     ],
   });
-  cleanups.push(() => browser.close());
+  cleanups.add(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -278,26 +260,8 @@ try {
   await page.goto(host.launchUrl);
   await page.getByTestId('workspace-switcher').waitFor();
 
-  // The local workspace (PGlite in a child process) must be up and idle before the clock runs.
-  const goTo = async (key: string, tool: string) => {
-    const item = page
-      .getByRole('navigation', { name: 'Tools' })
-      .getByRole('button', { name: tool });
-    for (let attempt = 0; (await item.getAttribute('aria-current')) !== 'page'; attempt++) {
-      if (attempt === 20) throw new Error(`Ctrl+${key} did not open ${tool}`);
-      await page.keyboard.press(`Control+${key}`);
-      await page.waitForTimeout(250);
-    }
-  };
-  await goTo('5', 'Connections');
-  log('waiting for the local workspace…');
-  await page
-    .getByRole('article', { name: 'Local workspace', exact: true })
-    .locator(
-      '[data-testid="connection-status"][data-state="ready"], [data-testid="connection-status"][data-state="ok"]',
-    )
-    .waitFor({ timeout: 120_000 });
-  await goTo('1', 'Data model');
+  await waitForLocalWorkspace(page, log);
+  await goToTool(page, '1', 'Data model');
   await page.getByTestId('object-node').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
 
@@ -466,5 +430,5 @@ try {
   log(`data-model bench failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanups.run();
 }

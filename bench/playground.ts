@@ -12,6 +12,7 @@ import { toSchemaDocument } from '../shared/schema/model-to-schema';
 import { isStandardObject, type CustomSchemaObject } from '../shared/schema/schema-document';
 import type { ConnectionSettings } from '../electron/services/workspaces/connection-settings';
 import { startLocalWorkspace } from '../electron/services/local-workspace';
+import { goToTool, waitForLocalWorkspace } from './lib/app-page';
 import { ensureRendererBuilt, startAppHost } from './lib/app-host';
 import { createCleanups } from './lib/cleanups';
 import { COMPLETION_PROBE, type CompletionTiming, type WorkerSeen } from './lib/completion-probe';
@@ -331,27 +332,9 @@ const measureCompletion = async (
   await page.goto(host.launchUrl);
   await page.getByTestId('workspace-switcher').waitFor();
 
-  const goTo = async (key: string, tool: string) => {
-    const item = page
-      .getByRole('navigation', { name: 'Tools' })
-      .getByRole('button', { name: tool });
-    for (let attempt = 0; (await item.getAttribute('aria-current')) !== 'page'; attempt++) {
-      if (attempt === 20) throw new Error(`Ctrl+${key} did not open ${tool}`);
-      await page.keyboard.press(`Control+${key}`);
-      await page.waitForTimeout(250);
-    }
-  };
-  // The local workspace (PGlite in a child process) must be up and idle before the clock runs.
-  await goTo('5', 'Connections');
-  log('waiting for the local workspace…');
-  await page
-    .getByRole('article', { name: 'Local workspace', exact: true })
-    .locator(
-      '[data-testid="connection-status"][data-state="ready"], [data-testid="connection-status"][data-state="ok"]',
-    )
-    .waitFor({ timeout: 120_000 });
+  await waitForLocalWorkspace(page, log);
   // The playground (Monaco, its workers) opened on the local workspace's small schema first.
-  await goTo('2', 'Query playground');
+  await goToTool(page, '2', 'Query playground');
   const editor = page.getByTestId('editor-graphql').first();
   await editor.waitFor({ timeout: 60_000 });
   const reading = page.getByText('Reading the schema…');

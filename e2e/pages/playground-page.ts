@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { ConnectionsPage } from './connections-page';
 
 /** Replaces the query editor's text the way an admin brings a query in: select all, paste. */
 export const setQuery = async (page: Page, text: string): Promise<void> => {
@@ -18,4 +19,22 @@ export const clickWord = async (page: Page, word: string): Promise<void> => {
   const editor = page.getByTestId('editor-graphql').first();
   const token = editor.locator('.view-line span', { hasText: word }).first();
   await token.click();
+};
+
+/**
+ * Adds a remote connection, makes it the active workspace and opens the playground on it, with
+ * clipboard access for `setQuery`; resolves once the editor shows.
+ */
+export const openPlaygroundOn = async (
+  page: Page,
+  remote: { name: string; baseUrl: string; apiKey: string },
+): Promise<ConnectionsPage> => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const connections = new ConnectionsPage(page);
+  await connections.open();
+  await connections.add(remote);
+  await connections.shell.switchWithMenu(remote.name);
+  await connections.shell.goByShortcut('Query playground');
+  await expect(page.getByTestId('editor-graphql').first()).toBeVisible({ timeout: 45_000 });
+  return connections;
 };

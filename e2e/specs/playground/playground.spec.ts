@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../../fixtures/test';
-import { ConnectionsPage } from '../../pages/connections-page';
-import { setQuery } from '../../pages/playground-page';
+import { setQuery, openPlaygroundOn } from '../../pages/playground-page';
 
 /**
  * The query playground as an admin uses it on a second workspace: completion offers a custom
@@ -13,17 +12,11 @@ const REMOTE = 'Production';
 
 test('complete, run and read errors in the playground', async ({ page, remoteWorkspace }) => {
   test.setTimeout(180_000);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const connections = new ConnectionsPage(page);
-  await connections.open();
-  await connections.add({
+  const connections = await openPlaygroundOn(page, {
     name: REMOTE,
     baseUrl: remoteWorkspace.url,
     apiKey: remoteWorkspace.apiKey,
   });
-  await connections.shell.switchWithMenu(REMOTE);
-  await connections.shell.goByShortcut('Query playground');
-  await expect(page.getByTestId('editor-graphql')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('Reading the schema…')).toHaveCount(0, { timeout: 30_000 });
 
   // A custom field created on the workspace a moment ago, outside the app.

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../../fixtures/test';
-import { ConnectionsPage } from '../../pages/connections-page';
+import { openPlaygroundOn } from '../../pages/playground-page';
 
 /**
  * The REST builder as an admin uses it on a second workspace: a filter and a sort composed with
@@ -84,17 +84,11 @@ test('build a REST filter with completion, run it and its GraphQL twin, page thr
   expect(expected.length).toBeGreaterThanOrEqual(5);
   expect(expected.length).toBeLessThan(all);
 
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const connections = new ConnectionsPage(page);
-  await connections.open();
-  await connections.add({
+  await openPlaygroundOn(page, {
     name: REMOTE,
     baseUrl: remoteWorkspace.url,
     apiKey: remoteWorkspace.apiKey,
   });
-  await connections.shell.switchWithMenu(REMOTE);
-  await connections.shell.goByShortcut('Query playground');
-  await expect(page.getByTestId('editor-graphql')).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole('button', { name: 'New query tab' }).click();
   await page.getByLabel('Query name').fill('Big companies');
