@@ -40,6 +40,16 @@ test('F12 opens the schema docs at the field under the cursor; search and insert
 }) => {
   test.setTimeout(120_000);
   await openPlayground(page);
+  // Hover docs from the workspace's schema, on the starter query.
+  await expect(async () => {
+    await page
+      .getByTestId('editor-graphql')
+      .first()
+      .locator('.view-line span', { hasText: /^domainName$/ })
+      .first()
+      .hover();
+    await expect(page.getByText('Company.domainName: Links')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   await setQuery(page, QUERY);
 
   await clickWord(page, 'domainName');
