@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { emptyMapping } from '../../../shared/imports';
+import { model, person } from '../../../shared/imports/test-model';
+import { setFieldSource } from './mapping-edits';
+import {
+  buildPreview,
+  cellsOf,
+  previewCell,
+  previewColumns,
+  previewText,
+  problemsOfField,
+} from './preview';
+
+const headers = ['First', 'Last', 'Email', 'Domain'];
+const sample = [
+  ['Ada', 'Lovelace', 'ada@example.com', 'example.com'],
+  ['Grace', 'Hopper', 'grace@', 'navy.mil'],
+];
+
+const mapping = () => {
+  let document = emptyMapping('person');
+  document = setFieldSource(document, 'name', {
+    kind: 'columns',
+    parts: {
+      firstName: { column: 'First', transforms: [] },
+      lastName: { column: 'Last', transforms: [] },
+    },
+  });
+  document = setFieldSource(document, 'emails', {
+    kind: 'column',
+    column: 'Email',
+    transforms: [],
+  });
+  document = setFieldSource(document, 'company', {
+    kind: 'lookup',
+    column: 'Domain',
+    transforms: [],
+    object: 'company',
+    by: 'domainName',
+    createMissing: true,
+  });
+  return document;
+};
+
+describe('preview', () => {
+  it('converts the sample rows as the engine will, with each cell problem', () => {
+    const preview = buildPreview({
+      mapping: mapping(),
+      object: person,
+      model,
+      mode: 'create',
+      headers,
+      sample,
+      sampleLines: [2, 3],
+    });
+    expect(preview.failure).toBeNull();
+    expect(preview.rows.map((row) => row.line)).toEqual([2, 3]);
+    const [ada, grace] = preview.rows;
+    expect(ada!.result.hasErrors).toBe(false);
+    expect(previewCell(ada!, 'name')).toBe('firstName: Ada · lastName: Lovelace');
+    expect(previewCell(ada!, 'company')).toBe(
+      '→ company where domainName.primaryLinkUrl = example.com',
+    );
+    expect(grace!.result.hasErrors).toBe(true);
+    expect(problemsOfField(grace!.result.problems, 'emails')[0]!.column).toBe('Email');
+    expect(previewColumns(mapping(), preview.rows)).toEqual(['name', 'emails', 'company']);
+  });
+
+  it('reports mapping problems such as a column the file lacks', () => {
+    const preview = buildPreview({
+      mapping: setFieldSource(mapping(), 'jobTitle', {
+        kind: 'column',
+        column: 'Title',
+        transforms: [],
+      }),
+      object: person,
+      model,
+      mode: 'create',
+      headers,
+      sample,
+      sampleLines: [2, 3],
+    });
+    expect(preview.mappingProblems.map((problem) => problem.message)).toContain(
+      "Column 'Title' is not in the file",
+    );
+  });
+
+  it('writes values as one line', () => {
+    expect(cellsOf(['a', 'b'], ['1'])).toEqual({ a: '1', b: '' });
+    expect(previewText(null)).toBe('∅ (cleared)');
+    expect(previewText(['A', 'B'])).toBe('A, B');
+    expect(previewText({ primaryEmail: 'a@b.c', additionalEmails: [] })).toBe(
+      'primaryEmail: a@b.c',
+    );
+  });
+});
