@@ -31,6 +31,13 @@ const PlaygroundPage = lazy(() =>
   })),
 );
 
+// The import wizard (and the conversion code its preview runs) loads when first opened.
+const ImportPage = lazy(() =>
+  import('../features/imports/ImportPage').then((module) => ({
+    default: module.ImportPage,
+  })),
+);
+
 const ICONS: Record<ToolId, ComponentType<{ size?: number }>> = {
   'data-model': Boxes,
   playground: Terminal,
@@ -121,6 +128,10 @@ export const App = () => {
         ) : tool === 'playground' ? (
           <Suspense fallback={<p className="empty">Loading the editor…</p>}>
             <PlaygroundPage />
+          </Suspense>
+        ) : tool === 'import' ? (
+          <Suspense fallback={<p className="empty">Loading the import wizard…</p>}>
+            <ImportPage />
           </Suspense>
         ) : (
           <ToolPlaceholder tool={tool} />

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemRow } from '../../../shared/contract';
-import { nextOffset, problemsByColumn, replaceRow, rowSummary, rowTone } from './problem-rows';
+import {
+  gridColumns,
+  nextOffset,
+  problemsByColumn,
+  replaceRow,
+  rowSummary,
+  rowTone,
+} from './problem-rows';
 
 const row = (line: number, patch: Partial<ProblemRow> = {}): ProblemRow => ({
   line,
@@ -59,6 +66,13 @@ describe('problem rows', () => {
     const next = replaceRow(pages, fixed);
     expect(next[0]!.rows[1]).toBe(fixed);
     expect(next[1]).toBe(pages[1]);
+  });
+
+  it('sizes the grid columns in pixels', () => {
+    expect(gridColumns(['A', 'B'])).toEqual({
+      template: '64px 100px 170px 170px 340px 110px',
+      width: 954,
+    });
   });
 
   it('asks for the next page until every row is loaded', () => {

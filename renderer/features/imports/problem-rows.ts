@@ -79,6 +79,11 @@ export const nextOffset = (pages: readonly Page[]): number | undefined => {
   return last && last.rows.length > 0 && loaded < total ? loaded : undefined;
 };
 
-/** Grid columns: line, status, the file's columns, the problems summary, actions. */
-export const gridTemplate = (headers: readonly string[]): string =>
-  `64px 96px ${headers.map(() => 'minmax(140px, 1fr)').join(' ')} minmax(240px, 2fr) 96px`;
+/** Grid columns (line, status, the file's columns, the problems summary, actions) in pixels. */
+export const gridColumns = (headers: readonly string[]): { template: string; width: number } => {
+  const widths = [64, 100, ...headers.map(() => 170), 340, 110];
+  return {
+    template: widths.map((width) => `${width}px`).join(' '),
+    width: widths.reduce((sum, width) => sum + width, 0),
+  };
+};

@@ -101,9 +101,15 @@ describe('wizard store', () => {
     expect(useWizard.getState().step).toBe('run');
 
     actions().setName('Renamed');
-    expect(useWizard.getState().dirty).toBe(true);
+    expect(useWizard.getState()).toMatchObject({ dirty: true, stepsDirty: false });
+    actions().setMode('step-1', 'create');
+    expect(useWizard.getState()).toMatchObject({ dirty: true, stepsDirty: true });
     actions().saved(saved('draft'));
-    expect(useWizard.getState()).toMatchObject({ dirty: false, activeFile: 'step-1' });
+    expect(useWizard.getState()).toMatchObject({
+      dirty: false,
+      stepsDirty: false,
+      activeFile: 'step-1',
+    });
   });
 
   it('keeps the selected file when a file is removed', () => {

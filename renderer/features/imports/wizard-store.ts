@@ -29,6 +29,8 @@ interface WizardState {
   draft: Draft;
   /** The draft differs from the import kept in main (or was never saved). */
   dirty: boolean;
+  /** Its files, reading options, objects, modes or mappings differ (main validates again). */
+  stepsDirty: boolean;
   activeFile: string | null;
   actions: {
     newImport(connectionId: string): void;
@@ -59,6 +61,7 @@ export const useWizard = create<WizardState>()((set, get) => {
   const patchFile = (key: string, patch: Partial<DraftFile>) =>
     set((state) => ({
       dirty: true,
+      stepsDirty: true,
       draft: {
         ...state.draft,
         files: state.draft.files.map((file) => (file.key === key ? { ...file, ...patch } : file)),
@@ -69,6 +72,7 @@ export const useWizard = create<WizardState>()((set, get) => {
     step: 'files',
     draft: emptyDraft('local'),
     dirty: false,
+    stepsDirty: false,
     activeFile: null,
     actions: {
       newImport: (connectionId) =>
@@ -77,6 +81,7 @@ export const useWizard = create<WizardState>()((set, get) => {
           step: 'files',
           draft: emptyDraft(connectionId),
           dirty: true,
+          stepsDirty: true,
           activeFile: null,
         }),
       openImport: (imported) => {
@@ -86,6 +91,7 @@ export const useWizard = create<WizardState>()((set, get) => {
           step: initialStep(imported),
           draft,
           dirty: false,
+          stepsDirty: false,
           activeFile: draft.files[0]?.key ?? null,
         });
       },
@@ -96,6 +102,7 @@ export const useWizard = create<WizardState>()((set, get) => {
         const file = newDraftFile(path);
         set((state) => ({
           dirty: true,
+          stepsDirty: true,
           activeFile: state.activeFile ?? file.key,
           draft: { ...state.draft, files: [...state.draft.files, file] },
         }));
@@ -105,6 +112,7 @@ export const useWizard = create<WizardState>()((set, get) => {
           const files = state.draft.files.filter((file) => file.key !== key);
           return {
             dirty: true,
+            stepsDirty: true,
             draft: { ...state.draft, files },
             activeFile: state.activeFile === key ? (files[0]?.key ?? null) : state.activeFile,
           };
@@ -124,7 +132,7 @@ export const useWizard = create<WizardState>()((set, get) => {
           // Saved steps get main's ids: keep the same file selected, by its path.
           const path = state.draft.files.find((file) => file.key === state.activeFile)?.path;
           const active = draft.files.find((file) => file.path === path) ?? draft.files[0];
-          return { dirty: false, draft, activeFile: active?.key ?? null };
+          return { dirty: false, stepsDirty: false, draft, activeFile: active?.key ?? null };
         }),
     },
   };

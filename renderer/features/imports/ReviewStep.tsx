@@ -1,0 +1,128 @@
+import { ArrowRight, Download, ListChecks } from 'lucide-react';
+import { useState } from 'react';
+import type { Import } from '../../../shared/contract';
+import { rpc } from '../../api/rpc';
+import { toastError } from '../../ui/toast-error';
+import { hasRun, mappingProblems } from './draft';
+import { offerReport } from './download';
+import { useImport } from './import-queries';
+import { MappingProblems } from './MappingProblems';
+import { ProblemGrid } from './ProblemGrid';
+import { ProgressPanel } from './ProgressPanel';
+import { StepCounts } from './StepCounts';
+import { totalCounts } from './step-totals';
+import { useImportActions } from './use-import-actions';
+import { useWizard } from './wizard-store';
+
+const StepReview = (props: { imported: Import; stepId: string; locked: boolean }) => {
+  const step = props.imported.steps.find((candidate) => candidate.id === props.stepId);
+  const [downloading, setDownloading] = useState(false);
+  if (!step) return null;
+  const download = () => {
+    setDownloading(true);
+    rpc
+      .call('imports.errorReport', { importId: props.imported.id, stepId: step.id })
+      .then(offerReport)
+      .catch(toastError)
+      .finally(() => setDownloading(false));
+  };
+  return (
+    <div className="step-review">
+      <div className="step-review-head">
+        <StepCounts counts={step.counts} kind="validation" label={`Counts of ${step.fileName}`} />
+        <button className="btn" disabled={downloading} onClick={download}>
+          <Download size={14} /> Download error report
+        </button>
+      </div>
+      <MappingProblems problems={step.mappingProblems} />
+      <ProblemGrid
+        key={step.id}
+        importId={props.imported.id}
+        stepId={step.id}
+        disabled={props.locked}
+      />
+    </div>
+  );
+};
+
+/**
+ * Step 3: every row checked in main (against the fields, the file and the workspace), then the
+ * rows with problems to fix in place or exclude, file by file.
+ */
+export const ReviewStep = () => {
+  const { draft, stepsDirty: dirty } = useWizard();
+  const { goTo } = useWizard((state) => state.actions);
+  const { data: imported } = useImport(draft.importId);
+  const { busy, save, validate } = useImportActions();
+  const [stepId, setStepId] = useState<string | null>(null);
+  if (!imported) return <p className="meta">Reading the import…</p>;
+  const locked = hasRun(imported);
+  const validating = imported.state === 'validating';
+  const step = imported.steps.find((candidate) => candidate.id === stepId) ?? imported.steps[0];
+  const totals = totalCounts(imported);
+  const canRun = !dirty && !validating && imported.state !== 'draft';
+
+  const revalidate = async () => {
+    const saved = dirty ? await save() : imported;
+    await validate(saved.id);
+  };
+
+  return (
+    <div className="review-step">
+      {dirty && (
+        <p className="notice" role="status">
+          The files or mappings changed since this import was kept: save and validate again.
+        </p>
+      )}
+      <div className="review-toolbar">
+        <StepCounts counts={totals} kind="validation" label="Counts of the import" />
+        <span className="spacer" />
+        {!locked && (
+          <button
+            className="btn"
+            disabled={validating || busy !== null || (dirty && mappingProblems(draft).length > 0)}
+            onClick={() => void revalidate().catch(() => undefined)}
+          >
+            <ListChecks size={14} />
+            {imported.state === 'draft' || dirty ? 'Validate' : 'Validate again'}
+          </button>
+        )}
+      </div>
+      {imported.message && (
+        <p className="state-message" data-testid="import-message">
+          {imported.message}
+        </p>
+      )}
+      {validating && <ProgressPanel label="Validation progress" progress={imported.progress} />}
+      {imported.state === 'draft' && !validating && (
+        <p className="meta">Not validated yet: nothing is written before every row is checked.</p>
+      )}
+      {imported.steps.length > 1 && (
+        <div className="file-tabs" role="tablist" aria-label="Files">
+          {imported.steps.map((candidate) => (
+            <button
+              key={candidate.id}
+              role="tab"
+              aria-selected={candidate.id === step?.id}
+              className="file-tab"
+              onClick={() => setStepId(candidate.id)}
+            >
+              {candidate.fileName}
+              {candidate.counts.errorRows > 0 && (
+                <span className="badge danger">{candidate.counts.errorRows}</span>
+              )}
+            </button>
+          ))}
+        </div>
+      )}
+      {step && !validating && imported.state !== 'draft' && (
+        <StepReview imported={imported} stepId={step.id} locked={locked} />
+      )}
+      <div className="step-footer">
+        <button className="btn primary" disabled={!canRun} onClick={() => goTo('run')}>
+          Next: run <ArrowRight size={14} />
+        </button>
+      </div>
+    </div>
+  );
+};

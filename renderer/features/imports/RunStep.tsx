@@ -1,0 +1,221 @@
+import { Download, FlaskConical, Pause, Play, RotateCcw } from 'lucide-react';
+import { useState } from 'react';
+import type { Import } from '../../../shared/contract';
+import { isAppError } from '../../../shared/errors/app-error';
+import { rpc } from '../../api/rpc';
+import { toastError } from '../../ui/toast-error';
+import { useConnections } from '../workspaces/connection-queries';
+import { ConfirmDialog } from './ConfirmDialog';
+import { offerReport } from './download';
+import { MODE_LABELS } from './FileCard';
+import { formatCount, isBusy } from './format';
+import { useImport } from './import-queries';
+import { ProgressPanel } from './ProgressPanel';
+import { ResultsTable } from './ResultsTable';
+import { StateBadge } from './StateBadge';
+import { StepCounts } from './StepCounts';
+import { hasResults, rowsToWrite, totalCounts } from './step-totals';
+import { useImportActions } from './use-import-actions';
+
+type Asking = 'run' | 'rollback' | null;
+
+/** The dry run's own import (a copy run on the local workspace or a replica), followed live. */
+const DryRunPanel = ({ id, workspace }: { id: string; workspace: (id: string) => string }) => {
+  const { data: dry } = useImport(id);
+  if (!dry) return null;
+  const counts = totalCounts(dry);
+  return (
+    <section className="card dry-run" aria-label="Dry run">
+      <div className="dry-run-head">
+        <FlaskConical size={16} aria-hidden="true" />
+        <strong>Dry run on {workspace(dry.connectionId)}</strong>
+        <StateBadge state={dry.state} />
+      </div>
+      {isBusy(dry.state) && <ProgressPanel label="Dry run progress" progress={dry.progress} />}
+      {dry.message && <p className="state-message">{dry.message}</p>}
+      {hasResults(counts) && <StepCounts counts={counts} kind="results" label="Dry run results" />}
+    </section>
+  );
+};
+
+/**
+ * Step 4: a dry run first if wanted, then the run itself (a remote workspace asks first, naming
+ * it), its progress with pause and resume, the counts and per-row results, the result file and
+ * the rollback.
+ */
+export const RunStep = ({ imported }: { imported: Import }) => {
+  const { data: connections } = useConnections();
+  const { busy, run, pause, dryRun, rollback } = useImportActions();
+  const [asking, setAsking] = useState<Asking>(null);
+  const [skipErrorRows, setSkipErrorRows] = useState(true);
+  const [dryRunId, setDryRunId] = useState<string | null>(null);
+  const connection = connections?.connections.find(
+    (candidate) => candidate.id === imported.connectionId,
+  );
+  const workspace = connection?.name ?? imported.connectionId;
+  const nameOf = (id: string) =>
+    connections?.connections.find((candidate) => candidate.id === id)?.name ?? id;
+  const remote = connection?.kind === 'remote';
+  const counts = totalCounts(imported);
+  const state = imported.state;
+  const canStart = state === 'validated' || state === 'failed';
+  const started = hasResults(counts) || ['running', 'paused', 'done'].includes(state);
+
+  const start = (confirm: boolean) =>
+    run(imported.id, confirm, skipErrorRows).catch((error) => {
+      if (isAppError(error) && error.details?.needsConfirmation) setAsking('run');
+    });
+  const startDryRun = () =>
+    dryRun(imported.id)
+      .then((dry) => setDryRunId(dry.id))
+      .catch(() => undefined);
+  const downloadResults = () =>
+    rpc.call('imports.resultReport', { importId: imported.id }).then(offerReport).catch(toastError);
+
+  return (
+    <div className="run-step">
+      <section className="run-summary" aria-label="What the run writes">
+        <p>
+          Into <strong>{workspace}</strong>
+          {remote ? ' (a remote workspace: you will be asked to confirm)' : ''}:{' '}
+          {formatCount(rowsToWrite(counts))} of {formatCount(counts.rows)} rows
+          {counts.errorRows > 0 && <>, {formatCount(counts.errorRows)} with errors</>}
+          {counts.excludedRows > 0 && <>, {formatCount(counts.excludedRows)} excluded</>}.
+        </p>
+        <ul className="run-steps">
+          {[...imported.steps]
+            .sort((a, b) => a.order - b.order)
+            .map((step, index) => (
+              <li key={step.id}>
+                <span className="wizard-step-number">{index + 1}</span>
+                {step.fileName} → {step.mapping.object} · {MODE_LABELS[step.mode].toLowerCase()} ·{' '}
+                {formatCount(rowsToWrite(step.counts))} rows
+              </li>
+            ))}
+        </ul>
+      </section>
+
+      <div className="run-actions">
+        {canStart && (
+          <>
+            <label className="check-field">
+              <input
+                type="checkbox"
+                checked={skipErrorRows}
+                onChange={(event) => setSkipErrorRows(event.target.checked)}
+              />
+              Write the other rows when some have errors (those are reported as failed)
+            </label>
+            <span className="spacer" />
+            <button className="btn" disabled={busy !== null} onClick={() => void startDryRun()}>
+              <FlaskConical size={14} /> Dry run
+            </button>
+            <button
+              className="btn primary"
+              disabled={busy !== null}
+              onClick={() => (remote ? setAsking('run') : void start(false))}
+            >
+              <Play size={14} /> Run import
+            </button>
+          </>
+        )}
+        {state === 'running' && (
+          <button
+            className="btn"
+            disabled={busy !== null}
+            onClick={() => void pause(imported.id).catch(() => undefined)}
+          >
+            <Pause size={14} /> Pause
+          </button>
+        )}
+        {state === 'paused' && (
+          <button className="btn primary" disabled={busy !== null} onClick={() => void start(true)}>
+            <Play size={14} /> Resume
+          </button>
+        )}
+        {started && !isBusy(state) && (
+          <>
+            <span className="spacer" />
+            {imported.resultPath !== null && (
+              <button className="btn" onClick={() => void downloadResults()}>
+                <Download size={14} /> Download results
+              </button>
+            )}
+            {state !== 'rolled-back' && (
+              <button
+                className="btn danger"
+                disabled={busy !== null}
+                onClick={() => setAsking('rollback')}
+              >
+                <RotateCcw size={14} /> Roll back
+              </button>
+            )}
+          </>
+        )}
+      </div>
+
+      {imported.message && (
+        <p className="state-message" data-testid="import-message" data-state={state}>
+          {imported.message}
+        </p>
+      )}
+      {(isBusy(state) || state === 'paused') && (
+        <ProgressPanel
+          label={state === 'rolling-back' ? 'Rollback progress' : 'Run progress'}
+          progress={imported.progress}
+          errors={state === 'rolling-back' ? undefined : counts.failed}
+        />
+      )}
+      {dryRunId && dryRunId !== imported.id && <DryRunPanel id={dryRunId} workspace={nameOf} />}
+
+      {started && (
+        <section className="run-results" aria-label="Results">
+          <h3>Results</h3>
+          <StepCounts counts={counts} kind="results" label="Results of the import" />
+          {imported.steps.length > 1 &&
+            imported.steps.map((step) => (
+              <div key={step.id} className="step-results">
+                <span className="meta">{step.fileName}</span>
+                <StepCounts
+                  counts={step.counts}
+                  kind="results"
+                  label={`Results of ${step.fileName}`}
+                />
+              </div>
+            ))}
+          <ResultsTable imported={imported} />
+        </section>
+      )}
+
+      {asking === 'run' && (
+        <ConfirmDialog
+          title={`Write into ${workspace}?`}
+          confirmLabel={`Run on ${workspace}`}
+          onConfirm={() => void start(true)}
+          onClose={() => setAsking(null)}
+        >
+          <p>
+            This creates or updates up to {formatCount(rowsToWrite(counts))} records in{' '}
+            <strong>{workspace}</strong>. A dry run on the local workspace shows the outcome first;
+            a run can be rolled back afterwards.
+          </p>
+        </ConfirmDialog>
+      )}
+      {asking === 'rollback' && (
+        <ConfirmDialog
+          title={`Roll back ${imported.name}?`}
+          confirmLabel="Roll back"
+          danger
+          onConfirm={() => void rollback(imported.id, true).catch(() => undefined)}
+          onClose={() => setAsking(null)}
+        >
+          <p>
+            Deletes the {formatCount(counts.created)} records this run created in{' '}
+            <strong>{workspace}</strong> and restores the previous values of the{' '}
+            {formatCount(counts.updated)} it updated.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,65 @@
+import type { Import, StepCounts } from '../../../shared/contract';
+
+/**
+ * Counts over every file of an import, as the list and the run summary show them. `existingRows`
+ * stays unknown (null) until every step was checked against the workspace.
+ */
+export const totalCounts = (imported: Pick<Import, 'steps'>): StepCounts =>
+  imported.steps.reduce<StepCounts>(
+    (sum, step) => ({
+      rows: sum.rows + step.counts.rows,
+      errorRows: sum.errorRows + step.counts.errorRows,
+      warningRows: sum.warningRows + step.counts.warningRows,
+      duplicateRows: sum.duplicateRows + step.counts.duplicateRows,
+      excludedRows: sum.excludedRows + step.counts.excludedRows,
+      existingRows:
+        sum.existingRows === null || step.counts.existingRows === null
+          ? null
+          : sum.existingRows + step.counts.existingRows,
+      created: sum.created + step.counts.created,
+      updated: sum.updated + step.counts.updated,
+      skipped: sum.skipped + step.counts.skipped,
+      failed: sum.failed + step.counts.failed,
+      parentsCreated: sum.parentsCreated + step.counts.parentsCreated,
+    }),
+    {
+      rows: 0,
+      errorRows: 0,
+      warningRows: 0,
+      duplicateRows: 0,
+      excludedRows: 0,
+      existingRows: imported.steps.length ? 0 : null,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+      parentsCreated: 0,
+    },
+  );
+
+/** Rows a run would write: not excluded, without errors (those fail), duplicates resolved. */
+export const rowsToWrite = (counts: StepCounts): number =>
+  Math.max(0, counts.rows - counts.excludedRows - counts.errorRows - counts.duplicateRows);
+
+export const hasResults = (counts: StepCounts): boolean =>
+  counts.created + counts.updated + counts.skipped + counts.failed > 0;
+
+/** Words for a progress phase main reports ("validate", "write", "rollback"…). */
+export const phaseLabel = (phase: string): string => {
+  const known: Record<string, string> = {
+    read: 'Reading the files',
+    reading: 'Reading the files',
+    validate: 'Checking rows',
+    validating: 'Checking rows',
+    check: 'Checking rows',
+    lookup: 'Looking up related records',
+    lookups: 'Looking up related records',
+    existing: 'Matching the workspace',
+    write: 'Writing records',
+    writing: 'Writing records',
+    run: 'Writing records',
+    rollback: 'Rolling back',
+    'rolling-back': 'Rolling back',
+  };
+  return known[phase] ?? phase.charAt(0).toUpperCase() + phase.slice(1);
+};
