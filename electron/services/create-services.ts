@@ -14,6 +14,7 @@ import { findUsages } from './schema/impact';
 import { previewTypeChange } from './schema/preview-type-change';
 import { createSchemaService } from './schema/schema-service';
 import { createPlaygroundService } from './playground/playground-service';
+import { createImportService } from './imports/import-service';
 import { createReplicaService } from './replica/replica-service';
 import { createTransferService } from './replica/transfer-service';
 import { createJobRegistry } from './jobs/job-registry';
@@ -180,6 +181,15 @@ export const createServices = (options: ServicesOptions) => {
     ownUsages: (connectionId, subject) => playground.savedQueryUsages(connectionId, subject),
   });
 
+  const imports = createImportService({
+    dataDir: options.dataDir,
+    logger,
+    jobs,
+    workspaces,
+    model: async (connectionId, refresh) => (await dataModel.getModel(connectionId, refresh)).model,
+    onChanged: (value) => events.emit('imports.onImportChanged', value),
+  });
+
   const handlers: Handlers<Contract> = {
     'app.getInfo': () => ({
       version: options.version,
@@ -245,6 +255,25 @@ export const createServices = (options: ServicesOptions) => {
     'replica.importSnapshot': ({ path, targetConnectionId, confirm }) =>
       transfers.importSnapshot(path, targetConnectionId, confirm),
     'replica.copyWorkspace': (input) => transfers.copyWorkspace(input),
+    'imports.inspectFile': ({ path, source }) => imports.inspectFile(path, source),
+    'imports.listImports': () => imports.list(),
+    'imports.getImport': ({ importId }) => imports.get(importId),
+    'imports.createImport': (input) => imports.create(input),
+    'imports.updateImport': (input) => imports.update(input),
+    'imports.removeImport': ({ importId }) => imports.remove(importId),
+    'imports.validate': ({ importId }) => imports.validate(importId),
+    'imports.problemRows': (input) => imports.problemRows(input),
+    'imports.fixRow': (input) => imports.fixRow(input),
+    'imports.errorReport': (input) => imports.errorReport(input),
+    'imports.run': (input) => imports.run(input),
+    'imports.pause': ({ importId }) => imports.pause(importId),
+    'imports.dryRun': (input) => imports.dryRun(input),
+    'imports.rollback': (input) => imports.rollback(input),
+    'imports.resultRows': (input) => imports.resultRows(input),
+    'imports.resultReport': ({ importId }) => imports.resultReport(importId),
+    'imports.listMappings': () => imports.mappings.list(),
+    'imports.saveMapping': ({ name, mapping }) => imports.mappings.save(name, mapping),
+    'imports.removeMapping': async ({ name }) => ({ removed: await imports.mappings.remove(name) }),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };
@@ -264,7 +293,9 @@ export const createServices = (options: ServicesOptions) => {
     /** Process id of the local workspace while it runs. */
     localPid: () => (workspace as ForkedWorkspace | null)?.pid ?? null,
     replicas,
+    imports,
     async stop() {
+      await imports.stop();
       await replicas.stop();
       await localReady;
       await (workspace as ForkedWorkspace | null)?.stop();

@@ -7,5 +7,6 @@ export const CONTRACT_EVENT_NAMES = [
   'jobs.onJobUpdated',
   'schema.onApplyProgress',
   'replica.onReplicasChanged',
+  'imports.onImportChanged',
 ] as const;
 export type ContractEventName = (typeof CONTRACT_EVENT_NAMES)[number];

@@ -32,6 +32,28 @@ import {
 } from './playground';
 import { jobSchema } from './jobs';
 import {
+  createImportInputSchema,
+  dryRunInputSchema,
+  fixRowInputSchema,
+  importListSchema,
+  importRefSchema,
+  importSchema,
+  inspectFileInputSchema,
+  problemRowSchema,
+  problemRowsInputSchema,
+  problemRowsSchema,
+  reportFileSchema,
+  reportInputSchema,
+  resultRowsInputSchema,
+  resultRowsSchema,
+  runImportInputSchema,
+  savedMappingNameSchema,
+  savedMappingSchema,
+  saveMappingInputSchema,
+  sourceInfoSchema,
+  updateImportInputSchema,
+} from './imports';
+import {
   copyWorkspaceInputSchema,
   exportSnapshotInputSchema,
   importSnapshotInputSchema,
@@ -242,6 +264,89 @@ export const contract = defineContract({
       replicaRunSchema,
       'Copy one workspace, schema and records, into another',
     ),
+    'imports.inspectFile': method(
+      inspectFileInputSchema,
+      sourceInfoSchema,
+      'Read the start of a CSV or XLSX file: encoding, delimiter, sheets, headers, a sample',
+    ),
+    'imports.listImports': method(empty, importListSchema, 'Imports, newest first'),
+    'imports.getImport': method(importRefSchema, importSchema, 'One import and its steps'),
+    'imports.createImport': method(
+      createImportInputSchema,
+      importSchema,
+      'Keep a new import (files, mappings, modes) for a connection',
+    ),
+    'imports.updateImport': method(
+      updateImportInputSchema,
+      importSchema,
+      'Change the files or mappings of an import that has not run (validation starts over)',
+    ),
+    'imports.removeImport': method(
+      importRefSchema,
+      z.object({ removed: z.boolean() }),
+      'Forget an import and its files (records written stay in the workspace)',
+    ),
+    'imports.validate': method(
+      importRefSchema,
+      importSchema,
+      'Check every row against the target fields, the file and the workspace (a job)',
+    ),
+    'imports.problemRows': method(
+      problemRowsInputSchema,
+      problemRowsSchema,
+      'A page of the rows with errors, warnings or duplicates, fixes applied',
+    ),
+    'imports.fixRow': method(
+      fixRowInputSchema,
+      problemRowSchema,
+      'Change cells of a row or exclude it; answers the row checked again',
+    ),
+    'imports.errorReport': method(
+      reportInputSchema,
+      reportFileSchema,
+      'The rows with problems as a CSV file (line, column, value, message)',
+    ),
+    'imports.run': method(
+      runImportInputSchema,
+      importSchema,
+      'Write the rows (a job); after a pause or a crash, resumes from the journal',
+    ),
+    'imports.pause': method(
+      importRefSchema,
+      importSchema,
+      'Stop a run after its current batch; run again to resume',
+    ),
+    'imports.dryRun': method(
+      dryRunInputSchema,
+      importSchema,
+      'Run a copy of the import on the local workspace or a replica, then roll it back there',
+    ),
+    'imports.rollback': method(
+      runImportInputSchema.pick({ importId: true, confirm: true }),
+      importSchema,
+      'Delete what the run created and restore the previous values of what it updated',
+    ),
+    'imports.resultRows': method(
+      resultRowsInputSchema,
+      resultRowsSchema,
+      'A page of the per-row results of the last run',
+    ),
+    'imports.resultReport': method(
+      importRefSchema,
+      reportFileSchema,
+      'The per-row results of the last run as a CSV file',
+    ),
+    'imports.listMappings': method(empty, z.array(savedMappingSchema), 'Saved mappings'),
+    'imports.saveMapping': method(
+      saveMappingInputSchema,
+      savedMappingSchema,
+      'Save a mapping under a name for later imports and the command line',
+    ),
+    'imports.removeMapping': method(
+      z.object({ name: savedMappingNameSchema }),
+      z.object({ removed: z.boolean() }),
+      'Delete a saved mapping',
+    ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(
       z.object({ id: z.string().min(1).max(64) }),
@@ -254,6 +359,7 @@ export const contract = defineContract({
     'jobs.onJobUpdated': jobSchema,
     'schema.onApplyProgress': applyProgressSchema,
     'replica.onReplicasChanged': replicaListSchema,
+    'imports.onImportChanged': importSchema,
   } satisfies Record<ContractEventName, z.ZodType>,
 });
 
@@ -263,6 +369,7 @@ export * from './connection-test';
 export * from './connections';
 export * from './data-model';
 export * from './event-names';
+export * from './imports';
 export * from './jobs';
 export * from './replica';
 export * from './schema';

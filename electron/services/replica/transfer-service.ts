@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectChoice, ReplicaRun, SnapshotFile } from '../../../shared/contract/replica';
-import type { Connection } from '../../../shared/contract/connections';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Logger } from '../../platform/logging/logger';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
+import { findConnection, writableConnection } from '../workspaces/writable-connection';
 import { copyWorkspace } from './copy-workspace';
 import { progressReporter, runSummary } from './replica-progress';
 import { exportSnapshot, importSnapshot } from './snapshot';
@@ -45,28 +45,9 @@ export const createTransferService = (deps: TransferServiceDeps) => {
       `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`,
     );
 
-  const connection = async (id: string): Promise<Connection> => {
-    const found = (await workspaces.list()).connections.find((candidate) => candidate.id === id);
-    if (!found) throw new AppError('NOT_FOUND', `No connection with id ${JSON.stringify(id)}`);
-    return found;
-  };
-
-  /** A write into `target` is allowed: not read-only, confirmed when it is a remote. */
-  const writable = async (targetId: string, confirm: boolean) => {
-    const target = await connection(targetId);
-    if (target.readOnly)
-      throw new AppError(
-        'PERMISSION',
-        `"${target.name}" is read-only in Atelier: turn read-only off in Connections to write there`,
-      );
-    if (target.kind === 'remote' && !confirm)
-      throw new AppError(
-        'INVALID_INPUT',
-        `This writes schema and records into "${target.name}": confirm it to go on`,
-        { needsConfirmation: true, target: target.name },
-      );
-    return target;
-  };
+  const connection = (id: string) => findConnection(workspaces, id);
+  const writable = (targetId: string, confirm: boolean) =>
+    writableConnection(workspaces, targetId, confirm, 'This writes schema and records into');
 
   const choices = (objects: ObjectChoice[] | null) =>
     objects?.map((choice) => ({ name: choice.name, recordCap: choice.recordCap ?? undefined }));
