@@ -10,7 +10,8 @@ import type { CommandContext } from './command-args';
 import { schemaApply } from './schema-apply';
 import { schemaDiff } from './schema-diff';
 import { schemaExport } from './schema-export';
-import { SCHEMA_USAGE } from './usage';
+import { importCommand } from './import-command';
+import { IMPORT_USAGE, SCHEMA_USAGE } from './usage';
 
 /**
  * `atelier schema <command>`: picks the command, runs it and turns what it throws into a message
@@ -36,6 +37,13 @@ export const runCli = async (argv: string[], context: CommandContext): Promise<n
   }
   let failureExit = EXIT_FAILURE;
   try {
+    if (group === 'import') {
+      if (isHelp(command)) {
+        io.out(IMPORT_USAGE);
+        return EXIT_OK;
+      }
+      return await importCommand(argv.slice(1), context);
+    }
     if (group !== 'schema')
       throw new UsageError(
         group === undefined ? 'Missing command' : `Unknown command "${group}"`,

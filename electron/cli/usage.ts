@@ -84,3 +84,32 @@ ${SOURCES}
 
 Exit codes: 0 applied, nothing to do, or a dry run of a plan that would run; 1 refused or failed
 (the failed step and Twenty's message are named); 2 wrong command line or unusable source.`;
+
+export const IMPORT_USAGE = `Usage: npm run atelier -- import <file> --connection <workspace> --mapping <mapping> [options]
+
+Import a CSV or XLSX file into a workspace with the wizard's engine: every row checked, duplicates
+resolved by the mapping's rule, batches paced under the workspace's rate limit, a journal that lets
+the same command carry on after a crash, a kill or Ctrl-C, and a per-row results file.
+
+  <file>                 a .csv (any delimiter and encoding) or .xlsx file
+  --connection <ws>      connection:<name> or <name> (a connection saved in the app), or url:<baseUrl>
+                         (key from TWENTY_API_KEY or the variable --key-env names)
+  --mapping <mapping>    a mapping file (JSON, docs/import-mapping.md) or the name of a mapping saved in the app
+  --object <name>        the target object (default: the mapping's)
+  --mode <mode>          create (default) | update | upsert (update and upsert need the mapping's dedupe key)
+  --dry-run              check and plan every batch against the workspace (reads only): what would be
+                         created, updated, skipped or refused; nothing is written
+  --rollback             undo the last run of this same command: delete what it created, restore
+                         what it updated
+  --strict               write nothing when a row has errors (default: such rows are reported as failed)
+  --results <file>       where to write the per-row results CSV (default: in the work folder)
+  --work-dir <dir>       where runs keep their journal     default <data dir>/cli-imports
+  --encoding <name>      utf-8 | utf-16le | utf-16be | windows-1252 | iso-8859-1 (default: detected)
+  --delimiter <char>     CSV delimiter (default: detected; \\t for tab)
+  --sheet <name>         XLSX sheet (default: the first visible one)
+  --header-row <n>       row of the column names (default: the first row with content)
+  --key-env <NAME>       environment variable holding the key of a url: workspace
+${COMMON}
+
+Exit codes: 0 every row written or skipped; 1 some rows failed, or the run stopped (run it again
+to carry on); 2 wrong command line or unusable file, mapping or workspace.`;

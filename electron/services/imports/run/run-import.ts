@@ -10,6 +10,7 @@ import {
   openJournalWriter,
   readJournal,
   replayJournal,
+  type BatchPlan,
   type RowResultEntry,
 } from './import-journal';
 import { createLookupResolver } from './lookup-resolver';
@@ -53,6 +54,11 @@ export interface RunOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * Plan every batch (lookups, which rows would create or update, reads only) without writing:
+   * the results say what a run would do. Use a journal of its own (it is not resumable).
+   */
+  planOnly?: boolean;
   /** After each batch: the totals so far per step id. */
   onTotals?: (totals: Map<string, StepTotals>) => void;
 }
@@ -68,6 +74,26 @@ const emptyTotals = (): StepTotals => ({
 const addResults = (totals: StepTotals, results: Iterable<Pick<RowResultEntry, 'status'>>) => {
   for (const result of results) totals[result.status]++;
 };
+
+/** What a planned batch would write, as results (a dry run against the live workspace). */
+const wouldDo = (plan: BatchPlan): { results: RowResultEntry[]; parentsCreated: string[] } => ({
+  results: [
+    ...plan.settled,
+    ...plan.creates.map((create) => ({
+      line: create.line,
+      status: 'created' as const,
+      id: null,
+      reason: 'Would be created',
+    })),
+    ...plan.updates.map((update) => ({
+      line: update.line,
+      status: 'updated' as const,
+      id: update.id,
+      reason: update.trashed ? 'Would be updated (restored from the trash)' : 'Would be updated',
+    })),
+  ].sort((a, b) => a.line - b.line),
+  parentsCreated: plan.parents.map((parent) => parent.id),
+});
 
 async function* batchesOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
@@ -194,6 +220,29 @@ export const runImport = async (options: RunOptions): Promise<Map<string, StepTo
         throwIfCancelled(signal);
         const begun = recorded.begun.get(index);
         const plan = begun ?? (await planBatch(ctx, rows));
+        if (options.planOnly) {
+          const outcome = wouldDo(plan);
+          await journal.append({ t: 'done', step: step.id, batch: index, ...outcome });
+          addResults(stepTotals, outcome.results);
+          stepTotals.parentsCreated += outcome.parentsCreated.length;
+          // Later files find these rows' records under the ids the plan reserved.
+          learn(rows, [
+            ...outcome.results,
+            ...plan.creates.map((create) => ({
+              ...create,
+              status: 'created' as const,
+              reason: '',
+            })),
+          ]);
+          doneRows += rows.length;
+          options.onProgress?.({
+            step: step.id,
+            phase: 'writing',
+            done: doneRows,
+            total: totalRows,
+          });
+          continue;
+        }
         if (!begun) await journal.append({ t: 'begin', step: step.id, batch: index, plan });
         const outcome = await sendBatch(ctx, plan, rows, begun !== undefined);
         await journal.append({
