@@ -52,7 +52,7 @@ export const FieldList = (props: {
   };
 
   return (
-    <section className="field-list" aria-label="Fields">
+    <section className="mapping-fields" aria-label="Fields">
       <h3>
         Fields of {props.object.labelPlural}{' '}
         <span className="count-muted">{shown.length} mapped or required</span>

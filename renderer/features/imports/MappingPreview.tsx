@@ -1,6 +1,12 @@
 import type { ModelObject } from '../../../shared/contract';
 import type { MappingDocument } from '../../../shared/imports';
-import { previewCell, previewColumns, problemsOfField, type Preview } from './preview';
+import {
+  previewCell,
+  previewColumns,
+  previewDetail,
+  problemsOfField,
+  type Preview,
+} from './preview';
 
 /**
  * The first sample rows converted in the page as the engine will convert them: the value each
@@ -79,7 +85,12 @@ export const MappingPreview = (props: {
                       <td
                         key={key}
                         data-severity={severity}
-                        title={[text, ...problems.map((problem) => problem.message)].join('\n')}
+                        title={[
+                          row.result.values[key] !== undefined
+                            ? previewDetail(row.result.values[key])
+                            : text,
+                          ...problems.map((problem) => problem.message),
+                        ].join('\n')}
                       >
                         <span className="cell-value">{text}</span>
                         {problems.map((problem) => (

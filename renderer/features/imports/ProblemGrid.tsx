@@ -1,13 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Ban, Undo2 } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ROW_FILTERS } from '../../../shared/contract';
 import { formatCount } from './format';
 import { GridCell } from './GridCell';
-import { gridColumns, problemsByColumn, rowSummary, rowTone, TONE_LABELS } from './problem-rows';
+import { gridColumns, problemsByColumn, rowStatus, rowSummary, rowTone } from './problem-rows';
 import { useFixRow, useProblemRows, type RowFilter } from './use-problem-rows';
 
 const ROW_HEIGHT = 46;
+
+const FILTER_ORDER: RowFilter[] = ['problems', 'errors', 'warnings', 'duplicates', 'excluded'];
 
 const FILTER_LABELS: Record<RowFilter, string> = {
   problems: 'All problems',
@@ -51,7 +52,7 @@ export const ProblemGrid = (props: { importId: string; stepId: string; disabled?
     <div className="problem-grid-wrap">
       <div className="grid-toolbar">
         <div className="segmented" role="radiogroup" aria-label="Show rows">
-          {ROW_FILTERS.map((option) => (
+          {FILTER_ORDER.map((option) => (
             <button
               key={option}
               role="radio"
@@ -91,15 +92,15 @@ export const ProblemGrid = (props: { importId: string; stepId: string; disabled?
           >
             <span role="columnheader">Line</span>
             <span role="columnheader">Status</span>
+            <span role="columnheader">
+              <span className="sr-only">Exclude</span>
+            </span>
+            <span role="columnheader">Problems</span>
             {headers.map((header) => (
               <span role="columnheader" key={header} title={header}>
                 {header}
               </span>
             ))}
-            <span role="columnheader">Problems</span>
-            <span role="columnheader">
-              <span className="sr-only">Actions</span>
-            </span>
           </div>
           <div className="grid-body" style={{ height: virtual.getTotalSize(), width }}>
             {items.map((item) => {
@@ -136,8 +137,22 @@ export const ProblemGrid = (props: { importId: string; stepId: string; disabled?
                   </span>
                   <span role="gridcell">
                     <span className="badge row-tone" data-tone={tone}>
-                      {TONE_LABELS[tone]}
+                      {rowStatus(row)}
                     </span>
+                  </span>
+                  <span role="gridcell">
+                    <button
+                      className="btn small ghost"
+                      disabled={props.disabled}
+                      aria-label={`${row.excluded ? 'Include' : 'Exclude'} line ${row.line}`}
+                      onClick={() => void fix(row.line, { excluded: !row.excluded })}
+                    >
+                      {row.excluded ? <Undo2 size={12} /> : <Ban size={12} />}
+                      {row.excluded ? 'Include' : 'Exclude'}
+                    </button>
+                  </span>
+                  <span role="gridcell" className="row-summary" title={rowSummary(row)}>
+                    {rowSummary(row)}
                   </span>
                   {headers.map((header) => (
                     <GridCell
@@ -151,20 +166,6 @@ export const ProblemGrid = (props: { importId: string; stepId: string; disabled?
                       onFix={(value) => fix(row.line, { cells: { [header]: value } })}
                     />
                   ))}
-                  <span role="gridcell" className="row-summary" title={rowSummary(row)}>
-                    {rowSummary(row)}
-                  </span>
-                  <span role="gridcell">
-                    <button
-                      className="btn small ghost"
-                      disabled={props.disabled}
-                      aria-label={`${row.excluded ? 'Include' : 'Exclude'} line ${row.line}`}
-                      onClick={() => void fix(row.line, { excluded: !row.excluded })}
-                    >
-                      {row.excluded ? <Undo2 size={12} /> : <Ban size={12} />}
-                      {row.excluded ? 'Include' : 'Exclude'}
-                    </button>
-                  </span>
                 </div>
               );
             })}

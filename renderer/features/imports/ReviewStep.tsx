@@ -10,7 +10,7 @@ import { MappingProblems } from './MappingProblems';
 import { ProblemGrid } from './ProblemGrid';
 import { ProgressPanel } from './ProgressPanel';
 import { StepCounts } from './StepCounts';
-import { totalCounts } from './step-totals';
+import { stateMessage, totalCounts } from './step-totals';
 import { useImportActions } from './use-import-actions';
 import { useWizard } from './wizard-store';
 
@@ -74,9 +74,13 @@ export const ReviewStep = () => {
           The files or mappings changed since this import was kept: save and validate again.
         </p>
       )}
-      <div className="review-toolbar">
+      {imported.steps.length > 1 && (
         <StepCounts counts={totals} kind="validation" label="Counts of the import" />
-        <span className="spacer" />
+      )}
+      <div className="review-toolbar">
+        <p className="state-message grow" data-testid="import-message">
+          {stateMessage(imported)}
+        </p>
         {!locked && (
           <button
             className="btn"
@@ -88,14 +92,9 @@ export const ReviewStep = () => {
           </button>
         )}
       </div>
-      {imported.message && (
-        <p className="state-message" data-testid="import-message">
-          {imported.message}
-        </p>
-      )}
       {validating && <ProgressPanel label="Validation progress" progress={imported.progress} />}
       {imported.state === 'draft' && !validating && (
-        <p className="meta">Not validated yet: nothing is written before every row is checked.</p>
+        <p className="meta">Nothing is written before every row is checked.</p>
       )}
       {imported.steps.length > 1 && (
         <div className="file-tabs" role="tablist" aria-label="Files">

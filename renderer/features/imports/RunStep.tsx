@@ -14,7 +14,7 @@ import { ProgressPanel } from './ProgressPanel';
 import { ResultsTable } from './ResultsTable';
 import { StateBadge } from './StateBadge';
 import { StepCounts } from './StepCounts';
-import { hasResults, rowsToWrite, totalCounts } from './step-totals';
+import { hasResults, rowsToWrite, stateMessage, totalCounts } from './step-totals';
 import { useImportActions } from './use-import-actions';
 
 type Asking = 'run' | 'rollback' | null;
@@ -74,7 +74,7 @@ export const RunStep = ({ imported }: { imported: Import }) => {
 
   return (
     <div className="run-step">
-      <section className="run-summary" aria-label="What the run writes">
+      <section className="card run-summary" aria-label="What the run writes">
         <p>
           Into <strong>{workspace}</strong>
           {remote ? ' (a remote workspace: you will be asked to confirm)' : ''}:{' '}
@@ -98,14 +98,17 @@ export const RunStep = ({ imported }: { imported: Import }) => {
       <div className="run-actions">
         {canStart && (
           <>
-            <label className="check-field">
-              <input
-                type="checkbox"
-                checked={skipErrorRows}
-                onChange={(event) => setSkipErrorRows(event.target.checked)}
-              />
-              Write the other rows when some have errors (those are reported as failed)
-            </label>
+            {counts.errorRows > 0 && (
+              <label className="check-field">
+                <input
+                  type="checkbox"
+                  checked={skipErrorRows}
+                  onChange={(event) => setSkipErrorRows(event.target.checked)}
+                />
+                Write the other rows; the {formatCount(counts.errorRows)} with errors are reported
+                as failed
+              </label>
+            )}
             <span className="spacer" />
             <button className="btn" disabled={busy !== null} onClick={() => void startDryRun()}>
               <FlaskConical size={14} /> Dry run
@@ -154,9 +157,9 @@ export const RunStep = ({ imported }: { imported: Import }) => {
         )}
       </div>
 
-      {imported.message && (
+      {stateMessage(imported) && (
         <p className="state-message" data-testid="import-message" data-state={state}>
-          {imported.message}
+          {stateMessage(imported)}
         </p>
       )}
       {(isBusy(state) || state === 'paused') && (

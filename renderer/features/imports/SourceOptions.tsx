@@ -16,10 +16,10 @@ const CONFIDENCE: Record<string, string> = {
 };
 
 const DELIMITERS: Array<{ value: string; label: string }> = [
-  { value: ',', label: 'Comma ,' },
-  { value: ';', label: 'Semicolon ;' },
+  { value: ',', label: 'Comma (,)' },
+  { value: ';', label: 'Semicolon (;)' },
   { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Pipe |' },
+  { value: '|', label: 'Pipe (|)' },
 ];
 
 const delimiterName = (delimiter: string | null) =>
@@ -126,11 +126,10 @@ export const SourceOptions = (props: {
         />
       </label>
       <span className="meta source-detected">
-        {csv
-          ? `${info.encoding ?? 'unknown encoding'}, ${delimiterName(info.delimiter)}`
-          : `sheet ${info.sheet ?? '—'} of ${info.sheets.length}`}
-        {' · '}
-        {info.headers.length} columns from row {info.headerRow}
+        {info.headers.length} columns named by row {info.headerRow}
+        {!csv && info.hiddenSheets.length > 0
+          ? ` · ${info.hiddenSheets.length} hidden sheet(s)`
+          : ''}
       </span>
     </div>
   );

@@ -7,6 +7,7 @@ import {
   cellsOf,
   previewCell,
   previewColumns,
+  previewDetail,
   previewText,
   problemsOfField,
 } from './preview';
@@ -57,7 +58,7 @@ describe('preview', () => {
     expect(preview.rows.map((row) => row.line)).toEqual([2, 3]);
     const [ada, grace] = preview.rows;
     expect(ada!.result.hasErrors).toBe(false);
-    expect(previewCell(ada!, 'name')).toBe('firstName: Ada · lastName: Lovelace');
+    expect(previewCell(ada!, 'name')).toBe('Ada · Lovelace');
     expect(previewCell(ada!, 'company')).toBe(
       '→ company where domainName.primaryLinkUrl = example.com',
     );
@@ -89,8 +90,7 @@ describe('preview', () => {
     expect(cellsOf(['a', 'b'], ['1'])).toEqual({ a: '1', b: '' });
     expect(previewText(null)).toBe('∅ (cleared)');
     expect(previewText(['A', 'B'])).toBe('A, B');
-    expect(previewText({ primaryEmail: 'a@b.c', additionalEmails: [] })).toBe(
-      'primaryEmail: a@b.c',
-    );
+    expect(previewText({ primaryEmail: 'a@b.c', additionalEmails: [] })).toBe('a@b.c');
+    expect(previewDetail({ firstName: 'Ada', lastName: '' })).toBe('firstName: Ada\nlastName: —');
   });
 });

@@ -68,23 +68,24 @@ export const buildPreview = (input: {
   }
 };
 
-/** A converted value as one line of text for the preview table. */
+/** A converted value as one line of text for the preview table (sub-field values, in order). */
 export const previewText = (value: unknown): string => {
   if (value === undefined) return '';
   if (value === null) return '∅ (cleared)';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(previewText).join(', ');
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(
-      ([, part]) =>
-        part !== null &&
-        part !== undefined &&
-        part !== '' &&
-        !(Array.isArray(part) && part.length === 0),
-    );
-    return entries.map(([key, part]) => `${key}: ${previewText(part)}`).join(' · ');
-  }
+  if (typeof value === 'object')
+    return Object.values(value as Record<string, unknown>)
+      .filter(
+        (part) =>
+          part !== null &&
+          part !== undefined &&
+          part !== '' &&
+          !(Array.isArray(part) && part.length === 0),
+      )
+      .map(previewText)
+      .join(' · ');
   return String(value);
 };
 
@@ -111,3 +112,11 @@ export const previewCell = (row: PreviewRow, key: string): string => {
   if (lookup) return `→ ${lookup.object} where ${lookup.by} = ${lookup.value}`;
   return previewText(row.result.values[key]);
 };
+
+/** The same value with its sub-field names, for the cell's tooltip. */
+export const previewDetail = (value: unknown): string =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value as Record<string, unknown>)
+        .map(([key, part]) => `${key}: ${previewText(part) || '—'}`)
+        .join('\n')
+    : previewText(value);

@@ -5,6 +5,7 @@ import {
   nextOffset,
   problemsByColumn,
   replaceRow,
+  rowStatus,
   rowSummary,
   rowTone,
 } from './problem-rows';
@@ -55,6 +56,8 @@ describe('problem rows', () => {
       'Email: bad (+1 more)',
     );
     expect(rowSummary(row(2, { fixed: ['Email'] }))).toBe('Fixed');
+    expect(rowStatus(row(2, { fixed: ['Email'] }))).toBe('Fixed');
+    expect(rowStatus(row(2, { fixed: ['Email'], problems: [bad('Email', 'x')] }))).toBe('Error');
   });
 
   it('replaces a re-checked row in the page that holds it', () => {
@@ -70,8 +73,8 @@ describe('problem rows', () => {
 
   it('sizes the grid columns in pixels', () => {
     expect(gridColumns(['A', 'B'])).toEqual({
-      template: '64px 100px 170px 170px 340px 110px',
-      width: 954,
+      template: '60px 92px 104px 320px 170px 170px',
+      width: 916,
     });
   });
 

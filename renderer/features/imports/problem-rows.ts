@@ -28,6 +28,10 @@ export const rowTone = (row: ProblemRow): RowTone => {
   return 'ok';
 };
 
+/** The status a row shows: its tone, "Fixed" for a row whose fixes cleared it. */
+export const rowStatus = (row: ProblemRow): string =>
+  rowTone(row) === 'ok' && row.fixed.length ? 'Fixed' : TONE_LABELS[rowTone(row)];
+
 export const TONE_LABELS: Record<RowTone, string> = {
   excluded: 'Excluded',
   error: 'Error',
@@ -79,9 +83,12 @@ export const nextOffset = (pages: readonly Page[]): number | undefined => {
   return last && last.rows.length > 0 && loaded < total ? loaded : undefined;
 };
 
-/** Grid columns (line, status, the file's columns, the problems summary, actions) in pixels. */
+/**
+ * Grid columns in pixels: line, status, the exclude button, the problems summary, then the
+ * file's columns (the summary comes first so a problem in a column far right is still seen).
+ */
 export const gridColumns = (headers: readonly string[]): { template: string; width: number } => {
-  const widths = [64, 100, ...headers.map(() => 170), 340, 110];
+  const widths = [60, 92, 104, 320, ...headers.map(() => 170)];
   return {
     template: widths.map((width) => `${width}px`).join(' '),
     width: widths.reduce((sum, width) => sum + width, 0),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepCounts } from '../../../shared/contract';
-import { hasResults, phaseLabel, rowsToWrite, totalCounts } from './step-totals';
+import { hasResults, phaseLabel, rowsToWrite, stateMessage, totalCounts } from './step-totals';
 
 const counts = (patch: Partial<StepCounts>): StepCounts => ({
   rows: 0,
@@ -42,6 +42,17 @@ describe('step totals', () => {
     ).toBe(90);
     expect(hasResults(counts({}))).toBe(false);
     expect(hasResults(counts({ skipped: 1 }))).toBe(true);
+  });
+
+  it('says the state from the counts after validation, else as main wrote it', () => {
+    const steps = [{ counts: counts({ rows: 10, errorRows: 2 }) }] as never;
+    expect(stateMessage({ state: 'validated', message: '4 rows with errors', steps })).toBe(
+      '2 rows with errors: fix or exclude them, or run without them',
+    );
+    expect(
+      stateMessage({ state: 'validated', message: 'x', steps: [{ counts: counts({}) }] as never }),
+    ).toBe('Ready to run');
+    expect(stateMessage({ state: 'done', message: '3 created', steps })).toBe('3 created');
   });
 
   it('names phases in words, unknown ones capitalised', () => {

@@ -63,3 +63,15 @@ export const phaseLabel = (phase: string): string => {
   };
   return known[phase] ?? phase.charAt(0).toUpperCase() + phase.slice(1);
 };
+
+/**
+ * The line under an import's state: main's message, except after validation, where fixes and
+ * exclusions made since change the counts it was written from — said again from the counts.
+ */
+export const stateMessage = (imported: Pick<Import, 'state' | 'message' | 'steps'>): string => {
+  if (imported.state !== 'validated') return imported.message;
+  const { errorRows } = totalCounts(imported);
+  return errorRows
+    ? `${errorRows.toLocaleString('en-US')} row${errorRows === 1 ? '' : 's'} with errors: fix or exclude them, or run without them`
+    : 'Ready to run';
+};
