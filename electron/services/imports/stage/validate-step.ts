@@ -1,6 +1,6 @@
 import type { WorkspaceModel } from '../../../../shared/contract/data-model';
 import type { StepCounts } from '../../../../shared/contract/imports';
-import { rowKey } from '../../../../shared/imports';
+import { resolveKeyPath, rowKey } from '../../../../shared/imports';
 import type { TwentyClient } from '../../twenty-client';
 import type { StepFixes } from '../import-record';
 import { findByKeys } from '../workspace-keys';
@@ -83,6 +83,49 @@ export const validateStep = async (options: ValidateOptions): Promise<Validation
             problem(`Already in the workspace (${String(records[0]!.id)}): create mode skips it`);
           else if (records.length === 0 && step.mode === 'update')
             problem(`No record in the workspace has ${target.path} "${key}": update mode skips it`);
+        }
+      }
+    }
+    // Lookups that will not create what they miss: say now which keys the workspace lacks (a
+    // warning: an earlier file of the same import may bring them).
+    const lookupGroups = new Map<
+      string,
+      { object: string; by: string; rows: Map<string, ConvertedRow[]> }
+    >();
+    for (const { row } of candidates)
+      for (const lookup of row.result.lookups) {
+        if (lookup.createMissing) continue;
+        const id = `${lookup.object}|${lookup.by}`;
+        const group = lookupGroups.get(id) ?? {
+          object: lookup.object,
+          by: lookup.by,
+          rows: new Map(),
+        };
+        group.rows.set(lookup.value, [...(group.rows.get(lookup.value) ?? []), row]);
+        lookupGroups.set(id, group);
+      }
+    for (const group of lookupGroups.values()) {
+      const other = model.objects.find((candidate) => candidate.nameSingular === group.object);
+      const target = other ? resolveKeyPath(other, group.by) : null;
+      if (!other || !target || 'error' in target) continue;
+      const found = (await findByKeys(client, other, target, group.rows.keys(), signal)).byKey;
+      for (const [key, rows] of group.rows) {
+        const count = found.get(key)?.length ?? 0;
+        if (count === 1) continue;
+        for (const row of rows) {
+          const lookup = row.result.lookups.find(
+            (candidate) => candidate.object === group.object && candidate.value === key,
+          )!;
+          row.result.problems.push({
+            field: lookup.field,
+            column: lookup.column,
+            value: key,
+            message:
+              count === 0
+                ? `No ${group.object} has ${group.by} "${key}" in the workspace yet: the row fails unless another file of this import brings it (or turn on "create missing")`
+                : `${count} ${group.object} records have ${group.by} "${key}": the row cannot be linked`,
+            severity: 'warning',
+          });
         }
       }
     }

@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Import } from '../../../../shared/contract/imports';
+import { mappingDocumentSchema } from '../../../../shared/imports/mapping';
+import { readModel } from '../../data-model/read-model';
+import { collectResults } from '../run/result-file';
+import { runImport } from '../run/run-import';
+import type { SourceOptions } from '../sources';
+import { validateStep } from '../stage/validate-step';
 import type { Services } from '../../create-services';
 import type { TwentyClient, TwentyRecord } from '../../twenty-client';
 
@@ -75,4 +81,46 @@ export const snapshotRecords = async (
       records.set(String(record.id), { ...kept, deletedAt: kept.deletedAt ? 'trashed' : null });
     }
   return records;
+};
+
+/** One file through the engine as the service runs it: validation, then a journaled run. */
+export const importWithEngine = async (options: {
+  client: TwentyClient;
+  path: string;
+  mapping: unknown;
+  mode?: 'create' | 'update' | 'upsert';
+  source?: SourceOptions;
+  dir: string;
+}) => {
+  const mapping = mappingDocumentSchema.parse(options.mapping);
+  const model = await readModel(options.client);
+  const work = await mkdtemp(join(options.dir, 'run-'));
+  const step = {
+    id: 'file',
+    path: options.path,
+    source: options.source ?? {},
+    mapping,
+    mode: options.mode ?? 'create',
+    fixes: { cells: {}, excluded: [] },
+    stagedPath: join(work, 'staged.jsonl'),
+    settledPath: join(work, 'settled.jsonl'),
+  };
+  const validation = await validateStep({
+    step,
+    model,
+    fixes: step.fixes,
+    storePath: join(work, 'problems.jsonl'),
+    client: options.client,
+  });
+  const totals = await runImport({
+    steps: [step],
+    model,
+    client: options.client,
+    journalPath: join(work, 'journal.jsonl'),
+  });
+  const results = await collectResults(
+    [{ id: step.id, fileName: 'file', settledPath: step.settledPath }],
+    join(work, 'journal.jsonl'),
+  );
+  return { validation, totals: totals.get('file')!, results };
 };
