@@ -1,5 +1,5 @@
 import { RefreshCw } from 'lucide-react';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ModelObject, SourceInfoRead, WorkspaceModel } from '../../../shared/contract';
 import {
   detectSourceProfiles,
@@ -58,10 +58,6 @@ export const FileMapping = (props: {
     [info, object, model, profile],
   );
   const matches = useMemo(() => detectSourceProfiles(info.headers), [info.headers]);
-
-  useEffect(() => {
-    if (!mapping && !locked) setMapping(file.key, proposeDedupe(suggestion.mapping, object));
-  }, [mapping, locked, suggestion, object, file.key, setMapping]);
 
   const preview = useMemo(
     () =>

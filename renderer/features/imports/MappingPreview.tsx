@@ -29,6 +29,7 @@ export const MappingPreview = (props: {
     columns.some((key) => key === field || key === `${field}Id` || field.startsWith(`${key}.`));
   const otherProblems = (row: Preview['rows'][number]) =>
     row.result.problems.filter((problem) => !shown(problem.field.split('.')[0]!));
+  const hasOther = preview.rows.some((row) => otherProblems(row).length > 0);
   const withErrors = preview.rows.filter((row) => row.result.hasErrors).length;
   return (
     <section className="mapping-preview" aria-label="Preview">
@@ -64,7 +65,7 @@ export const MappingPreview = (props: {
                     {label(key)}
                   </th>
                 ))}
-                <th scope="col">Other problems</th>
+                {hasOther && <th scope="col">Other problems</th>}
               </tr>
             </thead>
             <tbody>
@@ -101,13 +102,15 @@ export const MappingPreview = (props: {
                       </td>
                     );
                   })}
-                  <td data-severity={otherProblems(row).length ? 'error' : undefined}>
-                    {otherProblems(row).map((problem) => (
-                      <span key={problem.message} className="cell-problem">
-                        {problem.message}
-                      </span>
-                    ))}
-                  </td>
+                  {hasOther && (
+                    <td data-severity={otherProblems(row).length ? 'error' : undefined}>
+                      {otherProblems(row).map((problem) => (
+                        <span key={problem.message} className="cell-problem">
+                          {problem.message}
+                        </span>
+                      ))}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import { ArrowRight } from 'lucide-react';
+import { AutoMapping } from './AutoMapping';
 import { mappingProblems, type DraftFile } from './draft';
 import { FileMapping } from './FileMapping';
 import { baseName } from './format';
@@ -85,6 +86,8 @@ export const MappingStep = ({ locked }: { locked: boolean }) => {
           ))}
         </div>
       )}
+      {!locked &&
+        draft.files.map((candidate) => <AutoMapping key={candidate.key} file={candidate} />)}
       {file && <ActiveFile file={file} locked={locked} />}
       <div className="step-footer">
         {problems.length > 0 && <span className="meta">{problems[0]}</span>}

@@ -9,12 +9,19 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { offerReport } from './download';
 import { MODE_LABELS } from './FileCard';
 import { formatCount, isBusy } from './format';
-import { useImport } from './import-queries';
+import { useImport, useImports } from './import-queries';
+import { StepResults } from './StepResults';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultsTable } from './ResultsTable';
 import { StateBadge } from './StateBadge';
 import { StepCounts } from './StepCounts';
-import { hasResults, rowsToWrite, stateMessage, totalCounts } from './step-totals';
+import {
+  hasResults,
+  progressFromCounts,
+  rowsToWrite,
+  stateMessage,
+  totalCounts,
+} from './step-totals';
 import { useImportActions } from './use-import-actions';
 
 type Asking = 'run' | 'rollback' | null;
@@ -49,6 +56,14 @@ export const RunStep = ({ imported }: { imported: Import }) => {
   const [asking, setAsking] = useState<Asking>(null);
   const [skipErrorRows, setSkipErrorRows] = useState(true);
   const [dryRunId, setDryRunId] = useState<string | null>(null);
+  const { data: list } = useImports();
+  // The dry run started here, else the latest one of this import (main links it by dryRunOf).
+  const shownDryRun =
+    dryRunId ??
+    list?.imports.find(
+      (candidate) => candidate.dryRunOf === imported.id && candidate.id !== imported.id,
+    )?.id ??
+    null;
   const connection = connections?.connections.find(
     (candidate) => candidate.id === imported.connectionId,
   );
@@ -165,27 +180,17 @@ export const RunStep = ({ imported }: { imported: Import }) => {
       {(isBusy(state) || state === 'paused') && (
         <ProgressPanel
           label={state === 'rolling-back' ? 'Rollback progress' : 'Run progress'}
-          progress={imported.progress}
+          progress={imported.progress ?? (state === 'paused' ? progressFromCounts(imported) : null)}
           errors={state === 'rolling-back' ? undefined : counts.failed}
         />
       )}
-      {dryRunId && dryRunId !== imported.id && <DryRunPanel id={dryRunId} workspace={nameOf} />}
+      {shownDryRun && <DryRunPanel id={shownDryRun} workspace={nameOf} />}
 
       {started && (
         <section className="run-results" aria-label="Results">
           <h3>Results</h3>
           <StepCounts counts={counts} kind="results" label="Results of the import" />
-          {imported.steps.length > 1 &&
-            imported.steps.map((step) => (
-              <div key={step.id} className="step-results">
-                <span className="meta">{step.fileName}</span>
-                <StepCounts
-                  counts={step.counts}
-                  kind="results"
-                  label={`Results of ${step.fileName}`}
-                />
-              </div>
-            ))}
+          {imported.steps.length > 1 && <StepResults imported={imported} />}
           <ResultsTable imported={imported} />
         </section>
       )}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { StepCounts } from '../../../shared/contract';
-import { hasResults, phaseLabel, rowsToWrite, stateMessage, totalCounts } from './step-totals';
+import {
+  hasResults,
+  phaseLabel,
+  progressFromCounts,
+  rowsToWrite,
+  stateMessage,
+  totalCounts,
+} from './step-totals';
 
 const counts = (patch: Partial<StepCounts>): StepCounts => ({
   rows: 0,
@@ -53,6 +60,20 @@ describe('step totals', () => {
       stateMessage({ state: 'validated', message: 'x', steps: [{ counts: counts({}) }] as never }),
     ).toBe('Ready to run');
     expect(stateMessage({ state: 'done', message: '3 created', steps })).toBe('3 created');
+  });
+
+  it('tells where a stopped run stands from its counts', () => {
+    const steps = [
+      { counts: counts({ rows: 100, excludedRows: 2, created: 30, failed: 1 }) },
+      { counts: counts({ rows: 50, updated: 4, skipped: 1 }) },
+    ] as never;
+    expect(progressFromCounts({ steps })).toEqual({
+      phase: 'Paused',
+      done: 36,
+      total: 148,
+      rate: null,
+      etaSeconds: null,
+    });
   });
 
   it('names phases in words, unknown ones capitalised', () => {

@@ -75,3 +75,20 @@ export const stateMessage = (imported: Pick<Import, 'state' | 'message' | 'steps
     ? `${errorRows.toLocaleString('en-US')} row${errorRows === 1 ? '' : 's'} with errors: fix or exclude them, or run without them`
     : 'Ready to run';
 };
+
+/**
+ * Where a stopped run stands, from its counts (main reports progress only while a job runs):
+ * rows settled (created, updated, skipped, failed) of the rows not excluded.
+ */
+export const progressFromCounts = (
+  imported: Pick<Import, 'steps'>,
+): NonNullable<Import['progress']> => {
+  const counts = totalCounts(imported);
+  return {
+    phase: 'Paused',
+    done: counts.created + counts.updated + counts.skipped + counts.failed,
+    total: counts.rows - counts.excludedRows,
+    rate: null,
+    etaSeconds: null,
+  };
+};
