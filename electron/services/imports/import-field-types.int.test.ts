@@ -238,7 +238,9 @@ describe('importing every field type', () => {
     expect(reasons.get(2)).toMatchObject({ status: 'created' });
     expect(reasons.get(3)!.reason).toContain("'nobody(at)nowhere' is not an e-mail address");
     expect(reasons.get(4)!.reason).toContain("'31/02/2024 10:00' is not a date");
-    expect(reasons.get(5)!.reason).toContain('No company has domainName.primaryLinkUrl "unknown.example"');
+    expect(reasons.get(5)!.reason).toContain(
+      'No company has domainName.primaryLinkUrl "unknown.example"',
+    );
     expect(reasons.get(6)!.status).toBe('created');
     await expectGadget('S-ok', 'Fine');
   });

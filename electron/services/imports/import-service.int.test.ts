@@ -318,6 +318,79 @@ describe('imports over the contract', () => {
     expect(await snapshotRecords(api, 'people')).toEqual(before);
   }, 120_000);
 
+  it('pauses a run and resumes it without duplicates; a dry run on the local workspace leaves nothing', async () => {
+    const rows = [['Email', 'Title']];
+    for (let i = 0; i < 3000; i++) rows.push([`pause${i}@x.com`, `Role ${i}`]);
+    const path = await files.csv('pause.csv', rows);
+    const mapping = {
+      version: 1,
+      object: 'person',
+      fields: {
+        emails: { kind: 'column', column: 'Email' },
+        jobTitle: { kind: 'column', column: 'Title' },
+      },
+      dedupe: { key: 'emails' },
+    };
+    const created: Import = await call('imports.createImport', {
+      connectionId: remoteId,
+      name: 'Pausable',
+      steps: [{ path, mapping, mode: 'create' }],
+    });
+
+    // Dry run: the same import on the local workspace, then rolled back there.
+    const dry: Import = await call('imports.dryRun', { importId: created.id });
+    expect(dry).toMatchObject({ connectionId: 'local', dryRunOf: created.id });
+    const dryDone = await settled(call, dry.id);
+    expect(dryDone.state).toBe('rolled-back');
+    expect(dryDone.message).toMatch(
+      /^Dry run on .*: 3000 created, 0 updated, 0 skipped, 0 failed\. Rolled back: 3000 records deleted/,
+    );
+    const local = await call('playground.run', {
+      connectionId: 'local',
+      request: {
+        kind: 'rest',
+        api: 'core',
+        method: 'GET',
+        path: '/people?limit=1&filter=emails.primaryEmail[like]:"pause%"',
+      },
+    });
+    expect(local.exchange.body.totalCount).toBe(0);
+    expect((await call('imports.resultRows', { importId: dry.id })).total).toBe(3000);
+
+    // Pause as soon as some batches are written, then run again.
+    const seen: Import[] = [];
+    const stop = services.events.listen((event, payload) => {
+      const value = payload as Import;
+      if (event === 'imports.onImportChanged' && value.id === created.id) seen.push(value);
+    });
+    await call('imports.run', { importId: created.id, confirm: true });
+    for (;;) {
+      const now: Import = await call('imports.getImport', { importId: created.id });
+      const writing = now.progress?.phase === 'Writing records';
+      if ((writing && now.progress!.done >= 400) || now.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await call('imports.pause', { importId: created.id });
+    const paused = await settled(call, created.id);
+    expect(paused.state).toBe('paused');
+    const partial = paused.steps[0]!.counts.created;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(3000);
+    expect(seen.some((value) => value.progress?.phase === 'Writing records')).toBe(true);
+
+    await call('imports.run', { importId: created.id, confirm: true });
+    const done = await settled(call, created.id);
+    stop();
+    expect(done.state).toBe('done');
+    expect(done.steps[0]!.counts).toMatchObject({ created: 3000, failed: 0, skipped: 0 });
+    const people = await snapshotRecords(client(), 'people');
+    const emails = [...people.values()]
+      .map((person) => (person.emails as { primaryEmail: string }).primaryEmail)
+      .filter((email) => email.startsWith('pause'));
+    expect(emails).toHaveLength(3000);
+    expect(new Set(emails).size).toBe(3000);
+  }, 180_000);
+
   it('refuses an update without a key and a mapping for an object the workspace lacks', async () => {
     const path = await files.csv('x.csv', [['Email'], ['a@x.com']]);
     await expect(

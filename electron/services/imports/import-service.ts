@@ -243,7 +243,8 @@ export const createImportService = (deps: ImportServiceDeps) => {
     let lastPhase = '';
     let lastEmit = 0;
     const report = (job: JobHandle) => (phase: string, done: number, total: number | null) => {
-      if (phase !== lastPhase) {
+      const newPhase = phase !== lastPhase;
+      if (newPhase) {
         meter = createRateMeter();
         lastPhase = phase;
       }
@@ -252,7 +253,7 @@ export const createImportService = (deps: ImportServiceDeps) => {
       progress.set(found.id, { phase, done, total, rate, etaSeconds: eta });
       job.progress(done, total, phase);
       const now = Date.now();
-      if (now - lastEmit > 250 || (total !== null && done >= total)) {
+      if (newPhase || now - lastEmit > 250 || (total !== null && done >= total)) {
         lastEmit = now;
         deps.onChanged(describe(found));
       }
