@@ -5,6 +5,7 @@ import type { ImportMode } from '../../../shared/imports';
 import type { DraftFile } from './draft';
 import { baseName, formatBytes, formatCount } from './format';
 import { useInspection } from './import-queries';
+import { ModelFreshness } from './ModelFreshness';
 import { SampleTable } from './SampleTable';
 import { SourceOptions } from './SourceOptions';
 import { useWizard } from './wizard-store';
@@ -29,6 +30,7 @@ export const FileCard = (props: {
 }) => {
   const { file, model, locked } = props;
   const { removeFile, setObject, setMode } = useWizard((state) => state.actions);
+  const connectionId = useWizard((state) => state.draft.connectionId);
   const inspection = useInspection(file.path, file.source);
   const info = inspection.data;
   const name = baseName(file.path);
@@ -105,6 +107,8 @@ export const FileCard = (props: {
             Records are matched by the mapping's key (set it in the mapping step).
           </span>
         )}
+        <span className="spacer" />
+        <ModelFreshness connectionId={connectionId} />
       </div>
       {info && info.sample.length > 0 && (
         <details className="sample" open>

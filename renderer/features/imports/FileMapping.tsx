@@ -16,6 +16,7 @@ import { MappingPreview } from './MappingPreview';
 import { MappingProblems } from './MappingProblems';
 import { applySuggestion, proposeDedupe, setFieldSource, unusedColumns } from './mapping-edits';
 import { buildPreview, cellsOf } from './preview';
+import { ModelFreshness } from './ModelFreshness';
 import { ProfileBanner } from './ProfileBanner';
 import { SavedMappings } from './SavedMappings';
 import { UnusedColumns } from './UnusedColumns';
@@ -50,6 +51,7 @@ export const FileMapping = (props: {
 }) => {
   const { file, info, object, model, locked } = props;
   const setMapping = useWizard((state) => state.actions.setMapping);
+  const connectionId = useWizard((state) => state.draft.connectionId);
   const mapping = file.mapping;
   const sample: SampleData = useMemo(() => ({ headers: info.headers, rows: info.sample }), [info]);
   const profile = mapping ? (mapping.profile ?? null) : 'detect';
@@ -101,6 +103,7 @@ export const FileMapping = (props: {
           {Object.keys(mapping.fields).length} fields mapped from {info.headers.length} columns
         </span>
         <span className="spacer" />
+        <ModelFreshness connectionId={connectionId} />
         {!locked && (
           <button className="btn small" onClick={() => resuggest(mapping.profile ?? null)}>
             <RefreshCw size={13} /> Suggest again
