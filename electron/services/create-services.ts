@@ -171,16 +171,6 @@ export const createServices = (options: ServicesOptions) => {
         () => null,
       ),
   });
-  const schema = createSchemaService({
-    files,
-    workspaces,
-    dataModel,
-    jobs,
-    logger,
-    onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
-    ownUsages: (connectionId, subject) => playground.savedQueryUsages(connectionId, subject),
-  });
-
   const imports = createImportService({
     dataDir: options.dataDir,
     logger,
@@ -188,6 +178,19 @@ export const createServices = (options: ServicesOptions) => {
     workspaces,
     model: async (connectionId, refresh) => (await dataModel.getModel(connectionId, refresh)).model,
     onChanged: (value) => events.emit('imports.onImportChanged', value),
+  });
+
+  const schema = createSchemaService({
+    files,
+    workspaces,
+    dataModel,
+    jobs,
+    logger,
+    onProgress: (progress) => events.emit('schema.onApplyProgress', progress),
+    ownUsages: async (connectionId, subject) => [
+      ...(await playground.savedQueryUsages(connectionId, subject)),
+      ...(await imports.mappingUsages(subject)),
+    ],
   });
 
   const handlers: Handlers<Contract> = {

@@ -20,6 +20,7 @@ import { compileMapping } from '../../../shared/imports';
 import type { MappingDocument } from '../../../shared/imports/mapping';
 import type { Logger } from '../../platform/logging/logger';
 import type { JobHandle, JobRegistry } from '../jobs/job-registry';
+import type { ImpactSubject } from '../schema/impact';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
 import { findConnection, writableConnection } from '../workspaces/writable-connection';
 import { emptyCounts, type StoredImport, type StoredStep } from './import-record';
@@ -38,6 +39,7 @@ import { collectResults, writeResultFiles } from './run/result-file';
 import { rollbackImport } from './run/rollback-import';
 import { runImport } from './run/run-import';
 import { readJsonLines } from './run/stage-step';
+import { savedMappingUsages } from './saved-mapping-usages';
 import { createSavedMappings } from './saved-mappings';
 import { inspectSource } from './sources';
 import { openStep, targetObject, type OpenedStep } from './stage/converted-rows';
@@ -771,13 +773,9 @@ export const createImportService = (deps: ImportServiceDeps) => {
       };
     },
 
-    /** Saved mappings that name `object` (and `field`): the data-model editor's impact list. */
-    async mappingUsages(subject: { object: string; field?: string }) {
-      return (await mappings.list()).filter(
-        (saved) =>
-          saved.object === subject.object &&
-          (!subject.field || subject.field in saved.mapping.fields),
-      );
+    /** Saved mappings a data-model change would break (the editor's impact list). */
+    async mappingUsages(subject: ImpactSubject) {
+      return savedMappingUsages(await mappings.list(), subject);
     },
 
     async stop() {

@@ -24,7 +24,9 @@ export type UsageKind =
   | 'labelIdentifier'
   | 'imageIdentifier'
   /** A query saved in the playground (playground/saved-query-usages.ts). */
-  | 'savedQuery';
+  | 'savedQuery'
+  /** An import mapping saved for the wizard and the CLI (imports/saved-mapping-usages.ts). */
+  | 'savedMapping';
 
 export interface Usage {
   kind: UsageKind;
