@@ -245,6 +245,61 @@ describe('importing every field type', () => {
     await expectGadget('S-ok', 'Fine');
   });
 
+  it('creates the select options a value map asks for before writing', async () => {
+    const path = await files.csv('stages.csv', [
+      ['Serial', 'Stage'],
+      ['S-opt-1', 'Retired'],
+      ['S-opt-2', 'live'],
+      ['S-opt-3', 'Retired'],
+    ]);
+    const outcome = await importWithEngine({
+      client,
+      path,
+      mapping: {
+        version: 1,
+        object: 'gadget',
+        fields: {
+          serial: { kind: 'column', column: 'Serial' },
+          stage: {
+            kind: 'column',
+            column: 'Stage',
+            transforms: [{ type: 'valueMap', map: {}, createMissingOptions: true }],
+          },
+        },
+      },
+      dir: files.dir,
+    });
+    expect(outcome.validation).toMatchObject({ errorRows: 0, warningRows: 2 });
+    expect(outcome.totals).toMatchObject({ created: 3, failed: 0 });
+    const page = await client.rest.list('gadgets', {
+      filter: 'serial[like]:"S-opt-%"',
+      orderBy: 'serial',
+    });
+    expect(page.records.map((record) => record.stage)).toEqual(['RETIRED', 'LIVE', 'RETIRED']);
+    const model = await client.metadataGraphql<{
+      objects: {
+        edges: {
+          node: {
+            nameSingular: string;
+            fields: {
+              edges: {
+                node: { name: string; options: { value: string; label: string }[] | null };
+              }[];
+            };
+          };
+        }[];
+      };
+    }>({
+      query:
+        '{ objects(paging: { first: 100 }) { edges { node { nameSingular fields(paging: { first: 100 }) { edges { node { name options } } } } } } }',
+    });
+    const stage = model.objects.edges
+      .find((edge) => edge.node.nameSingular === 'gadget')!
+      .node.fields.edges.find((edge) => edge.node.name === 'stage')!.node;
+    expect(stage.options!.map((option) => option.value)).toEqual(['NEW', 'LIVE', 'RETIRED']);
+    expect(stage.options!.at(-1)!.label).toBe('Retired');
+  });
+
   it('10,000 rows in batches of 200', async () => {
     const rows = [['Title', 'Serial', 'Count']];
     for (let i = 0; i < 10_000; i++) rows.push([`Bulk ${i}`, `B-${i}`, String(i)]);

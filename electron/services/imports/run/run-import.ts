@@ -13,6 +13,7 @@ import {
   type BatchPlan,
   type RowResultEntry,
 } from './import-journal';
+import { createMissingOptions } from './create-options';
 import { createLookupResolver } from './lookup-resolver';
 import { readJsonLines, stageStep, type StagedRow } from './stage-step';
 import { planBatch, sendBatch } from './write-batch';
@@ -135,7 +136,7 @@ export const runImport = async (options: RunOptions): Promise<Map<string, StepTo
       throwIfCancelled(signal);
       const object = targetObject(model, step.mapping.object);
       options.onProgress?.({ step: step.id, phase: 'staging', done: 0, total: null });
-      const { staged } = await stageStep({
+      const { staged, newOptions } = await stageStep({
         step,
         model,
         fixes: step.fixes,
@@ -145,6 +146,8 @@ export const runImport = async (options: RunOptions): Promise<Map<string, StepTo
         onRows: (rows) =>
           options.onProgress?.({ step: step.id, phase: 'staging', done: rows, total: null }),
       });
+      // Options the value maps create, before any record needs them (not in a dry run).
+      if (!options.planOnly) await createMissingOptions(client, object, newOptions, signal);
       await journal.append({
         t: 'staged',
         step: step.id,

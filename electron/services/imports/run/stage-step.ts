@@ -75,9 +75,14 @@ const lineWriter = async (path: string) => {
   };
 };
 
-export const stageStep = async (
-  options: StageOptions,
-): Promise<{ staged: number; settled: number }> => {
+export interface StageOutcome {
+  staged: number;
+  settled: number;
+  /** Field → option value → label: options the rows need created (value maps). */
+  newOptions: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+export const stageStep = async (options: StageOptions): Promise<StageOutcome> => {
   const { step, model, fixes, signal } = options;
   const opened = await openStep(step, model);
   const keys = stepKeys(step.mapping, opened.object);
@@ -182,7 +187,7 @@ export const stageStep = async (
   }
   await staged.close();
   await settled.close();
-  return { staged: staged.count, settled: settled.count };
+  return { staged: staged.count, settled: settled.count, newOptions: opened.converter.newOptions };
 };
 
 /** Staged rows from position `from` (0-based), `count` of them. */
