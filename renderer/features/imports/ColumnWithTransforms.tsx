@@ -31,6 +31,8 @@ export const ColumnWithTransforms = (props: {
   const [open, setOpen] = useState(false);
   const { transforms } = props;
   const summary = transforms.map(describeTransform).join(' → ');
+  // A choice such as "not set" has no cells to transform.
+  const isColumn = !props.extra?.some((option) => option.value === props.column);
   return (
     <div className="column-with-transforms">
       <div className="column-line">
@@ -46,22 +48,24 @@ export const ColumnWithTransforms = (props: {
               : props.onChange({ column, transforms: [...transforms] })
           }
         />
-        <button
-          className="btn small ghost transforms-toggle"
-          aria-expanded={open}
-          aria-label={`Transforms of ${props.label} (${transforms.length})`}
-          title={summary || 'Add transforms'}
-          onClick={() => setOpen(!open)}
-        >
-          <SlidersHorizontal size={13} />
-          {transforms.length > 0 ? (
-            <span className="transform-summary">{summary}</span>
-          ) : (
-            <span className="meta">Transforms</span>
-          )}
-        </button>
+        {isColumn && (
+          <button
+            className="btn small ghost transforms-toggle"
+            aria-expanded={open}
+            aria-label={`Transforms of ${props.label} (${transforms.length})`}
+            title={summary || 'Add transforms'}
+            onClick={() => setOpen(!open)}
+          >
+            <SlidersHorizontal size={13} />
+            {transforms.length > 0 ? (
+              <span className="transform-summary">{summary}</span>
+            ) : (
+              <span className="meta">Transforms</span>
+            )}
+          </button>
+        )}
       </div>
-      {open && (
+      {open && isColumn && (
         <TransformsEditor
           label={props.label}
           transforms={transforms}

@@ -35,6 +35,7 @@ export const ResultsTable = ({ imported }: { imported: Import }) => {
         <label className="inline-field">
           Status
           <select
+            aria-label="Status"
             value={status}
             onChange={(event) => {
               setStatus(event.target.value as Status | '');

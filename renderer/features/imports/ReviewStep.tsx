@@ -78,9 +78,13 @@ export const ReviewStep = () => {
         <StepCounts counts={totals} kind="validation" label="Counts of the import" />
       )}
       <div className="review-toolbar">
-        <p className="state-message grow" data-testid="import-message">
-          {stateMessage(imported)}
-        </p>
+        {stateMessage(imported) ? (
+          <p className="state-message grow" data-testid="import-message">
+            {stateMessage(imported)}
+          </p>
+        ) : (
+          <span className="grow" />
+        )}
         {!locked && (
           <button
             className="btn"

@@ -60,6 +60,10 @@ describe('step totals', () => {
       stateMessage({ state: 'validated', message: 'x', steps: [{ counts: counts({}) }] as never }),
     ).toBe('Ready to run');
     expect(stateMessage({ state: 'done', message: '3 created', steps })).toBe('3 created');
+    expect(stateMessage({ state: 'running', message: 'Starting', steps })).toBe('');
+    expect(stateMessage({ state: 'running', message: 'Carrying on from the journal', steps })).toBe(
+      'Carrying on from the journal',
+    );
   });
 
   it('tells where a stopped run stands from its counts', () => {

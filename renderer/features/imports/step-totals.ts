@@ -1,4 +1,7 @@
 import type { Import, StepCounts } from '../../../shared/contract';
+import { isBusy } from './format';
+
+const BARE = new Set(['Starting', 'Validating', 'Rolling back']);
 
 /**
  * Counts over every file of an import, as the list and the run summary show them. `existingRows`
@@ -69,6 +72,8 @@ export const phaseLabel = (phase: string): string => {
  * exclusions made since change the counts it was written from — said again from the counts.
  */
 export const stateMessage = (imported: Pick<Import, 'state' | 'message' | 'steps'>): string => {
+  // While a job runs its progress line says what happens; a bare "Starting" adds nothing.
+  if (isBusy(imported.state) && BARE.has(imported.message)) return '';
   if (imported.state !== 'validated') return imported.message;
   const { errorRows } = totalCounts(imported);
   return errorRows
