@@ -46,6 +46,12 @@ export interface ServicesOptions {
   version: string;
   /** Opens a vetted URL in the system browser; false = the renderer should open it itself. */
   openExternal: (url: string) => Promise<boolean>;
+  /** The desktop's open-file dialog; absent in browser mode (the renderer asks for a path). */
+  chooseFiles?: (options: {
+    title: string;
+    filters: { name: string; extensions: string[] }[];
+    multiple: boolean;
+  }) => Promise<string[]>;
   secrets?: SecretStore;
   /** The keychain lives only as long as this run (a private Secret Service the launcher started). */
   temporaryKeychain?: boolean;
@@ -205,6 +211,18 @@ export const createServices = (options: ServicesOptions) => {
         throw new AppError('INVALID_INPUT', 'Only http(s) and mailto links open outside Atelier');
       }
       return { opened: await options.openExternal(url) };
+    },
+    'app.chooseFiles': async ({ kind, multiple }) => {
+      if (!options.chooseFiles) return { supported: false, paths: [] };
+      const spreadsheet = kind === 'spreadsheet';
+      const paths = await options.chooseFiles({
+        title: spreadsheet ? 'Choose files to import' : 'Choose a mapping',
+        filters: spreadsheet
+          ? [{ name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }]
+          : [{ name: 'Import mappings', extensions: ['json'] }],
+        multiple,
+      });
+      return { supported: true, paths };
     },
     'workspaces.listConnections': () => workspaces.list(),
     'workspaces.addConnection': (input) => workspaces.add(input),

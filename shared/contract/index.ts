@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { defineContract, method } from '../rpc/define-contract';
-import { appInfoSchema, openExternalInputSchema } from './app';
+import {
+  appInfoSchema,
+  chooseFilesInputSchema,
+  chosenFilesSchema,
+  openExternalInputSchema,
+} from './app';
 import { connectionTestReportSchema } from './connection-test';
 import {
   diagramLayoutSchema,
@@ -92,6 +97,11 @@ export const contract = defineContract({
       openExternalInputSchema,
       z.object({ opened: z.boolean() }),
       'Open an http(s) or mailto link in the system browser',
+    ),
+    'app.chooseFiles': method(
+      chooseFilesInputSchema,
+      chosenFilesSchema,
+      "The desktop's open-file dialog (paths chosen, or none); unsupported in browser mode",
     ),
     'workspaces.listConnections': method(empty, connectionListSchema, 'All connections'),
     'workspaces.addConnection': method(

@@ -133,6 +133,13 @@ describe('browser host transport', () => {
     });
     expect(await ok('app.openExternal', { url: 'https://twenty.com' })).toEqual({ opened: false });
   });
+
+  it('has no file dialog in browser mode: the renderer asks for a path', async () => {
+    expect(await ok('app.chooseFiles', { kind: 'spreadsheet', multiple: true })).toEqual({
+      supported: false,
+      paths: [],
+    });
+  });
 });
 
 describe('connections over the contract', () => {

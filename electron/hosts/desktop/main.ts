@@ -1,4 +1,4 @@
-import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOsKeychain, DEFAULT_KEYCHAIN_SERVICE } from '../../platform/keychain';
@@ -35,6 +35,19 @@ app.whenReady().then(() => {
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;
+    },
+    chooseFiles: async ({ title, filters, multiple }) => {
+      const options = {
+        title,
+        filters,
+        properties: multiple
+          ? ['openFile' as const, 'multiSelections' as const]
+          : ['openFile' as const],
+      };
+      const chosen = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return chosen.canceled ? [] : chosen.filePaths;
     },
   });
 
