@@ -72,11 +72,21 @@ export const FieldRow = (props: {
       data-mapped={kind !== 'none'}
       data-invalid={props.problems.some((problem) => problem.severity === 'error') || undefined}
     >
-      <div className="field-name">
-        <strong>{label}</strong>
-        <span className="field-type mono">{target.field.type.toLowerCase()}</span>
-        {target.required && <span className="badge danger">required</span>}
-        {target.field.isUnique && <span className="badge">unique</span>}
+      <div className="field-head">
+        <div className="field-name">
+          <strong>{label}</strong>
+          <span className="field-type mono">{target.field.type.toLowerCase()}</span>
+          {target.required && <span className="badge danger">required</span>}
+          {target.field.isUnique && <span className="badge">unique</span>}
+        </div>
+        <div className="field-reason">
+          {props.reasons.map((reason) => (
+            <span key={`${reason.column}-${reason.target.part ?? ''}`} title={reason.reason}>
+              <Sparkles size={11} aria-hidden="true" /> {Math.round(reason.score * 100)}% ·{' '}
+              {reason.reason}
+            </span>
+          ))}
+        </div>
       </div>
       <select
         className="kind-select"
@@ -159,14 +169,6 @@ export const FieldRow = (props: {
             (see the preview)
           </span>
         )}
-      </div>
-      <div className="field-reason">
-        {props.reasons.map((reason) => (
-          <span key={`${reason.column}-${reason.target.part ?? ''}`} title={reason.reason}>
-            <Sparkles size={11} aria-hidden="true" /> {Math.round(reason.score * 100)}% ·{' '}
-            {reason.reason}
-          </span>
-        ))}
       </div>
     </div>
   );

@@ -8,7 +8,11 @@ export const MappingProblems = ({ problems }: { problems: readonly MappingProble
     (a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'),
   );
   return (
-    <ul className="mapping-problems" aria-label="Mapping problems">
+    <ul
+      className="mapping-problems"
+      aria-label="Mapping problems"
+      data-severity={sorted[0]?.severity}
+    >
       {sorted.map((problem) => (
         <li key={`${problem.field}-${problem.message}`} data-severity={problem.severity}>
           {problem.severity === 'error' ? (

@@ -4,6 +4,7 @@ import {
   type SourceOptionsInput,
 } from '../../../shared/contract';
 import type { DraftFile } from './draft';
+import { HeaderRowInput } from './HeaderRowInput';
 import { useWizard } from './wizard-store';
 
 const CONFIDENCE: Record<string, string> = {
@@ -112,19 +113,11 @@ export const SourceOptions = (props: {
           </select>
         </label>
       )}
-      <label className="inline-field narrow">
-        Header row
-        <input
-          type="number"
-          min={1}
-          value={file.source.headerRow ?? info.headerRow}
-          disabled={disabled}
-          onChange={(event) => {
-            const row = Number(event.target.value);
-            if (Number.isInteger(row) && row >= 1) change({ headerRow: row });
-          }}
-        />
-      </label>
+      <HeaderRowInput
+        value={file.source.headerRow ?? info.headerRow}
+        disabled={disabled}
+        onChange={(headerRow) => change({ headerRow })}
+      />
       <span className="meta source-detected">
         {info.headers.length} columns named by row {info.headerRow}
         {!csv && info.hiddenSheets.length > 0
