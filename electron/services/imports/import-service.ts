@@ -191,7 +191,11 @@ export const createImportService = (deps: ImportServiceDeps) => {
   };
 
   const resetDerived = (found: StoredImport) => {
-    for (const key of [...stores.keys()]) if (key.startsWith(`${found.id}/`)) stores.delete(key);
+    for (const [key, store] of [...stores]) {
+      if (!key.startsWith(`${found.id}/`)) continue;
+      stores.delete(key);
+      store.then((open) => open.close()).catch(() => {});
+    }
     for (const key of [...openedSteps.keys()])
       if (key.startsWith(`${found.id}/`)) openedSteps.delete(key);
   };
