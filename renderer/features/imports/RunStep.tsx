@@ -7,6 +7,7 @@ import { toastError } from '../../ui/toast-error';
 import { useConnections } from '../workspaces/connection-queries';
 import { ConfirmDialog } from './ConfirmDialog';
 import { offerReport } from './download';
+import { dryRunTarget } from './dry-run-target';
 import { MODE_LABELS } from './FileCard';
 import { formatCount, isBusy } from './format';
 import { useImport, useImports } from './import-queries';
@@ -71,6 +72,7 @@ export const RunStep = ({ imported }: { imported: Import }) => {
   const nameOf = (id: string) =>
     connections?.connections.find((candidate) => candidate.id === id)?.name ?? id;
   const remote = connection?.kind === 'remote';
+  const dryTarget = dryRunTarget(connections?.connections ?? [], imported.connectionId);
   const counts = totalCounts(imported);
   const state = imported.state;
   const canStart = state === 'validated' || state === 'failed';
@@ -125,8 +127,16 @@ export const RunStep = ({ imported }: { imported: Import }) => {
               </label>
             )}
             <span className="spacer" />
-            <button className="btn" disabled={busy !== null} onClick={() => void startDryRun()}>
-              <FlaskConical size={14} /> Dry run
+            <button
+              className="btn"
+              disabled={busy !== null}
+              title={`Runs a copy on ${dryTarget?.name ?? 'the local workspace'}, then rolls it back there`}
+              onClick={() => void startDryRun()}
+            >
+              <FlaskConical size={14} />
+              {dryTarget && dryTarget.id !== imported.connectionId
+                ? `Dry run on ${dryTarget.name}`
+                : 'Dry run'}
             </button>
             <button
               className="btn primary"
