@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, truncate } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ResultRow } from '../../../../shared/contract/imports';
+import type { AttachmentPlan } from './lookup-resolver';
 
 /**
  * The durable record of a run, JSON lines appended and synced to disk before the work they
@@ -44,6 +45,8 @@ export interface BatchPlan {
   creates: { line: number; id: string; links: Record<string, string> }[];
   updates: UpdatePlan[];
   parents: ParentPlan[];
+  /** Junction records attaching created rows to records found (notes to their targets). */
+  attachments?: AttachmentPlan[];
   /** Rows settled without a write (skipped, or failed before sending). */
   settled: RowResultEntry[];
 }
@@ -51,7 +54,14 @@ export interface BatchPlan {
 export type JournalEntry =
   | { t: 'staged'; step: string; rows: number; batchSize: number; plural: string }
   | { t: 'begin'; step: string; batch: number; plan: BatchPlan }
-  | { t: 'done'; step: string; batch: number; results: RowResultEntry[]; parentsCreated: string[] }
+  | {
+      t: 'done';
+      step: string;
+      batch: number;
+      results: RowResultEntry[];
+      parentsCreated: string[];
+      attachmentsCreated?: string[];
+    }
   | { t: 'step-done'; step: string }
   | { t: 'run-done' }
   | { t: 'rollback-batch'; step: string; batch: number }
@@ -60,7 +70,10 @@ export type JournalEntry =
 export interface StepJournal {
   staged: { rows: number; batchSize: number; plural: string } | null;
   begun: Map<number, BatchPlan>;
-  done: Map<number, { results: RowResultEntry[]; parentsCreated: string[] }>;
+  done: Map<
+    number,
+    { results: RowResultEntry[]; parentsCreated: string[]; attachmentsCreated: string[] }
+  >;
   finished: boolean;
   rolledBack: Set<number>;
 }
@@ -99,6 +112,7 @@ export const replayJournal = (entries: Iterable<JournalEntry>): JournalState => 
       stepOf(state, entry.step).done.set(entry.batch, {
         results: entry.results,
         parentsCreated: entry.parentsCreated,
+        attachmentsCreated: entry.attachmentsCreated ?? [],
       });
     else if (entry.t === 'step-done') stepOf(state, entry.step).finished = true;
     else if (entry.t === 'rollback-batch') stepOf(state, entry.step).rolledBack.add(entry.batch);

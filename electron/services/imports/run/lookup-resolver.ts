@@ -14,9 +14,37 @@ import type { StagedRow } from './stage-step';
  * when the mapping asks for it (one per key, shared by every row that needs it), otherwise the
  * row fails with the reason; a key several records share fails the row too.
  */
+/**
+ * A lookup through a junction object (a note's `noteTargets`, a task's `taskTargets`): the
+ * record found is attached by creating a junction record after the row's own record is written.
+ */
+export interface Attach {
+  /** The junction object (nameSingular) and its plural. */
+  object: string;
+  plural: string;
+  /** Its join column towards the imported record (`noteId`). */
+  ownJoinColumn: string;
+  /** Its join column towards the record found (`companyId`). */
+  targetJoinColumn: string;
+}
+
+export type EngineLookup = LookupRequest & { attach?: Attach };
+
+export interface AttachmentPlan {
+  line: number;
+  id: string;
+  object: string;
+  plural: string;
+  ownJoinColumn: string;
+  /** The target's join column → the id found. */
+  values: Record<string, string>;
+}
+
 export interface LookupOutcome {
   /** Join columns to set, per row line. */
   links: Map<number, Record<string, string>>;
+  /** Junction records to create once the row's record exists. */
+  attachments: AttachmentPlan[];
   failed: Map<number, string>;
   parents: ParentPlan[];
 }
@@ -60,7 +88,12 @@ export const createLookupResolver = (client: TwentyClient, model: WorkspaceModel
   return {
     remember,
     async resolve(rows: StagedRow[], signal?: AbortSignal): Promise<LookupOutcome> {
-      const outcome: LookupOutcome = { links: new Map(), failed: new Map(), parents: [] };
+      const outcome: LookupOutcome = {
+        links: new Map(),
+        attachments: [],
+        failed: new Map(),
+        parents: [],
+      };
       const groups = new Map<string, { object: string; by: string; keys: Set<string> }>();
       for (const row of rows)
         for (const lookup of row.lookups) {
@@ -89,7 +122,8 @@ export const createLookupResolver = (client: TwentyClient, model: WorkspaceModel
       }
       for (const row of rows) {
         const links: Record<string, string> = {};
-        for (const lookup of row.lookups) {
+        const attachments: AttachmentPlan[] = [];
+        for (const lookup of row.lookups as EngineLookup[]) {
           const id = lookupId(lookup);
           const count = ambiguous.get(id);
           if (count) {
@@ -122,9 +156,21 @@ export const createLookupResolver = (client: TwentyClient, model: WorkspaceModel
             );
             break;
           }
-          links[lookup.joinColumn] = recordId;
+          if (lookup.attach)
+            attachments.push({
+              line: row.line,
+              id: randomUUID(),
+              object: lookup.attach.object,
+              plural: lookup.attach.plural,
+              ownJoinColumn: lookup.attach.ownJoinColumn,
+              values: { [lookup.attach.targetJoinColumn]: recordId },
+            });
+          else links[lookup.joinColumn] = recordId;
         }
-        if (!outcome.failed.has(row.line)) outcome.links.set(row.line, links);
+        if (!outcome.failed.has(row.line)) {
+          outcome.links.set(row.line, links);
+          outcome.attachments.push(...attachments);
+        }
       }
       return outcome;
     },

@@ -65,6 +65,20 @@ export const rollbackImport = async (options: RollbackOptions): Promise<Rollback
         await client.rest.deleteMany(plural, { ids: retrash }, { soft: true, ...opts });
       totals.restored += updates.length;
 
+      // Junction records first: they point at what is destroyed next.
+      const attachments = (plan.attachments ?? []).filter(
+        (attachment) => !outcome || outcome.attachmentsCreated.includes(attachment.id),
+      );
+      const byJunction = new Map<string, string[]>();
+      for (const attachment of attachments)
+        byJunction.set(attachment.plural, [
+          ...(byJunction.get(attachment.plural) ?? []),
+          attachment.id,
+        ]);
+      for (const [junctionPlural, ids] of byJunction)
+        await client.rest.deleteMany(junctionPlural, { ids }, opts);
+      totals.deleted += attachments.length;
+
       const created = plan.creates
         .filter((create) => wrote(create.line, 'created'))
         .map((create) => create.id);

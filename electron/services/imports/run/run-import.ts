@@ -254,6 +254,7 @@ export const runImport = async (options: RunOptions): Promise<Map<string, StepTo
           batch: index,
           results: outcome.results,
           parentsCreated: outcome.parentsCreated,
+          attachmentsCreated: outcome.attachmentsCreated,
         });
         addResults(stepTotals, outcome.results);
         stepTotals.parentsCreated += outcome.parentsCreated.length;

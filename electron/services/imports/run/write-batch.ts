@@ -43,6 +43,7 @@ export const planBatch = async (ctx: BatchContext, rows: StagedRow[]): Promise<B
   const plan: BatchPlan = { creates: [], updates: [], parents: [], settled: [] };
   const lookups = await ctx.lookups.resolve(rows, ctx.signal);
   plan.parents = lookups.parents;
+  const attachments = lookups.attachments;
   const live = rows.filter((row) => {
     const reason = lookups.failed.get(row.line);
     if (reason) plan.settled.push(settledRow(row.line, 'failed', reason));
@@ -107,6 +108,10 @@ export const planBatch = async (ctx: BatchContext, rows: StagedRow[]): Promise<B
       });
     } else plan.creates.push({ line: row.line, id: randomUUID(), links });
   }
+  // Attachments go with new records only: a record updated again would be attached twice.
+  const created = new Set(plan.creates.map((create) => create.line));
+  const attach = attachments.filter((attachment) => created.has(attachment.line));
+  if (attach.length > 0) plan.attachments = attach;
   return plan;
 };
 
@@ -164,6 +169,7 @@ const presentIds = async (
 export interface BatchOutcome {
   results: RowResultEntry[];
   parentsCreated: string[];
+  attachmentsCreated: string[];
 }
 
 export const sendBatch = async (
@@ -276,6 +282,54 @@ export const sendBatch = async (
           ),
     );
   }
+  // Junction records of the new records written (a note to its company…).
+  const attachmentsCreated: string[] = [];
+  const writtenIds = new Map(
+    results
+      .filter((result) => result.status === 'created' && result.id)
+      .map((result) => [result.line, result.id!]),
+  );
+  const attachGroups = new Map<string, NonNullable<BatchPlan['attachments']>>();
+  for (const attachment of plan.attachments ?? [])
+    if (writtenIds.has(attachment.line))
+      attachGroups.set(attachment.plural, [
+        ...(attachGroups.get(attachment.plural) ?? []),
+        attachment,
+      ]);
+  for (const [junctionPlural, group] of attachGroups) {
+    const present = resumed
+      ? await presentIds(
+          ctx,
+          junctionPlural,
+          group.map((attachment) => attachment.id),
+        )
+      : new Set<string>();
+    const failed = new Map<string, string>();
+    await sendSplitting(
+      ctx,
+      junctionPlural,
+      group
+        .filter((attachment) => !present.has(attachment.id))
+        .map((attachment) => ({
+          id: attachment.id,
+          [attachment.ownJoinColumn]: writtenIds.get(attachment.line)!,
+          ...attachment.values,
+        })),
+      false,
+      failed,
+    );
+    for (const attachment of group) {
+      const reason = failed.get(attachment.id);
+      if (!reason) {
+        attachmentsCreated.push(attachment.id);
+        continue;
+      }
+      const result = results.find((candidate) => candidate.line === attachment.line)!;
+      result.reason = [result.reason, `Not attached (${attachment.object}): ${reason}`]
+        .filter(Boolean)
+        .join('; ');
+    }
+  }
   results.sort((a, b) => a.line - b.line);
-  return { results, parentsCreated };
+  return { results, parentsCreated, attachmentsCreated };
 };
