@@ -1,4 +1,4 @@
-import { ArrowRight, Download, ListChecks } from 'lucide-react';
+import { ArrowRight, Download, ListChecks, Square } from 'lucide-react';
 import { useState } from 'react';
 import type { Import } from '../../../shared/contract';
 import { rpc } from '../../api/rpc';
@@ -53,7 +53,7 @@ export const ReviewStep = () => {
   const { draft, stepsDirty: dirty } = useWizard();
   const { goTo } = useWizard((state) => state.actions);
   const { data: imported } = useImport(draft.importId);
-  const { busy, save, validate } = useImportActions();
+  const { busy, save, validate, pause } = useImportActions();
   const [stepId, setStepId] = useState<string | null>(null);
   if (!imported) return <p className="meta">Reading the import…</p>;
   const locked = hasRun(imported);
@@ -85,10 +85,19 @@ export const ReviewStep = () => {
         ) : (
           <span className="grow" />
         )}
-        {!locked && (
+        {validating && (
           <button
             className="btn"
-            disabled={validating || busy !== null || (dirty && mappingProblems(draft).length > 0)}
+            disabled={busy !== null}
+            onClick={() => void pause(imported.id).catch(() => undefined)}
+          >
+            <Square size={13} /> Stop validating
+          </button>
+        )}
+        {!locked && !validating && (
+          <button
+            className="btn"
+            disabled={busy !== null || (dirty && mappingProblems(draft).length > 0)}
             onClick={() => void revalidate().catch(() => undefined)}
           >
             <ListChecks size={14} />

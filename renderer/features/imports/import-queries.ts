@@ -58,7 +58,9 @@ export const useImports = () =>
   useQuery({
     queryKey: IMPORTS_KEY,
     queryFn: () => rpc.call('imports.listImports', {}),
+    // Events keep it current while the tool is open; read again when it opens.
     staleTime: Infinity,
+    refetchOnMount: 'always',
   });
 
 export const useImport = (id: string | null) =>
@@ -67,6 +69,7 @@ export const useImport = (id: string | null) =>
     queryFn: () => rpc.call('imports.getImport', { importId: id! }),
     enabled: id !== null,
     staleTime: Infinity,
+    refetchOnMount: 'always',
   });
 
 /** The start of a file as main reads it; a changed reading option reads it again. */

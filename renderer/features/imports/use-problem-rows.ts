@@ -28,7 +28,8 @@ export const useProblemRows = (importId: string, stepId: string, filter: RowFilt
       }),
     initialPageParam: 0,
     getNextPageParam: (_last, pages) => nextOffset(pages),
-    staleTime: Infinity,
+    // Read again when the grid opens (a validation may have ended while the tool was closed).
+    staleTime: 0,
   });
 
 /**
