@@ -4,6 +4,7 @@ import { localFilePathSchema } from '../../../shared/contract';
 import { defaultImportName, filesProblems } from './draft';
 import { FileCard } from './FileCard';
 import { useWorkspaceModel } from './import-queries';
+import { useImportActions } from './use-import-actions';
 import { useWizard } from './wizard-store';
 
 /**
@@ -15,6 +16,7 @@ export const FilesStep = ({ locked }: { locked: boolean }) => {
   const { draft } = useWizard();
   const { addFile, setName, goTo } = useWizard((state) => state.actions);
   const model = useWorkspaceModel(draft.connectionId);
+  const { save } = useImportActions();
   const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<string | null>(null);
   const problems = filesProblems(draft);
@@ -50,6 +52,11 @@ export const FilesStep = ({ locked }: { locked: boolean }) => {
           placeholder={defaultImportName(draft.files)}
           disabled={locked}
           onChange={(event) => setName(event.target.value)}
+          onBlur={() => {
+            // A kept import takes a new name at once (its files and mappings are kept later).
+            const { dirty, stepsDirty } = useWizard.getState();
+            if (draft.importId && dirty && !stepsDirty) void save().catch(() => undefined);
+          }}
         />
       </div>
       {!locked && (

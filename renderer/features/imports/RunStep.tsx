@@ -143,7 +143,8 @@ export const RunStep = ({ imported }: { imported: Import }) => {
               disabled={busy !== null}
               onClick={() => (remote ? setAsking('run') : void start(false))}
             >
-              <Play size={14} /> Run import
+              <Play size={14} />{' '}
+              {state === 'failed' && hasResults(counts) ? 'Run again' : 'Run import'}
             </button>
           </>
         )}

@@ -91,6 +91,10 @@ export const mappingProblems = (draft: Draft): string[] => {
     }
     if (Object.keys(file.mapping.fields).length === 0)
       problems.push(`${baseName(file.path)}: map at least one field`);
+    if (file.mode !== 'create' && !file.mapping.dedupe)
+      problems.push(
+        `${baseName(file.path)}: ${file.mode} needs a key to find records (Key and duplicates)`,
+      );
     const parsed = parseMappingDocument(file.mapping);
     if (!parsed.ok)
       for (const problem of parsed.problems) problems.push(`${baseName(file.path)}: ${problem}`);

@@ -69,6 +69,11 @@ describe('wizard store', () => {
       fields: { jobTitle: { kind: 'constant', value: 'CEO' } },
     });
     expect(mappingProblems(useWizard.getState().draft)).toEqual([]);
+    actions().setMode(file!.key, 'upsert');
+    expect(mappingProblems(useWizard.getState().draft)).toEqual([
+      'people.csv: upsert needs a key to find records (Key and duplicates)',
+    ]);
+    actions().setMode(file!.key, 'create');
     expect(importNameOf(useWizard.getState().draft)).toBe('people.csv');
     expect(stepsInput(useWizard.getState().draft)).toEqual([
       expect.objectContaining({ path: '/data/people.csv', mode: 'create', source: {} }),
