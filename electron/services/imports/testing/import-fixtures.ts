@@ -9,6 +9,7 @@ import { collectResults } from '../run/result-file';
 import { runImport } from '../run/run-import';
 import type { SourceOptions } from '../sources';
 import { validateStep } from '../stage/validate-step';
+import { orderSteps } from '../step-order';
 import type { Services } from '../../create-services';
 import type { TwentyClient, TwentyRecord } from '../../twenty-client';
 
@@ -83,44 +84,66 @@ export const snapshotRecords = async (
   return records;
 };
 
-/** One file through the engine as the service runs it: validation, then a journaled run. */
-export const importWithEngine = async (options: {
-  client: TwentyClient;
+export interface EngineFile {
   path: string;
   mapping: unknown;
   mode?: 'create' | 'update' | 'upsert';
   source?: SourceOptions;
+}
+
+/** Files through the engine as the service runs them: validation, then one journaled run. */
+export const importFilesWithEngine = async (options: {
+  client: TwentyClient;
+  files: EngineFile[];
   dir: string;
 }) => {
-  const mapping = mappingDocumentSchema.parse(options.mapping);
   const model = await readModel(options.client);
   const work = await mkdtemp(join(options.dir, 'run-'));
-  const step = {
-    id: 'file',
-    path: options.path,
-    source: options.source ?? {},
-    mapping,
-    mode: options.mode ?? 'create',
-    fixes: { cells: {}, excluded: [] },
-    stagedPath: join(work, 'staged.jsonl'),
-    settledPath: join(work, 'settled.jsonl'),
-  };
-  const validation = await validateStep({
-    step,
-    model,
-    fixes: step.fixes,
-    storePath: join(work, 'problems.jsonl'),
-    client: options.client,
-  });
-  const totals = await runImport({
-    steps: [step],
-    model,
-    client: options.client,
-    journalPath: join(work, 'journal.jsonl'),
-  });
-  const results = await collectResults(
-    [{ id: step.id, fileName: 'file', settledPath: step.settledPath }],
-    join(work, 'journal.jsonl'),
+  const steps = orderSteps(
+    options.files.map((file, i) => ({
+      id: `file${i}`,
+      path: file.path,
+      source: file.source ?? {},
+      mapping: mappingDocumentSchema.parse(file.mapping),
+      mode: file.mode ?? ('create' as const),
+      fixes: { cells: {}, excluded: [] },
+      stagedPath: join(work, `staged-${i}.jsonl`),
+      settledPath: join(work, `settled-${i}.jsonl`),
+    })),
   );
-  return { validation, totals: totals.get('file')!, results };
+  const validation = new Map<string, Awaited<ReturnType<typeof validateStep>>>();
+  for (const step of steps)
+    validation.set(
+      step.id,
+      await validateStep({
+        step,
+        model,
+        fixes: step.fixes,
+        storePath: join(work, `problems-${step.id}.jsonl`),
+        client: options.client,
+      }),
+    );
+  const journalPath = join(work, 'journal.jsonl');
+  const totals = await runImport({ steps, model, client: options.client, journalPath });
+  const results = await collectResults(
+    steps.map((step) => ({ id: step.id, fileName: step.id, settledPath: step.settledPath })),
+    journalPath,
+  );
+  return { order: steps.map((step) => step.id), validation, totals, results, journalPath, steps };
+};
+
+/** One file through the engine (see importFilesWithEngine). */
+export const importWithEngine = async (
+  options: EngineFile & { client: TwentyClient; dir: string },
+) => {
+  const outcome = await importFilesWithEngine({
+    client: options.client,
+    files: [options],
+    dir: options.dir,
+  });
+  return {
+    validation: outcome.validation.get('file0')!,
+    totals: outcome.totals.get('file0')!,
+    results: outcome.results,
+  };
 };
