@@ -2,7 +2,7 @@ import { Sparkles } from 'lucide-react';
 import type { WorkspaceModel } from '../../../shared/contract';
 import type { ColumnSuggestion, FieldSource, MappingProblem } from '../../../shared/imports';
 import { ColumnWithTransforms, type SampleData } from './ColumnWithTransforms';
-import { hasOptions, optionsOf } from './field-options';
+import { ConstantInput } from './ConstantInput';
 import { LookupEditor } from './LookupEditor';
 import {
   kindsFor,
@@ -12,39 +12,6 @@ import {
   type TargetField,
 } from './mapping-edits';
 import { PartsEditor } from './PartsEditor';
-
-const ConstantInput = (props: {
-  label: string;
-  target: TargetField;
-  value: unknown;
-  onChange: (value: string) => void;
-  disabled?: boolean;
-}) => {
-  const options = hasOptions(props.target.field) ? optionsOf(props.target.field) : [];
-  const listId = `constant-${props.target.field.id}`;
-  return (
-    <>
-      <input
-        className="constant-input"
-        aria-label={`Value of ${props.label}`}
-        value={typeof props.value === 'string' ? props.value : JSON.stringify(props.value)}
-        list={options.length ? listId : undefined}
-        disabled={props.disabled}
-        placeholder="The same value on every row"
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {options.length > 0 && (
-        <datalist id={listId}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </datalist>
-      )}
-    </>
-  );
-};
 
 /**
  * One target field and where its value comes from: the kind of source, the editor for it, why

@@ -7,33 +7,11 @@ import { rpc } from '../../api/rpc';
 import { toastError } from '../../ui/toast-error';
 import { useActiveConnection } from '../workspaces/connection-queries';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ago, formatCount } from './format';
+import { ago } from './format';
+import { ImportFigures } from './ImportFigures';
 import { forgetImport, useImports } from './import-queries';
 import { StateBadge } from './StateBadge';
-import { totalCounts } from './step-totals';
 import { useWizard } from './wizard-store';
-
-const Figures = ({ imported }: { imported: Import }) => {
-  const counts = totalCounts(imported);
-  const figures: Array<[string, number, string?]> = [
-    ['rows', counts.rows],
-    ['errors', counts.errorRows, counts.errorRows ? 'danger' : undefined],
-    ['created', counts.created],
-    ['updated', counts.updated],
-    ['failed', counts.failed, counts.failed ? 'danger' : undefined],
-  ];
-  return (
-    <span className="import-figures">
-      {figures
-        .filter(([label, value]) => label === 'rows' || value > 0)
-        .map(([label, value, tone]) => (
-          <span key={label} data-tone={tone}>
-            <strong>{formatCount(value)}</strong> {label}
-          </span>
-        ))}
-    </span>
-  );
-};
 
 /** The imports of the active workspace, newest first: open one, remove one, or start anew. */
 export const ImportList = () => {
@@ -105,7 +83,7 @@ export const ImportList = () => {
                     .join(' · ')}
                 </div>
                 <div className="meta">
-                  <Figures imported={imported} /> · updated {ago(imported.updatedAt)}
+                  <ImportFigures imported={imported} /> · updated {ago(imported.updatedAt)}
                   {imported.message && <> · {imported.message}</>}
                 </div>
               </div>

@@ -1,49 +1,11 @@
 import { ArrowRight } from 'lucide-react';
 import { AutoMapping } from './AutoMapping';
-import { mappingProblems, type DraftFile } from './draft';
-import { FileMapping } from './FileMapping';
+import { mappingProblems } from './draft';
+import { ActiveFileMapping } from './ActiveFileMapping';
 import { baseName } from './format';
-import { useImport, useInspection, useWorkspaceModel } from './import-queries';
+import { useImport } from './import-queries';
 import { useImportActions } from './use-import-actions';
 import { useWizard } from './wizard-store';
-
-const ActiveFile = ({ file, locked }: { file: DraftFile; locked: boolean }) => {
-  const connectionId = useWizard((state) => state.draft.connectionId);
-  const inspection = useInspection(file.path, file.source);
-  const model = useWorkspaceModel(connectionId);
-  const object = model.data?.model.objects.find(
-    (candidate) => candidate.nameSingular === file.object,
-  );
-  if (inspection.error)
-    return (
-      <p className="failure" role="alert">
-        {baseName(file.path)} could not be read: {inspection.error.message}
-      </p>
-    );
-  if (model.error)
-    return (
-      <p className="failure" role="alert">
-        The workspace's objects could not be read: {model.error.message}
-      </p>
-    );
-  if (!inspection.data || !model.data) return <p className="meta">Reading the file…</p>;
-  if (!object)
-    return (
-      <p className="failure" role="alert">
-        The workspace has no object {file.object}: choose another in the files step.
-      </p>
-    );
-  return (
-    <FileMapping
-      key={file.key}
-      file={file}
-      info={inspection.data}
-      object={object}
-      model={model.data.model}
-      locked={locked}
-    />
-  );
-};
 
 /**
  * Step 2: one mapping per file (tabs when several), then the import is kept in main and
@@ -88,7 +50,7 @@ export const MappingStep = ({ locked }: { locked: boolean }) => {
       )}
       {!locked &&
         draft.files.map((candidate) => <AutoMapping key={candidate.key} file={candidate} />)}
-      {file && <ActiveFile file={file} locked={locked} />}
+      {file && <ActiveFileMapping file={file} locked={locked} />}
       <div className="step-footer">
         {problems.length > 0 && <span className="meta">{problems[0]}</span>}
         {locked ? (

@@ -1,49 +1,13 @@
-import { ArrowRight, Download, ListChecks, Square } from 'lucide-react';
+import { ArrowRight, ListChecks, Square } from 'lucide-react';
 import { useState } from 'react';
-import type { Import } from '../../../shared/contract';
-import { rpc } from '../../api/rpc';
-import { toastError } from '../../ui/toast-error';
 import { hasRun, mappingProblems } from './draft';
-import { offerReport } from './download';
 import { useImport } from './import-queries';
-import { MappingProblems } from './MappingProblems';
-import { ProblemGrid } from './ProblemGrid';
 import { ProgressPanel } from './ProgressPanel';
 import { StepCounts } from './StepCounts';
+import { StepReview } from './StepReview';
 import { stateMessage, totalCounts } from './step-totals';
 import { useImportActions } from './use-import-actions';
 import { useWizard } from './wizard-store';
-
-const StepReview = (props: { imported: Import; stepId: string; locked: boolean }) => {
-  const step = props.imported.steps.find((candidate) => candidate.id === props.stepId);
-  const [downloading, setDownloading] = useState(false);
-  if (!step) return null;
-  const download = () => {
-    setDownloading(true);
-    rpc
-      .call('imports.errorReport', { importId: props.imported.id, stepId: step.id })
-      .then(offerReport)
-      .catch(toastError)
-      .finally(() => setDownloading(false));
-  };
-  return (
-    <div className="step-review">
-      <div className="step-review-head">
-        <StepCounts counts={step.counts} kind="validation" label={`Counts of ${step.fileName}`} />
-        <button className="btn" disabled={downloading} onClick={download}>
-          <Download size={14} /> Download error report
-        </button>
-      </div>
-      <MappingProblems problems={step.mappingProblems} />
-      <ProblemGrid
-        key={step.id}
-        importId={props.imported.id}
-        stepId={step.id}
-        disabled={props.locked}
-      />
-    </div>
-  );
-};
 
 /**
  * Step 3: every row checked in main (against the fields, the file and the workspace), then the

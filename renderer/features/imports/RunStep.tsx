@@ -10,11 +10,11 @@ import { offerReport } from './download';
 import { dryRunTarget } from './dry-run-target';
 import { MODE_LABELS } from './FileCard';
 import { formatCount, isBusy } from './format';
-import { useImport, useImports } from './import-queries';
+import { useImports } from './import-queries';
+import { DryRunPanel } from './DryRunPanel';
 import { StepResults } from './StepResults';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultsTable } from './ResultsTable';
-import { StateBadge } from './StateBadge';
 import { StepCounts } from './StepCounts';
 import {
   hasResults,
@@ -26,25 +26,6 @@ import {
 import { useImportActions } from './use-import-actions';
 
 type Asking = 'run' | 'rollback' | null;
-
-/** The dry run's own import (a copy run on the local workspace or a replica), followed live. */
-const DryRunPanel = ({ id, workspace }: { id: string; workspace: (id: string) => string }) => {
-  const { data: dry } = useImport(id);
-  if (!dry) return null;
-  const counts = totalCounts(dry);
-  return (
-    <section className="card dry-run" aria-label="Dry run">
-      <div className="dry-run-head">
-        <FlaskConical size={16} aria-hidden="true" />
-        <strong>Dry run on {workspace(dry.connectionId)}</strong>
-        <StateBadge state={dry.state} />
-      </div>
-      {isBusy(dry.state) && <ProgressPanel label="Dry run progress" progress={dry.progress} />}
-      {dry.message && <p className="state-message">{dry.message}</p>}
-      {hasResults(counts) && <StepCounts counts={counts} kind="results" label="Dry run results" />}
-    </section>
-  );
-};
 
 /**
  * Step 4: a dry run first if wanted, then the run itself (a remote workspace asks first, naming
