@@ -1,6 +1,7 @@
 import { ArrowRight, Plus } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { localFilePathSchema } from '../../../shared/contract';
+import { ChooseFilesButton } from './ChooseFilesButton';
 import { defaultImportName, filesProblems } from './draft';
 import { FileCard } from './FileCard';
 import { useWorkspaceModel } from './import-queries';
@@ -88,6 +89,13 @@ export const FilesStep = ({ locked }: { locked: boolean }) => {
           <button className="btn" type="submit" disabled={!path.trim()}>
             <Plus size={14} /> Add file
           </button>
+          <ChooseFilesButton
+            onChosen={(paths) =>
+              paths
+                .filter((chosen) => !draft.files.some((file) => file.path === chosen))
+                .forEach(addFile)
+            }
+          />
         </form>
       )}
       {model.error && (
