@@ -282,7 +282,9 @@ export const createServices = (options: ServicesOptions) => {
     'imports.createImport': (input) => imports.create(input),
     'imports.updateImport': (input) => imports.update(input),
     'imports.removeImport': ({ importId }) => imports.remove(importId),
-    'imports.validate': ({ importId }) => imports.validate(importId),
+    'imports.validate': ({ importId, checkWorkspace }) =>
+      imports.validate(importId, checkWorkspace),
+    'imports.readMappingFile': ({ path }) => imports.mappings.readFile(path),
     'imports.problemRows': (input) => imports.problemRows(input),
     'imports.fixRow': (input) => imports.fixRow(input),
     'imports.errorReport': (input) => imports.errorReport(input),

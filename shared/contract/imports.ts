@@ -91,6 +91,23 @@ export const updateImportInputSchema = z.object({
 
 export const importRefSchema = z.object({ importId: z.string().min(1).max(100) });
 
+export const validateInputSchema = z.object({
+  importId: z.string().min(1).max(100),
+  /**
+   * Check keys, unique values and lookups against the workspace (a request per 200 rows and key;
+   * on a very large file under Twenty's 100-per-minute limit, minutes). Off: the file alone is
+   * checked; the run still finds existing records batch by batch.
+   */
+  checkWorkspace: z.boolean().default(true),
+});
+
+export const readMappingFileInputSchema = z.object({ path: localFilePathSchema });
+export const readMappingFileSchema = z.object({
+  mapping: mappingDocumentSchema.nullable(),
+  /** Why the file is not a mapping this Atelier reads (empty when it is). */
+  problems: z.array(z.string()),
+});
+
 export const IMPORT_STATES = [
   /** Mapped, not validated since the last change. */
   'draft',

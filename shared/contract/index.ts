@@ -47,6 +47,8 @@ import {
   problemRowSchema,
   problemRowsInputSchema,
   problemRowsSchema,
+  readMappingFileInputSchema,
+  readMappingFileSchema,
   reportFileSchema,
   reportInputSchema,
   resultRowsInputSchema,
@@ -57,6 +59,7 @@ import {
   saveMappingInputSchema,
   sourceInfoSchema,
   updateImportInputSchema,
+  validateInputSchema,
 } from './imports';
 import {
   copyWorkspaceInputSchema,
@@ -297,7 +300,7 @@ export const contract = defineContract({
       'Forget an import and its files (records written stay in the workspace)',
     ),
     'imports.validate': method(
-      importRefSchema,
+      validateInputSchema,
       importSchema,
       'Check every row against the target fields, the file and the workspace (a job)',
     ),
@@ -324,7 +327,7 @@ export const contract = defineContract({
     'imports.pause': method(
       importRefSchema,
       importSchema,
-      'Stop a run after its current batch; run again to resume',
+      'Stop the running job of an import (a validation, or a run after its current batch; run again to resume)',
     ),
     'imports.dryRun': method(
       dryRunInputSchema,
@@ -345,6 +348,11 @@ export const contract = defineContract({
       importRefSchema,
       reportFileSchema,
       'The per-row results of the last run as a CSV file',
+    ),
+    'imports.readMappingFile': method(
+      readMappingFileInputSchema,
+      readMappingFileSchema,
+      'Read a mapping document from a JSON file (what is wrong with it, if anything)',
     ),
     'imports.listMappings': method(empty, z.array(savedMappingSchema), 'Saved mappings'),
     'imports.saveMapping': method(

@@ -168,6 +168,7 @@ describe('imports over the contract', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     validated = await call('imports.getImport', { importId: created.id });
     expect(countsOf(validated, peopleStep!.id).errorRows).toBe(0);
+    expect(validated.message).toBe('1 row has errors: fix or exclude them, or run without them');
     expect(
       (
         await call('imports.problemRows', {
@@ -390,6 +391,35 @@ describe('imports over the contract', () => {
     expect(emails).toHaveLength(3000);
     expect(new Set(emails).size).toBe(3000);
   }, 180_000);
+
+  it('validates the file alone when asked, and reads mapping files', async () => {
+    const path = await files.csv('alone.csv', [['Email'], ['someone@x.com'], ['bad(at)x']]);
+    const mapping = {
+      version: 1,
+      object: 'person',
+      fields: { emails: { kind: 'column', column: 'Email' } },
+      dedupe: { key: 'emails' },
+    };
+    const created: Import = await call('imports.createImport', {
+      connectionId: remoteId,
+      name: 'File only',
+      steps: [{ path, mapping }],
+    });
+    await call('imports.validate', { importId: created.id, checkWorkspace: false });
+    const validated = await settled(call, created.id);
+    expect(validated.steps[0]!.counts).toMatchObject({ rows: 2, errorRows: 1, existingRows: null });
+
+    const good = await files.file('mapping.json', JSON.stringify(mapping));
+    expect(await call('imports.readMappingFile', { path: good })).toMatchObject({
+      mapping: { object: 'person', dedupe: { key: 'emails', duplicates: 'first' } },
+      problems: [],
+    });
+    const future = await files.file('future.json', JSON.stringify({ ...mapping, version: 9 }));
+    expect(await call('imports.readMappingFile', { path: future })).toEqual({
+      mapping: null,
+      problems: ['This mapping is version 9; this Atelier reads version 1 — update Atelier.'],
+    });
+  });
 
   it('refuses an update without a key and a mapping for an object the workspace lacks', async () => {
     const path = await files.csv('x.csv', [['Email'], ['a@x.com']]);

@@ -279,7 +279,9 @@ export const createImportService = (deps: ImportServiceDeps) => {
       )
       .then(async (error) => {
         running.delete(found.id);
-        progress.delete(found.id);
+        // A stopped job keeps where it was (done of total); rate and ETA no longer apply.
+        const last = progress.get(found.id);
+        if (last) progress.set(found.id, { ...last, rate: null, etaSeconds: null });
         try {
           await onEnd(error);
         } catch (failure) {
@@ -381,6 +383,13 @@ export const createImportService = (deps: ImportServiceDeps) => {
         });
       },
     );
+  };
+
+  const validatedMessage = (found: StoredImport) => {
+    const errors = found.steps.reduce((sum, step) => sum + step.counts.errorRows, 0);
+    return errors
+      ? `${errors} ${errors === 1 ? 'row has' : 'rows have'} errors: fix or exclude them, or run without them`
+      : 'Ready to run';
   };
 
   const summary = (found: StoredImport) => {
@@ -493,7 +502,7 @@ export const createImportService = (deps: ImportServiceDeps) => {
       return { removed: true };
     },
 
-    async validate(id: string): Promise<Import> {
+    async validate(id: string, checkWorkspace = true): Promise<Import> {
       const found = await record(id);
       busy(found);
       if (found.ranAt)
@@ -509,7 +518,9 @@ export const createImportService = (deps: ImportServiceDeps) => {
         { kind: 'import-validate', title: `Validate "${found.name}"` },
         async (job, report) => {
           const model = await deps.model(found.connectionId, true);
-          const client = await workspaces.client(found.connectionId).catch(() => null);
+          const client = checkWorkspace
+            ? await workspaces.client(found.connectionId).catch(() => null)
+            : null;
           const fixes = await readFixes(folder);
           let before = 0;
           for (const step of stepsInOrder(found)) {
@@ -528,15 +539,8 @@ export const createImportService = (deps: ImportServiceDeps) => {
         },
         async (error) => {
           resetDerived(found);
-          if (!error) {
-            const errors = found.steps.reduce((sum, step) => sum + step.counts.errorRows, 0);
-            await save(found, {
-              state: 'validated',
-              message: errors
-                ? `${errors} rows with errors: fix or exclude them, or run without them`
-                : 'Ready to run',
-            });
-          } else
+          if (!error) await save(found, { state: 'validated', message: validatedMessage(found) });
+          else
             await save(found, {
               state: 'draft',
               message: isCancel(error) ? 'Validation was stopped' : messageOf(error),
@@ -601,6 +605,7 @@ export const createImportService = (deps: ImportServiceDeps) => {
       step.counts.errorRows += delta.errorRows;
       step.counts.warningRows += delta.warningRows;
       step.counts.excludedRows += delta.excludedRows;
+      if (found.state === 'validated') found.message = validatedMessage(found);
       await save(found);
       return row;
     },

@@ -67,6 +67,21 @@ export const createSavedMappings = (dataDir: string, warn: (message: string) => 
         throw error;
       }
     },
+    /** A mapping document from any JSON file, or what is wrong with it. */
+    async readFile(path: string): Promise<{ mapping: MappingDocument | null; problems: string[] }> {
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(path, 'utf8'));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new AppError('NOT_FOUND', `No file at ${path}`);
+        return { mapping: null, problems: [`Not a JSON file: ${(error as Error).message}`] };
+      }
+      const parsed = parseMappingDocument(json);
+      return parsed.ok
+        ? { mapping: parsed.mapping, problems: [] }
+        : { mapping: null, problems: parsed.problems };
+    },
     async read(name: string): Promise<SavedMapping> {
       const found = await readOne(`${name}.json`);
       if (!found) throw new AppError('NOT_FOUND', `No saved mapping named "${name}"`);
