@@ -10,9 +10,7 @@ import { rollbackImport } from '../services/imports/run/rollback-import';
 import { runImport, type RunStep } from '../services/imports/run/run-import';
 import { createRateMeter } from '../services/imports/rate-meter';
 import { createSavedMappings } from '../services/imports/saved-mappings';
-import { inspectSource } from '../services/imports/sources';
-import { compileMapping } from '../../shared/imports';
-import { targetObject } from '../services/imports/stage/converted-rows';
+import { openStep, targetObject } from '../services/imports/stage/converted-rows';
 import { validateStep } from '../services/imports/stage/validate-step';
 import { dedupeKeyError } from '../services/imports/stage/key-checks';
 import { CommandFailure, EXIT_FAILURE, EXIT_OK, SourceError, UsageError } from './cli-errors';
@@ -156,13 +154,12 @@ export const importCommand = async (args: string[], context: CommandContext): Pr
       );
     const keyError = dedupeKeyError(mapping, object);
     if (keyError) throw new SourceError(`Dedupe key: ${keyError}`);
-    const { headers } = await inspectSource(path, source);
-    const converter = compileMapping(mapping, object, model, { mode, headers });
-    for (const problem of converter.mappingProblems)
+    const opened = await openStep({ path, source, mapping, mode }, model);
+    for (const problem of opened.mappingProblems)
       io.err(
         `${problem.severity === 'error' ? 'Mapping error' : 'Mapping warning'}: ${problem.message}`,
       );
-    if (converter.mappingProblems.some((problem) => problem.severity === 'error'))
+    if (opened.mappingProblems.some((problem) => problem.severity === 'error'))
       throw new CommandFailure('The mapping has errors: nothing was written');
 
     const identity = createHash('sha256')

@@ -57,7 +57,7 @@ describe('imports across files and by key', () => {
     await files?.remove();
   });
 
-  it('three files in dependency order, linked by domain and e-mail, then rolled back', async () => {
+  it('five files in dependency order: linked by domain and e-mail, notes and tasks attached to their targets, then rolled back', async () => {
     const before = {
       companies: await snapshotRecords(client, 'companies'),
       people: await snapshotRecords(client, 'people'),
@@ -77,6 +77,15 @@ describe('imports across files and by key', () => {
       ['Name', 'Domain'],
       ['Acme', 'acme.com'],
       ['Globex', 'www.globex.com'],
+    ]);
+    const notes = await files.csv('notes.csv', [
+      ['Title', 'Body', 'About companies', 'About people'],
+      ['Kick-off', 'Met **both** teams', 'acme.com; globex.com', 'ada@acme.com'],
+      ['Renewal', 'Call in June', 'globex.com', ''],
+    ]);
+    const tasks = await files.csv('tasks.csv', [
+      ['Task', 'Due', 'Status', 'Deal contact'],
+      ['Send the proposal', '2025-06-01', 'To do', 'ada@acme.com'],
     ]);
     const outcome = await importFilesWithEngine({
       client,
@@ -123,11 +132,50 @@ describe('imports across files and by key', () => {
             },
           },
         },
+        {
+          path: notes,
+          mapping: {
+            version: 1,
+            object: 'note',
+            fields: {
+              title: { kind: 'column', column: 'Title' },
+              bodyV2: { kind: 'column', column: 'Body' },
+              noteTargets: {
+                kind: 'lookup',
+                column: 'About companies',
+                object: 'company',
+                by: 'domainName',
+                transforms: [{ type: 'list', separator: ';' }],
+              },
+            },
+          },
+        },
+        {
+          path: tasks,
+          mapping: {
+            version: 1,
+            object: 'task',
+            fields: {
+              title: { kind: 'column', column: 'Task' },
+              dueAt: { kind: 'column', column: 'Due' },
+              status: { kind: 'column', column: 'Status' },
+              taskTargets: {
+                kind: 'lookup',
+                column: 'Deal contact',
+                object: 'person',
+                by: 'emails',
+              },
+            },
+          },
+        },
       ],
     });
-    expect(outcome.order).toEqual(['file2', 'file1', 'file0']);
-    for (const totals of outcome.totals.values())
-      expect(totals).toMatchObject({ created: 2, failed: 0 });
+    // Companies, then people, then opportunities; notes (companies) and tasks (people) after
+    // what they point at.
+    expect(outcome.order).toEqual(['file2', 'file1', 'file0', 'file3', 'file4']);
+    for (const id of ['file0', 'file1', 'file2', 'file3'])
+      expect(outcome.totals.get(id)).toMatchObject({ created: 2, failed: 0 });
+    expect(outcome.totals.get('file4')).toMatchObject({ created: 1, failed: 0 });
     // Lookups of later files found the earlier files' records without asking the workspace
     // again, and nothing was created for them.
     expect([...outcome.totals.values()].every((totals) => totals.parentsCreated === 0)).toBe(true);
@@ -155,12 +203,31 @@ describe('imports across files and by key', () => {
     ).records[0]!;
     expect((grace.company as TwentyRecord).name).toBe('Globex');
 
+    // Notes and tasks attached to their targets through noteTarget / taskTarget.
+    const noteTargets = await client.rest.list('noteTargets', { depth: 1, limit: 50 });
+    const attached = noteTargets.records
+      .map(
+        (target) =>
+          `${(target.note as TwentyRecord).title} → ${(target.targetCompany as TwentyRecord | null)?.name}`,
+      )
+      .sort();
+    expect(attached).toEqual(['Kick-off → Acme', 'Kick-off → Globex', 'Renewal → Globex']);
+    const taskTargets = await client.rest.list('taskTargets', { depth: 1 });
+    expect(taskTargets.records).toHaveLength(1);
+    expect(
+      ((taskTargets.records[0]!.targetPerson as TwentyRecord).name as { firstName: string })
+        .firstName,
+    ).toBe('Ada');
+
     await rollbackImport({
       steps: outcome.order,
       client,
       journalPath: outcome.journalPath,
     });
     expect(await snapshotRecords(client, 'opportunities')).toEqual(before.opportunities);
+    expect((await client.rest.list('noteTargets', { limit: 1 })).totalCount).toBe(0);
+    expect((await client.rest.list('notes', { limit: 1 })).totalCount).toBe(0);
+    expect((await client.rest.list('tasks', { limit: 1 })).totalCount).toBe(0);
     expect(await snapshotRecords(client, 'people')).toEqual(before.people);
     expect(await snapshotRecords(client, 'companies')).toEqual(before.companies);
   }, 120_000);

@@ -16,7 +16,6 @@ import type {
   updateImportInputSchema,
 } from '../../../shared/contract/imports';
 import { AppError, isAppError } from '../../../shared/errors/app-error';
-import { compileMapping } from '../../../shared/imports';
 import type { MappingDocument } from '../../../shared/imports/mapping';
 import type { Logger } from '../../platform/logging/logger';
 import type { JobHandle, JobRegistry } from '../jobs/job-registry';
@@ -172,10 +171,9 @@ export const createImportService = (deps: ImportServiceDeps) => {
         );
       const keyError = dedupeKeyError(step.mapping, object);
       if (keyError) problems.push(`${name}: dedupe key: ${keyError}`);
-      const { headers } = await inspectSource(step.path, step.source);
-      const converter = compileMapping(step.mapping, object, model, { mode: step.mode, headers });
-      step.mappingProblems = converter.mappingProblems.map((problem) => ({ ...problem }));
-      for (const problem of converter.mappingProblems)
+      const opened = await openStep(step, model);
+      step.mappingProblems = opened.mappingProblems.map((problem) => ({ ...problem }));
+      for (const problem of opened.mappingProblems)
         if (problem.severity === 'error') problems.push(`${name}: ${problem.message}`);
     }
     orderSteps(steps);

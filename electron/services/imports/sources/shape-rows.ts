@@ -68,6 +68,12 @@ async function* shapeRows(
   }
 }
 
+/** Every cell empty (a loop: no closure per row). */
+function isEmptyRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+  return true;
+}
+
 function shapeBatch(rows: SourceRow[], width: number): SourceRow[] {
   const shaped: SourceRow[] = [];
   for (const row of rows) {
@@ -75,7 +81,7 @@ function shapeBatch(rows: SourceRow[], width: number): SourceRow[] {
     let end = cells.length;
     while (end > width && cells[end - 1] === '') end--;
     if (end < cells.length) cells.length = end;
-    if (!row.problems && cells.every((cell) => cell === '')) continue;
+    if (!row.problems && isEmptyRow(cells)) continue;
     while (cells.length < width) cells.push('');
     shaped.push(row);
   }

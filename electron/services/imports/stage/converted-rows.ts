@@ -3,11 +3,17 @@ import { AppError } from '../../../../shared/errors/app-error';
 import {
   compileMapping,
   type ImportMode,
+  type MappingProblem,
   type RowConverter,
   type RowResult,
 } from '../../../../shared/imports';
 import type { MappingDocument } from '../../../../shared/imports/mapping';
 import { inspectSource, readSourceRows, type SourceOptions } from '../sources';
+import {
+  applyJunctionLookups,
+  splitJunctionLookups,
+  type JunctionLookup,
+} from './junction-lookups';
 import type { StepFixes } from '../import-record';
 
 /**
@@ -52,16 +58,29 @@ export interface OpenedStep {
   headers: string[];
   object: ModelObject;
   converter: RowConverter;
+  /** Lookups through junction objects (notes to their targets), outside the converter. */
+  junctions: JunctionLookup[];
+  /** The converter's mapping problems and the junction lookups'. */
+  mappingProblems: MappingProblem[];
+  phoneCountry: string | undefined;
 }
 
 export const openStep = async (step: StepSource, model: WorkspaceModel): Promise<OpenedStep> => {
   const info = await inspectSource(step.path, step.source);
   const object = targetObject(model, step.mapping.object);
-  const converter = compileMapping(step.mapping, object, model, {
+  const split = splitJunctionLookups(step.mapping, object, model, info.headers);
+  const converter = compileMapping(split.mapping, object, model, {
     mode: step.mode,
     headers: info.headers,
   });
-  return { headers: info.headers, object, converter };
+  return {
+    headers: info.headers,
+    object,
+    converter,
+    junctions: split.junctions,
+    mappingProblems: [...converter.mappingProblems, ...split.problems],
+    phoneCountry: step.mapping.options.phoneCountry,
+  };
 };
 
 const isBlankRow = (cells: string[]) => cells.every((cell) => cell.trim() === '');
@@ -100,7 +119,10 @@ export const convertOne = (
   sourceProblems: { message: string; column?: number }[] = [],
 ): ConvertedRow => {
   const { cells, fixed } = applyFixes(opened.headers, original, fixes.cells[String(line)]);
-  const result = opened.converter(cellsByColumn(opened.headers, cells));
+  const byColumn = cellsByColumn(opened.headers, cells);
+  const result = opened.converter(byColumn);
+  if (opened.junctions.length > 0)
+    applyJunctionLookups(opened.junctions, byColumn, result, opened.phoneCountry);
   for (const problem of sourceProblems) {
     const column = problem.column ? (opened.headers[problem.column - 1] ?? null) : null;
     result.problems.push({
