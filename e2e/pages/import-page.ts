@@ -56,6 +56,27 @@ export class ImportPage {
     await this.page.getByLabel(`Object for ${fileName}`).selectOption(objectName);
   }
 
+  /** The "New object from this file…" dialog of a file. */
+  newObjectDialog(fileName: string): Locator {
+    return this.page.getByRole('dialog', { name: `New object from ${fileName}` });
+  }
+
+  async openNewObject(fileName: string): Promise<Locator> {
+    await this.fileCard(fileName)
+      .getByRole('button', { name: `New object from ${fileName}` })
+      .click();
+    const dialog = this.newObjectDialog(fileName);
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** A column's row in the new object's fields. */
+  newObjectColumn(dialog: Locator, column: string): Locator {
+    return dialog
+      .getByTestId('new-object-column')
+      .filter({ has: this.page.getByLabel(`Include ${column}`) });
+  }
+
   /** Reads the workspace's objects and fields again (after a field was added elsewhere). */
   async readFieldsAgain(): Promise<void> {
     const button = this.page.getByRole('button', { name: "Read the workspace's fields again" });

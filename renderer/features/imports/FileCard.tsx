@@ -6,6 +6,7 @@ import type { DraftFile } from './draft';
 import { baseName, formatBytes, formatCount } from './format';
 import { useInspection } from './import-queries';
 import { ModelFreshness } from './ModelFreshness';
+import { NewObjectButton } from './NewObjectButton';
 import { SampleTable } from './SampleTable';
 import { SourceOptions } from './SourceOptions';
 import { useWizard } from './wizard-store';
@@ -87,6 +88,7 @@ export const FileCard = (props: {
             ))}
           </select>
         </label>
+        {!locked && <NewObjectButton file={file} info={info} model={model} disabled={locked} />}
         <label className="inline-field">
           Mode
           <select

@@ -44,7 +44,8 @@ const affectedText = (step: ReviewedStep): string | null => {
   return `${records} record(s)`;
 };
 
-const Step = ({
+/** One step of a plan as reviewed and applied (the import wizard's new object shows them too). */
+export const Step = ({
   step,
   index,
   status,
