@@ -12,6 +12,7 @@ import {
   type CompositeReader,
   type PartTexts,
 } from './part-texts';
+import { ownString } from './own-string';
 import { phonesReader } from './phone-reader';
 import type { ReaderContext } from './scalar-readers';
 
@@ -209,7 +210,7 @@ const currencyReader = (ctx: ReaderContext): CompositeReader => {
   const currencyCodeOf = (text: string): string | undefined => {
     if (codes.has(text)) return codes.get(text);
     const code = currencyCodeOfText(text, fallback);
-    if (codes.size < 1000) codes.set(text, code);
+    if (codes.size < 1000) codes.set(ownString(text), code);
     return code;
   };
   return (parts, issues) => {

@@ -634,3 +634,76 @@ describe('mapping checks', () => {
     expect(row.values).toEqual({ jobTitle: 'Head Of Sales', city: 'Paris' });
   });
 });
+
+describe('positional cells', () => {
+  it('converts cells in header order exactly as cells keyed by column', () => {
+    const mapping = mappingOf({
+      object: 'pet',
+      options: { phoneCountry: 'FR', timeZone: 'Europe/Paris' },
+      fields: {
+        name: col('Name', [{ type: 'trim' }]),
+        weight: col('Weight'),
+        birthday: col('Born', [{ type: 'date', format: 'DD/MM/YYYY' }]),
+        lastVisit: col('Visit'),
+        species: col('Species'),
+        owner: {
+          kind: 'columns',
+          parts: { firstName: { column: 'First' }, lastName: { column: 'Last' } },
+        },
+        vetEmails: col('Email'),
+        vetPhones: col('Phone'),
+        price: {
+          kind: 'columns',
+          parts: { amountMicros: { column: 'Price' }, currencyCode: { constant: 'EUR' } },
+        },
+        site: col('Missing column'),
+        vaccinated: { kind: 'constant', value: 'yes' },
+        company: { kind: 'lookup', column: 'Company', object: 'company', by: 'domainName' },
+      },
+    });
+    // 'Last' twice: the later column wins, as in an object built from the row.
+    const headers = [
+      'Name',
+      'Weight',
+      'Born',
+      'Visit',
+      'Species',
+      'First',
+      'Last',
+      'Email',
+      'Phone',
+      'Price',
+      'Last',
+      'Company',
+    ];
+    const pools = [
+      [' Rex ', '', 'Felix'],
+      ['12.5', 'x', ''],
+      ['05/03/2024', '31/02/2024', ''],
+      ['2024-03-05 10:30', 'soon', ''],
+      ['dog', 'Cat', 'Parrot', ''],
+      ['Ada', ''],
+      ['Lovelace', ''],
+      ['a@b.co', 'nope', ''],
+      ['+33 6 12 34 56 78', '06 12 34 56 78', '12', ''],
+      ['12', '€3', 'abc', ''],
+      ['King', ''],
+      ['acme.com', 'https://www.acme.com/', 'bad url', ''],
+    ];
+    const byName = compileMapping(mapping, pet, model, { headers });
+    const byPosition = compileMapping(mapping, pet, model, { headers, positional: true });
+    expect(byPosition.mappingProblems).toEqual(byName.mappingProblems);
+    let seed = 1;
+    for (let i = 0; i < 2000; i++) {
+      const cells = pools.map((pool) => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return pool[seed % pool.length]!;
+      });
+      const record: Record<string, string> = {};
+      headers.forEach((header, index) => (record[header] = cells[index]!));
+      expect(byPosition(cells), cells.join('|')).toEqual(byName(record));
+    }
+    // A short row reads its missing cells as empty.
+    expect(byPosition(['Rex'])).toEqual(byName({ Name: 'Rex' }));
+  });
+});

@@ -22,15 +22,20 @@ import {
   lookupPlan,
   partsPlan,
   singleCompositePlan,
+  type CellList,
   type Cells,
   type CompiledPart,
   type FieldSetup,
   type Plan,
   type RowResult,
+  type Slot,
 } from './row-plans';
 import { compileTransforms, type ReadHints } from './transforms';
 
-export type { Cells, LookupRequest, RowResult } from './row-plans';
+export type { CellList, Cells, LookupRequest, RowResult } from './row-plans';
+
+/** The column name a constant's probe reads (no file has it: NUL is not a header). */
+const PROBE = '\u0000';
 
 /**
  * One spreadsheet row → the body Twenty's REST API takes on create/update, with every problem
@@ -45,10 +50,18 @@ export interface CompileOptions {
   mode?: ImportMode;
   /** The file's columns: mapped columns missing from it are mapping errors. */
   headers?: readonly string[];
+  /**
+   * The converter takes each row's cells in `headers` order (`SourceRow.cells`) rather than an
+   * object keyed by column: nothing to build per row, and each plan reads its cell by index.
+   * Same values and problems. A repeated header name reads its last column, as an object built
+   * from the row would.
+   */
+  positional?: boolean;
 }
 
-export interface RowConverter {
-  (cells: Cells): RowResult;
+export interface RowConverter<C = Cells> {
+  (cells: C): RowResult;
+
   readonly mappingProblems: readonly MappingProblem[];
   readonly columns: readonly string[];
   /** Field → option value → label: options the rows seen so far need created. */
@@ -117,13 +130,30 @@ const mergeHints = (hints: ReadHints[]): ReadHints =>
   );
 
 /** Compiles a mapping for one object of a workspace model: call the result once per row. */
-export const compileMapping = (
+export function compileMapping(
+  mapping: MappingDocument,
+  object: ModelObject,
+  model: WorkspaceModel,
+  options: CompileOptions & { positional: true; headers: readonly string[] },
+): RowConverter<CellList>;
+export function compileMapping(
+  mapping: MappingDocument,
+  object: ModelObject,
+  model: WorkspaceModel,
+  options?: CompileOptions & { positional?: false },
+): RowConverter<Cells>;
+export function compileMapping(
   mapping: MappingDocument,
   object: ModelObject,
   model: WorkspaceModel,
   options: CompileOptions = {},
-): RowConverter => {
+): RowConverter<Cells> | RowConverter<CellList> {
   const mode = options.mode ?? 'create';
+  const positions = options.positional ? new Map<string, number>() : null;
+  if (positions) options.headers?.forEach((header, index) => positions.set(header, index));
+  /** The probe of a constant reads a cells object keyed by PROBE, whatever the mode. */
+  const slotOf = (column: string): Slot =>
+    positions && column !== PROBE ? (positions.get(column) ?? -1) : column;
   const problems: MappingProblem[] = [];
   const problem = (field: string | null, message: string, severity: Severity = 'error') =>
     problems.push({ field, message, severity });
@@ -183,6 +213,7 @@ export const compileMapping = (
       key: field.name,
       required: isRequiredField(field) ? requiredSeverity : null,
       clear: mapping.options.emptyCells === 'clear',
+      slotOf,
     };
     const isRelation = field.type === 'RELATION' || field.type === 'MORPH_RELATION';
     if (source.kind === 'lookup') return planLookup(setup, source);
@@ -292,10 +323,10 @@ export const compileMapping = (
     if (typeof value === 'string') {
       const probe: RowResult = { values: {}, problems: [], lookups: [], hasErrors: false };
       const plan = isComposite(field.type)
-        ? planComposite(setup, field.type, { kind: 'column', column: '\u0000', transforms: [] })
-        : planField(field, { kind: 'column', column: '\u0000', transforms: [] as Transform[] });
+        ? planComposite(setup, field.type, { kind: 'column', column: PROBE, transforms: [] })
+        : planField(field, { kind: 'column', column: PROBE, transforms: [] as Transform[] });
       if (!plan) return null;
-      plan.run({ '\u0000': value }, probe);
+      plan.run({ [PROBE]: value }, probe);
       for (const found of probe.problems)
         problem(field.name, `Constant: ${found.message}`, found.severity);
       if (probe.hasErrors) return null;
@@ -350,17 +381,17 @@ export const compileMapping = (
     );
   }
 
-  const converter = ((cells: Cells): RowResult => {
+  const converter = ((cells: Cells | CellList): RowResult => {
     const row: RowResult = { values: {}, problems: [], lookups: [], hasErrors: false };
     for (let i = 0; i < plans.length; i++) plans[i]!.run(cells, row);
     return row;
-  }) as RowConverter;
+  }) as RowConverter<Cells> & RowConverter<CellList>;
   return Object.assign(converter, {
     mappingProblems: problems,
     columns: mappedColumns(mapping),
     newOptions,
   });
-};
+}
 
 const compiled = new WeakMap<
   MappingDocument,

@@ -66,6 +66,32 @@ describe('readIsoDate', () => {
     expect(readIsoDate('2024/3/5 10:11')).toMatchObject({ day: 5, hour: 10, offset: null });
   });
 
+  it('reads the common date-time spellings as the general pattern does', () => {
+    // Two spaces before the time take the general (regular expression) path: both must agree.
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 3000; i++) {
+      const date = `${String(next(3000)).padStart(4, '0')}-${two(next(14))}-${two(next(33))}`;
+      const time = `${two(next(26))}:${two(next(62))}${next(2) ? `:${two(next(62))}` : ''}`;
+      const zone = ['', 'Z', ' Z'][next(3)];
+      const fast = `${date}${next(2) ? 'T' : ' '}${time}${zone}`;
+      const general = readIsoDate(`${date}  ${time}${zone}`);
+      expect(readIsoDate(fast), fast).toEqual(
+        isDateError(general) ? { error: `'${fast}' is not a date (format YYYY-MM-DD)` } : general,
+      );
+    }
+    expect(readIsoDate('2024-03-10 17:46')).toMatchObject({ hour: 17, minute: 46, offset: null });
+    expect(readIsoDate('2024-03-10T17:46:05Z')).toMatchObject({ second: 5, offset: 0 });
+    expect(readIsoDate('2024-02-30 10:00')).toEqual({
+      error: "'2024-02-30 10:00' is not a date (format YYYY-MM-DD)",
+    });
+    expect(readIsoDate('2024-03-1x 10:00')).toMatchObject({ error: expect.any(String) });
+  });
+
   it('asks for a format on other spellings', () => {
     expect(day(readIsoDate('05/03/2024'))).toBe(
       "'05/03/2024' is not a date in YYYY-MM-DD form; choose the file's date format",

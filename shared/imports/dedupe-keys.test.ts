@@ -9,6 +9,8 @@ import {
   rowKey,
   type KeyTarget,
 } from './dedupe-keys';
+import { canonicalEmail } from './emails';
+import { domainOf, readLink } from './links';
 import { company, person, pet } from './test-model';
 
 const target = (object: typeof person, path: string): KeyTarget => {
@@ -72,6 +74,67 @@ describe('keys', () => {
         key: '33+612345678',
       },
     );
+  });
+});
+
+describe('keys of many spellings (fast paths agree with the general rules)', () => {
+  it('keys e-mails as canonicalEmail does', () => {
+    const emails = target(person, 'emails');
+    const spellings = [
+      'ada@example.com',
+      'Ada@Example.com',
+      ' ada@example.com ',
+      'ada@example.com.',
+      'ada@bücher.de',
+      'a.b+c@sub.example.co.uk',
+      "o'brien@example.ie",
+      '@example.com',
+      'ada@',
+      'ada',
+      'ada@example.com\t',
+      'ADA@EXAMPLE.COM',
+      'ada@ex_ample.com',
+    ];
+    for (const email of spellings)
+      expect(keyOfValue(emails, { primaryEmail: email }), email).toBe(
+        email.trim() === '' ? null : canonicalEmail(email),
+      );
+    expect(keyOfValue(emails, { primaryEmail: '   ' })).toBeNull();
+    expect(keyOfValue(emails, null)).toBeNull();
+    expect(keyOfValue(emails, 'ada@example.com')).toBeNull();
+  });
+
+  it('keys a website lookup as its domain (domainOf), refusing what readLink refuses', () => {
+    const domain = target(company, 'domainName');
+    const spellings = [
+      'acme.com',
+      'ACME.com',
+      'www.acme.com',
+      'www.www.acme.com',
+      'https://www.acme.com/',
+      'http://acme.com/about/team?x=1',
+      'HTTPS://ACME.COM',
+      'acme.com/a/../b',
+      'https://acme.com:8443/x',
+      'https://user@acme.com/',
+      'ftp://acme.com',
+      'bücher.de',
+      'xn--bcher-kva.de',
+      '-acme.com',
+      'acme-.com',
+      'sub.acme.co.uk',
+      '12345',
+      'not a url',
+      'acme',
+      'localhost',
+      '192.168.0.1',
+    ];
+    for (const text of spellings) {
+      const link = readLink(text);
+      expect(keyOfText(domain, text), text).toEqual(
+        link.ok ? { key: domainOf(text) } : { error: link.message },
+      );
+    }
   });
 });
 

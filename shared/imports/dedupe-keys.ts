@@ -2,11 +2,13 @@ import type { ModelField, ModelObject } from '../contract/data-model';
 import { isCompositeFieldType } from '../domain/composite-types';
 import type { FieldMetadataType } from '../domain/field-metadata-type';
 import { isEmptyValue } from '../schema/record-values';
-import { canonicalEmail, readEmail } from './emails';
+import { canonicalEmail, isCanonicalAsciiEmail, readEmail } from './emails';
 import { domainOf, readLink } from './links';
 import { parsePhone, type PhoneContext } from './phone-numbers';
 import type { DuplicateRule } from './mapping';
 import { parseDecimal } from './numbers';
+import { KeyIndex } from './key-index';
+import { ownString } from './own-string';
 
 /**
  * Keys that say two rows (or a row and a workspace record) are the same record, and the rules
@@ -82,14 +84,20 @@ const textKey = (field: ModelField, text: string): string =>
 
 /** The key of a value in Twenty's REST shape (a converted row's value or a workspace record's). */
 export const keyOfValue = (target: KeyTarget, value: unknown): string | null => {
-  if (isEmptyValue(value)) return null;
   const { field, subField } = target;
   if (subField) {
+    // A sub-field key needs a non-empty part, which makes the value non-empty too.
+    if (value === null || typeof value !== 'object') return null;
     const part = (value as Record<string, unknown>)[subField];
     if (typeof part !== 'string' && typeof part !== 'number') return null;
-    const text = String(part);
+    const text = typeof part === 'string' ? part : String(part);
+    if (field.type === 'EMAILS') {
+      // Converted rows hold canonical addresses already (the bulk of a file's keys).
+      if (isCanonicalAsciiEmail(text)) return text;
+      if (text.trim() === '') return null;
+      return canonicalEmail(text);
+    }
     if (text.trim() === '') return null;
-    if (field.type === 'EMAILS') return canonicalEmail(text);
     if (field.type === 'LINKS') return linkKey(text, isDomainField(field));
     if (field.type === 'PHONES') {
       const calling = (value as Record<string, unknown>).primaryPhoneCallingCode;
@@ -100,6 +108,7 @@ export const keyOfValue = (target: KeyTarget, value: unknown): string | null => 
       ? fold(text)
       : text.trim();
   }
+  if (isEmptyValue(value)) return null;
   switch (field.type) {
     case 'FULL_NAME': {
       const name = value as { firstName?: unknown; lastName?: unknown };
@@ -137,8 +146,14 @@ export const keyOfText = (
       return email.ok ? { key: email.email } : { error: email.message };
     }
     case 'LINKS': {
+      // The domain reading of a link is its domain key (domainOf), and is valid exactly when
+      // the URL reading is.
+      if (isDomainField(field)) {
+        const link = readLink(text, 'domain');
+        return link.ok ? { key: link.url } : { error: link.message };
+      }
       const link = readLink(text);
-      return link.ok ? { key: linkKey(text, isDomainField(field)) } : { error: link.message };
+      return link.ok ? { key: linkKey(text, false) } : { error: link.message };
     }
     case 'PHONES': {
       const parsed = parsePhone(text, phones);
@@ -222,11 +237,11 @@ export interface DuplicateOutcome {
 
 /**
  * In-file duplicates, one row at a time (a million rows stream through). Keeps per key the
- * index of its first row and, for `last` / `merge`, the combined row: memory grows with distinct
- * keys, not with rows, for `first`.
+ * index of its first row (in a KeyIndex: no object per key) and, for `last` / `merge`, the
+ * combined row: memory grows with distinct keys, not with rows, for `first`.
  */
 export class DuplicateResolver<T extends MergeableRow> {
-  private readonly firstIndex = new Map<string, number>();
+  private readonly firstIndex = new KeyIndex();
   private readonly combined = new Map<string, T>();
 
   constructor(
@@ -238,10 +253,10 @@ export class DuplicateResolver<T extends MergeableRow> {
   add(index: number, row: T): DuplicateOutcome {
     const key = rowKey(this.target, row.values);
     if (key === null) return { status: 'kept', of: index, key };
-    const first = this.firstIndex.get(key);
+    const first = this.firstIndex.getOrRecord(key, index);
     if (first === undefined) {
-      this.firstIndex.set(key, index);
-      if (this.rule !== 'first') this.combined.set(key, row);
+      // Kept for the whole file: a copy, not a slice of the chunk the cell was read from.
+      if (this.rule !== 'first') this.combined.set(ownString(key), row);
       return { status: 'kept', of: index, key };
     }
     if (this.rule === 'last') this.combined.set(key, row);

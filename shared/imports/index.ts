@@ -10,6 +10,7 @@ export {
   compileMapping,
   convertRow,
   isRequiredField,
+  type CellList,
   type Cells,
   type CompileOptions,
   type ImportMode,
@@ -45,3 +46,5 @@ export {
   type DuplicateOutcome,
   type KeyTarget,
 } from './dedupe-keys';
+export { KeyIndex } from './key-index';
+export { ownString } from './own-string';

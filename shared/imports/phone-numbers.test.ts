@@ -85,6 +85,47 @@ describe('parsePhone', () => {
     expect(compared).toBeGreaterThan(10_000);
   });
 
+  it('agrees with a full parse on many numbers of one shape (templates and their variants)', () => {
+    // Same first digits and length, later digits random: the numbers a template is reused for,
+    // including plans that strip or rewrite prefixes (AR, AU, BR, CN, GB, JP, NANP, RU…).
+    const next = random(7);
+    const contexts: PhoneContext[] = [
+      {},
+      { defaultCountry: 'FR' },
+      { defaultCountry: 'AU' },
+      { defaultCountry: 'CN' },
+    ];
+    const countries = Object.keys(examples).filter((country) => SUPPORTED_COUNTRIES.has(country));
+    const inputs: string[] = [];
+    for (const country of countries) {
+      const code = callingCodeOf(country)!;
+      const national = (examples as Record<string, string>)[country]!;
+      for (let n = 0; n < 24; n++) {
+        const digits = national
+          .split('')
+          .map((digit, i) => (i >= 2 ? String(Math.floor(next() * 10)) : digit))
+          .join('');
+        inputs.push(
+          `+${code} ${digits}`,
+          `+${code} 0${digits}`,
+          `0${digits}`,
+          `00${code}${digits}`,
+        );
+      }
+    }
+    // CN strips a carrier code ('12843'), and what follows may be an international prefix.
+    for (let n = 0; n < 40; n++)
+      inputs.push(`12843${n % 2 ? '00' : '61'}${String(1000 + n * 7)}`, `12843${n % 3}1234567`);
+    for (const number of ['+44 7911 123456', '+61 412 345 678', '+81 90-1234-5678'])
+      for (let n = 0; n < 50; n++)
+        inputs.push(number.slice(0, -4) + String(Math.floor(next() * 10_000)).padStart(4, '0'));
+    for (const context of contexts)
+      for (const input of inputs)
+        expect(parsePhone(input, context), `${input} in ${JSON.stringify(context)}`).toEqual(
+          parsePhoneUncached(input, context),
+        );
+  });
+
   it('knows calling codes shared by several countries', () => {
     expect(countriesForCallingCode('1')).toContain('CA');
     expect(countriesForCallingCode('999')).toEqual([]);

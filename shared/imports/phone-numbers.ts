@@ -5,6 +5,7 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
+import { ownString } from './own-string';
 
 /**
  * Phone numbers read as Twenty's server reads them (transform-phones-value.util.ts): libphonenumber
@@ -17,10 +18,12 @@ import metadata from 'libphonenumber-js/min/metadata';
  * slow for a million rows. Results are memoised, and numbers written with digits and separators
  * only go through a template learnt from an earlier number of the same shape (same context, first
  * digits and length): its decisions (calling code, prefixes stripped, country) hold for the new
- * number when the same national-number patterns match at the same offsets and, for calling codes
- * shared by several countries, the country libphonenumber would pick (emulated with compiled
- * patterns) is the same. Anything else takes the full parse. phone-numbers.test.ts compares both
- * paths on thousands of numbers.
+ * number when the same national-number patterns and national prefixes match at the same offsets
+ * and, for calling codes shared by several countries, the country libphonenumber would pick
+ * (emulated with compiled patterns) is the same. A shape keeps up to eight templates (numbers of
+ * one shape differ in what their later digits fit, e.g. GB mobiles); a number that a prefix with
+ * a transform rule or a capture group matches never makes or uses one. Anything else takes the
+ * full parse. phone-numbers.test.ts compares both paths on thousands of numbers.
  */
 export interface ParsedPhone {
   /** National significant number, as Twenty stores `primaryPhoneNumber`. */
@@ -75,14 +78,18 @@ export const callingCodeOf = (country: string): string | undefined => {
 
 /** Compiled patterns of one numbering plan (country or calling code), built once. */
 interface CompiledPlan {
-  /**
-   * Templates are safe when the national prefix is stripped by a plain prefix: no transform rule
-   * and no capture group (AR, BR, NANP islands, GG/JE/IM… rewrite the number from later digits).
-   */
-  safe: boolean;
   national: RegExp;
   /** The national pattern matched from `lastIndex` to the end (no substring per test). */
   sticky: RegExp;
+  /** The national prefix for parsing, matched at `lastIndex` (what libphonenumber strips). */
+  prefix: RegExp | null;
+  /**
+   * The prefix rewrites the number when it matches: a transform rule builds it from later
+   * digits (AR, BR, JP, NANP islands, GG/JE/IM…), a capture group takes a carrier code after
+   * which libphonenumber may read an international prefix (CN '12843 00 1…' is a +1 number). A
+   * template never stands for a number such a prefix matches.
+   */
+  rewrites: boolean;
   leading: RegExp | null;
   types: Array<{ pattern: RegExp; lengths: number[] | undefined }>;
 }
@@ -102,16 +109,27 @@ const plans = new Map<string, CompiledPlan>();
 const planOf = (countryOrCallingCode: string): CompiledPlan => {
   let plan = plans.get(countryOrCallingCode);
   if (plan) return plan;
+  // A calling code selects its main country's plan: share the compiled one.
+  const main = countriesForCallingCode(countryOrCallingCode)[0];
+  if (main && main !== '001' && main !== countryOrCallingCode) {
+    plan = planOf(main);
+    plans.set(countryOrCallingCode, plan);
+    return plan;
+  }
   meta.selectNumberingPlan(countryOrCallingCode);
   const numbering = meta.numberingPlan;
   const leading = numbering.leadingDigits();
   const prefixForParsing = numbering.nationalPrefixForParsing();
   plan = {
-    safe:
-      !numbering.nationalPrefixTransformRule() &&
-      !(typeof prefixForParsing === 'string' && prefixForParsing.includes('(')),
     national: new RegExp(`^(?:${numbering.nationalNumberPattern()})$`),
     sticky: new RegExp(`(?:${numbering.nationalNumberPattern()})$`, 'y'),
+    prefix:
+      typeof prefixForParsing === 'string' && prefixForParsing
+        ? new RegExp(`(?:${prefixForParsing})`, 'y')
+        : null,
+    rewrites:
+      Boolean(numbering.nationalPrefixTransformRule()) ||
+      (typeof prefixForParsing === 'string' && prefixForParsing.includes('(')),
     leading: typeof leading === 'string' && leading ? new RegExp(`^(?:${leading})`) : null,
     types: TYPE_NAMES.flatMap((name) => {
       const type = numbering.type(name);
@@ -125,20 +143,20 @@ const planOf = (countryOrCallingCode: string): CompiledPlan => {
   return plan;
 };
 
+const isOfType = (plan: CompiledPlan, national: string): boolean => {
+  for (const type of plan.types)
+    if ((!type.lengths || type.lengths.includes(national.length)) && type.pattern.test(national))
+      return true;
+  return false;
+};
+
 /** libphonenumber's getCountryByNationalNumber with compiled patterns. */
 const countryByNationalNumber = (callingCode: string, national: string): string | undefined => {
   for (const country of countriesForCallingCode(callingCode)) {
     const plan = planOf(country);
     if (plan.leading) {
       if (plan.leading.test(national)) return country;
-    } else if (
-      plan.national.test(national) &&
-      plan.types.some(
-        (type) =>
-          (!type.lengths || type.lengths.includes(national.length)) && type.pattern.test(national),
-      )
-    )
-      return country;
+    } else if (plan.national.test(national) && isOfType(plan, national)) return country;
   }
   return undefined;
 };
@@ -182,6 +200,13 @@ const fullParse = (raw: string, context: PhoneContext): PhoneParse => {
 const PREFIX_DIGITS = 5;
 const MIN_FAST_DIGITS = 6;
 const CACHE_LIMIT = 200_000;
+/** Templates per shape: numbers of one shape may differ in the patterns their later digits fit. */
+const MAX_VARIANTS = 8;
+/**
+ * Without '+', libphonenumber may also try the default calling code at the start of the digits
+ * (up to three) before deciding: the signature looks that far even when the head is shorter.
+ */
+const NATIONAL_SPAN = 3;
 
 interface Template {
   /** The digits before the national number (IDD, calling code, national prefix), which must recur. */
@@ -191,32 +216,45 @@ interface Template {
   country: string | null;
   /** Country when the shared-code emulation finds none ('' or the default country). */
   fallbackCountry: string;
-  /** Plans whose national patterns decide the parse (the initial one, then the calling code's). */
+  /** Plans whose patterns decide the parse (the initial one, then the calling code's). */
   plans: CompiledPlan[];
-  signature: number;
+  /** Offsets 0…span of the digits where libphonenumber may try a prefix or the national pattern. */
+  span: number;
+  signature: Int8Array;
   emulated: string;
 }
-const NO_TEMPLATE = 0;
 
 /** Per context (default country / calling code): templates by shape, full parses by text. */
 interface ContextCache {
-  templates: Map<number, Template | typeof NO_TEMPLATE>;
+  templates: Map<number, Template[]>;
   memo: Map<string, PhoneParse>;
 }
 const caches = new Map<string, ContextCache>();
 const cacheByContext = new WeakMap<PhoneContext, ContextCache>();
 
+let lastContext: PhoneContext | null = null;
+let lastCache: ContextCache | null = null;
+
 const cacheOf = (context: PhoneContext): ContextCache => {
+  // A reader passes the same context for every row: skip the WeakMap then.
+  if (context === lastContext) return lastCache!;
   let cache = cacheByContext.get(context);
-  if (cache) return cache;
+  if (cache) {
+    lastContext = context;
+    lastCache = cache;
+    return cache;
+  }
   const key = `${context.defaultCountry ?? ''}#${context.defaultCallingCode ?? ''}`;
   cache = caches.get(key);
   if (!cache) caches.set(key, (cache = { templates: new Map(), memo: new Map() }));
   cacheByContext.set(context, cache);
+  lastContext = context;
+  lastCache = cache;
   return cache;
 };
 
-const DIGIT_CODES = new Uint16Array(64);
+/** Reused: fromCharCode.apply on a plain array costs less than on a typed array's view. */
+const DIGIT_CODES: number[] = [];
 /** The separators people type between digits: space ( ) - . / */
 const SEPARATOR = new Uint8Array(128);
 for (const separator of ' ()-./') SEPARATOR[separator.charCodeAt(0)] = 1;
@@ -234,31 +272,75 @@ const simpleDigits = (raw: string): string | null => {
     if (code >= 48 && code <= 57) DIGIT_CODES[count++] = code;
     else if (!(code < 128 && SEPARATOR[code] === 1) && !(code === 43 && i === 0)) return null;
   }
-  return String.fromCharCode.apply(null, DIGIT_CODES.subarray(0, count) as unknown as number[]);
+  // Shrinking one element at a time keeps the array's backing store (no reallocation).
+  while (DIGIT_CODES.length > count) DIGIT_CODES.pop();
+  return String.fromCharCode.apply(null, DIGIT_CODES);
 };
 const NO_CONTEXT: PhoneContext = {};
 
+/** Three entries per plan and offset (see signatureOf); digits are at most 64. */
+const SIGNATURE = new Int8Array(3 * 2 * 65);
+const TRANSFORMED = -1;
+
 /**
- * Which national-number patterns match the digits from each offset up to the national number
- * (one bit each): libphonenumber's choices (strip the calling code? the national prefix?) test
- * those suffixes.
+ * What libphonenumber's choices (strip a calling code? a national prefix? keep it?) test beyond
+ * the first digits, for each plan and each offset up to `span`: whether the national pattern
+ * matches the digits from there, the length of the national prefix it would strip there (-1:
+ * none), and whether the national pattern matches after that prefix. Written into SIGNATURE;
+ * returns its length, or TRANSFORMED when a prefix that rewrites the number matches.
  */
-const signatureOf = (plans: CompiledPlan[], digits: string, headLength: number): number => {
-  let signature = 0;
-  let bit = 1;
+const signatureOf = (plans: CompiledPlan[], digits: string, span: number): number => {
+  let n = 0;
   for (const plan of plans)
-    for (let k = 0; k <= headLength; k++, bit *= 2) {
+    for (let k = 0; k <= span; k++) {
       plan.sticky.lastIndex = k;
-      if (plan.sticky.test(digits)) signature += bit;
+      SIGNATURE[n++] = plan.sticky.test(digits) ? 1 : 0;
+      let length = -1;
+      if (plan.prefix) {
+        plan.prefix.lastIndex = k;
+        if (plan.prefix.test(digits)) {
+          if (plan.rewrites) return TRANSFORMED;
+          length = plan.prefix.lastIndex - k;
+        }
+      }
+      SIGNATURE[n++] = length;
+      if (length > 0) plan.sticky.lastIndex = k + length;
+      SIGNATURE[n++] = length > 0 && plan.sticky.test(digits) ? 1 : 0;
     }
-  return signature;
+  return n;
+};
+
+/** signatureOf compared with a template's as it goes: stops at the first difference. */
+const sameSignature = (template: Template, digits: string): boolean => {
+  const expected = template.signature;
+  const span = template.span;
+  let n = 0;
+  for (const plan of template.plans)
+    for (let k = 0; k <= span; k++) {
+      plan.sticky.lastIndex = k;
+      if ((plan.sticky.test(digits) ? 1 : 0) !== expected[n++]) return false;
+      let length = -1;
+      if (plan.prefix) {
+        plan.prefix.lastIndex = k;
+        if (plan.prefix.test(digits)) length = plan.prefix.lastIndex - k;
+      }
+      if (length !== expected[n++]) return false;
+      if (length > 0) {
+        plan.sticky.lastIndex = k + length;
+        if ((plan.sticky.test(digits) ? 1 : 0) !== expected[n]) return false;
+      }
+      n++;
+    }
+  return true;
 };
 
 const plansFor = (context: PhoneContext, plus: boolean, callingCode: string): CompiledPlan[] => {
   const initial = plus
     ? callingCode
     : (context.defaultCountry ?? context.defaultCallingCode ?? callingCode);
-  return initial === callingCode ? [planOf(callingCode)] : [planOf(initial), planOf(callingCode)];
+  const first = planOf(initial);
+  const second = planOf(callingCode);
+  return first === second ? [first] : [first, second];
 };
 
 const learn = (
@@ -270,31 +352,36 @@ const learn = (
   result: PhoneParse,
 ) => {
   const { templates } = cache;
-  if (templates.size >= CACHE_LIMIT) templates.clear();
-  if (!result.ok || !digits.endsWith(result.phone.nationalNumber)) {
-    templates.set(key, NO_TEMPLATE);
-    return;
-  }
+  if (!result.ok || !digits.endsWith(result.phone.nationalNumber)) return;
+  let variants = templates.get(key);
+  if (variants && variants.length >= MAX_VARIANTS) return;
   const { callingCode, nationalNumber, country } = result.phone;
   const plans = plansFor(context, plus, callingCode);
-  if (!plans.every((plan) => plan.safe)) {
-    templates.set(key, NO_TEMPLATE);
-    return;
-  }
+  const headLength = digits.length - nationalNumber.length;
+  const span = plus ? headLength : Math.max(headLength, NATIONAL_SPAN);
+  const length = signatureOf(plans, digits, span);
+  if (length === TRANSFORMED) return;
   const shared = countriesForCallingCode(callingCode).length > 1;
-  const emulated = shared ? (countryByNationalNumber(callingCode, nationalNumber) ?? '') : '';
-  if (shared && emulated !== '' && emulated !== country) {
-    templates.set(key, NO_TEMPLATE);
-    return;
+  if (shared) {
+    // A prefix stripped elsewhere than before the national number: libphonenumber checks that
+    // number's length against the country its digits suggest, which the template does not see.
+    for (let i = 1; i < length; i += 3) {
+      const at = ((i - 1) / 3) % (span + 1);
+      if (SIGNATURE[i]! > 0 && at + SIGNATURE[i]! !== headLength) return;
+    }
   }
-  const head = digits.slice(0, digits.length - nationalNumber.length);
-  templates.set(key, {
-    head,
+  const emulated = shared ? (countryByNationalNumber(callingCode, nationalNumber) ?? '') : '';
+  if (shared && emulated !== '' && emulated !== country) return;
+  if (templates.size >= CACHE_LIMIT) templates.clear();
+  if (!variants) templates.set(key, (variants = []));
+  variants.push({
+    head: digits.slice(0, headLength),
     callingCode,
     country: shared ? null : country,
     fallbackCountry: shared && emulated === '' ? country : '',
     plans,
-    signature: signatureOf(plans, digits, head.length),
+    span,
+    signature: SIGNATURE.slice(0, length),
     emulated,
   });
 };
@@ -307,7 +394,7 @@ const fromTemplate = (template: Template, digits: string): PhoneParse | null => 
       ? (countryByNationalNumber(template.callingCode, nationalNumber) ?? '')
       : '';
   if (emulated !== template.emulated) return null;
-  if (signatureOf(template.plans, digits, template.head.length) !== template.signature) return null;
+  if (!sameSignature(template, digits)) return null;
   return {
     ok: true,
     phone: {
@@ -334,12 +421,12 @@ export const parsePhone = (text: string, context: PhoneContext = NO_CONTEXT): Ph
       let prefix = 0;
       for (let i = 0; i < PREFIX_DIGITS; i++) prefix = prefix * 10 + digits.charCodeAt(i) - 48;
       templateKey = ((plus ? 100_000 : 0) + prefix) * 100 + digits.length;
-      const template = cache.templates.get(templateKey);
-      if (template) {
-        const fast = fromTemplate(template, digits);
-        if (fast) return fast;
-      }
-      if (template !== undefined) templateKey = -1;
+      const variants = cache.templates.get(templateKey);
+      if (variants)
+        for (let i = 0; i < variants.length; i++) {
+          const fast = fromTemplate(variants[i]!, digits);
+          if (fast) return fast;
+        }
     }
   }
   // Only full parses are memoised: they are the expensive ones, and repeated values are common.
@@ -347,7 +434,7 @@ export const parsePhone = (text: string, context: PhoneContext = NO_CONTEXT): Ph
   if (!result) {
     result = fullParse(raw, context);
     if (cache.memo.size >= CACHE_LIMIT) cache.memo.clear();
-    cache.memo.set(raw, result);
+    cache.memo.set(ownString(raw), result);
   }
   if (templateKey >= 0) learn(cache, templateKey, context, plus, digits, result);
   return result;

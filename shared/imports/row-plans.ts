@@ -4,6 +4,8 @@ import { INVALID, type CellProblem, type Issues, type Severity } from './cell-pr
 import { SIGNIFICANT_PARTS, splitSingleColumn, type CompositeReader } from './composite-readers';
 import { keyOfText, type KeyTarget } from './dedupe-keys';
 import type { LookupSource } from './mapping';
+import { ownString } from './own-string';
+import { remembered } from './remembered';
 import type { TextTransform } from './transforms';
 
 /**
@@ -12,6 +14,19 @@ import type { TextTransform } from './transforms';
  * the right column. Plans are built once; their run allocates as little as it can.
  */
 export type Cells = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A row's cells in the file's column order (`SourceRow.cells`), for a converter compiled with
+ * `positional: true`: no object keyed by column name to build per row.
+ */
+export type CellList = readonly (string | undefined)[];
+
+/** Where a plan finds a column's text: its name (cells by column) or its index (CellList). */
+export type Slot = string | number;
+
+/** The text at a slot ('' when absent): one keyed load, by name or by index. */
+const cellAt = (cells: Cells | CellList, slot: Slot): string =>
+  (cells as Readonly<Record<Slot, string | undefined>>)[slot] ?? '';
 
 /** A relation to resolve before writing: set `joinColumn` to the id of the record found. */
 export interface LookupRequest {
@@ -38,7 +53,7 @@ export interface RowResult {
 }
 
 export interface Plan {
-  run(cells: Cells, row: RowResult): void;
+  run(cells: Cells | CellList, row: RowResult): void;
 }
 
 const labelOf = (field: ModelField): string => field.label || field.name;
@@ -95,6 +110,8 @@ export interface FieldSetup {
   required: Severity | null;
   clear: boolean;
   emptyBoolean?: boolean;
+  /** A column's slot in the rows the converter takes (its name, or its index). */
+  slotOf(column: string): Slot;
 }
 
 /** What an empty cell does: nothing, null (clear), a boolean, or a required-field problem. */
@@ -120,9 +137,10 @@ export const columnPlan = (
   read: (text: string, issues: Issues) => unknown,
 ): Plan => {
   const issues = new FieldIssues(setup.field.name, column);
+  const slot = setup.slotOf(column);
   return {
     run(cells, row) {
-      const raw = cells[column] ?? '';
+      const raw = cellAt(cells, slot);
       const value = text ? text(raw) : raw;
       if (isBlank(value)) return onEmpty(setup, issues, row, raw);
       issues.begin(row, raw);
@@ -162,13 +180,14 @@ export const partsPlan = (
   const lists = parts.map((part) => texts[part.key]!);
   const significant = parts.map((part) => part.constant === null && significantKeys.has(part.key));
   const columns = parts.map((part) => part.column);
+  const slots = columns.map((column) => (column === null ? '' : setup.slotOf(column)));
   const transforms = parts.map((part) => part.text);
   const constants = parts.map((part) => part.constant);
   const partKeys = parts.map((part) => part.key);
   const firstKey = parts[0]!.key;
   // One column for the primary value (the usual "Email" → emails.primaryEmail): no gathering.
   const single = parts.length === 1 && parts[0]!.constant === null ? read.one : undefined;
-  const gather = (cells: Cells): boolean => {
+  const gather = (cells: Cells | CellList): boolean => {
     for (const key of keys) {
       const list = texts[key]!;
       // pop, not `length = 0`: V8 shrinks a length through a slow runtime call.
@@ -177,7 +196,7 @@ export const partsPlan = (
     }
     let content = false;
     for (let i = 0; i < lists.length; i++) {
-      const raw = constants[i] ?? cells[columns[i]!] ?? '';
+      const raw = constants[i] ?? cellAt(cells, slots[i]!);
       const transform = transforms[i];
       const value = transform ? transform(raw) : raw;
       if (isBlank(value)) continue;
@@ -190,7 +209,7 @@ export const partsPlan = (
   return {
     run(cells, row) {
       if (single) {
-        const raw = cells[columns[0]!] ?? '';
+        const raw = cellAt(cells, slots[0]!);
         const transform = transforms[0];
         const value = transform ? transform(raw) : raw;
         if (isBlank(value)) return onEmpty(setup, issues, row, raw);
@@ -219,15 +238,21 @@ export const lookupPlan = (
 ): Plan => {
   const issues = new FieldIssues(setup.field.name, source.column);
   const phones = { defaultCountry: phoneCountry };
+  // Lookup cells repeat (a few thousand companies for a million people).
+  const keyOf = remembered((value: string) => {
+    const read = keyOfText(target, value, phones);
+    return 'key' in read ? { key: ownString(read.key) } : { error: ownString(read.error) };
+  });
+  const slot = setup.slotOf(source.column);
   return {
     run(cells, row) {
-      const raw = cells[source.column] ?? '';
+      const raw = cellAt(cells, slot);
       const value = text ? text(raw) : raw;
       if (isBlank(value)) {
         if (setup.clear) row.values[joinColumn] = null;
         return;
       }
-      const key = keyOfText(target, value, phones);
+      const key = keyOf(value);
       if ('error' in key) {
         issues.begin(row, raw);
         issues.error(`${key.error} (to find the ${source.object} of ${labelOf(setup.field)})`);
@@ -255,9 +280,10 @@ export const singleCompositePlan = (
   read: CompositeReader,
 ): Plan => {
   const issues = new FieldIssues(setup.field.name, column, new Map());
+  const slot = setup.slotOf(column);
   return {
     run(cells, row) {
-      const raw = cells[column] ?? '';
+      const raw = cellAt(cells, slot);
       const value = text ? text(raw) : raw;
       if (isBlank(value)) return onEmpty(setup, issues, row, raw);
       issues.begin(row, raw);

@@ -6,6 +6,8 @@ import type { MappingOptions } from './mapping';
 import { decimalPlaces, parseDecimal } from './numbers';
 import { fieldOptions, optionMatcher, RATING_VALUES, type OptionMatcher } from './select-options';
 import { isoString, zoneToUtc } from './time-zones';
+import { ownString } from './own-string';
+import { remembered } from './remembered';
 import { splitList, type ReadHints } from './transforms';
 
 /**
@@ -92,18 +94,17 @@ const readBoolean = (ctx: ReaderContext): CellReader => {
 };
 
 /**
- * Dates repeat across rows (close dates, birthdays…): remember each text's value, or its error
- * (prefixed with NUL), so a repeated cell costs one map lookup.
+ * Dates repeat across rows (close dates, birthdays…): each text's value, or its error (prefixed
+ * with NUL), is remembered, so a repeated cell costs one map lookup.
  */
-const remembered = (read: (text: string) => string): CellReader => {
-  const known = new Map<string, string>();
+const rememberedDates = (read: (text: string) => string): CellReader => {
+  // A value is a fresh string; an error quotes the cell (a slice of its chunk): copied.
+  const readOwn = remembered((text: string) => {
+    const value = read(text);
+    return value.charCodeAt(0) === 0 ? ownString(value) : value;
+  });
   return (text, issues) => {
-    let value = known.get(text);
-    if (value === undefined) {
-      value = read(text);
-      if (known.size >= 50_000) known.clear();
-      known.set(text, value);
-    }
+    const value = readOwn(text);
     if (value.charCodeAt(0) !== 0) return value;
     issues.error(value.slice(1));
     return INVALID;
@@ -112,7 +113,7 @@ const remembered = (read: (text: string) => string): CellReader => {
 
 const readDate = (ctx: ReaderContext): CellReader => {
   const parse = ctx.hints.date?.read ?? readIsoDate;
-  return remembered((text) => {
+  return rememberedDates((text) => {
     const read = parse(text);
     return isDateError(read) ? `\u0000${read.error}` : formatDay(read);
   });
@@ -121,7 +122,7 @@ const readDate = (ctx: ReaderContext): CellReader => {
 const readDateTime = (ctx: ReaderContext): CellReader => {
   const toUtc = zoneToUtc(ctx.hints.date?.timeZone ?? ctx.options.timeZone);
   const parse = ctx.hints.date?.read ?? readIsoDate;
-  return remembered((text) => {
+  return rememberedDates((text) => {
     const read = parse(text);
     if (isDateError(read)) return `\u0000${read.error}`;
     const wall = wallMs(read);

@@ -1,5 +1,6 @@
 import { optionValueFromLabel } from '../domain/field-type-catalog';
 import type { ModelField } from '../contract/data-model';
+import { ownString } from './own-string';
 
 /**
  * Cell text → option value of a SELECT / MULTI_SELECT / RATING field. Values and labels both
@@ -74,7 +75,7 @@ export const optionMatcher = (
         value = '';
       }
       match = value ? { kind: 'new', value, label } : { kind: 'unknown' };
-      created.set(text, match);
+      created.set(ownString(text), match);
     }
     return match;
   };
@@ -90,7 +91,7 @@ export const optionMatcher = (
       const target = mapped.size ? mapped.get(foldOptionKey(text)) : undefined;
       match = resolve(target ?? text);
       if (seen.size >= 10_000) seen.clear();
-      seen.set(text, match);
+      seen.set(ownString(text), match);
       return match;
     },
     newOptionProblem: optionLabelProblem,
