@@ -89,6 +89,22 @@ export class ImportPage {
     return this.page.getByRole('group', { name: label, exact: true });
   }
 
+  /** "Check keys and lookups against the workspace (N requests)" before a validation. */
+  checkWorkspace(): Locator {
+    return this.page.getByRole('checkbox', {
+      name: /^Check keys and lookups against the workspace/,
+    });
+  }
+
+  /** "Open mapping file…" with a typed path (browser mode has no file dialog). */
+  async openMappingFile(path: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Open mapping file…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Open a mapping file' });
+    await dialog.getByLabel('Path of the mapping file').fill(path);
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    return dialog;
+  }
+
   preview(): Locator {
     return this.page.getByRole('table', { name: 'Converted sample rows' });
   }

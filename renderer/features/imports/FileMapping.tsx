@@ -11,6 +11,7 @@ import {
 import type { SampleData } from './ColumnWithTransforms';
 import type { DraftFile } from './draft';
 import { FieldList } from './FieldList';
+import { MappingFileButton } from './MappingFileButton';
 import { MappingOptions, TimeZoneList } from './MappingOptions';
 import { MappingPreview } from './MappingPreview';
 import { MappingProblems } from './MappingProblems';
@@ -114,6 +115,12 @@ export const FileMapping = (props: {
           disabled={locked}
           onLoad={(loaded) => change({ ...loaded, object: object.nameSingular })}
         />
+        {!locked && (
+          <MappingFileButton
+            objectName={object.nameSingular}
+            onLoad={(loaded) => change({ ...loaded, object: object.nameSingular })}
+          />
+        )}
       </div>
       <MappingProblems problems={preview.mappingProblems} />
       <FieldList

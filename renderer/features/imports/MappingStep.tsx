@@ -1,5 +1,6 @@
 import { ArrowRight } from 'lucide-react';
 import { AutoMapping } from './AutoMapping';
+import { CheckWorkspaceOption } from './CheckWorkspaceOption';
 import { mappingProblems } from './draft';
 import { ActiveFileMapping } from './ActiveFileMapping';
 import { baseName } from './format';
@@ -53,6 +54,7 @@ export const MappingStep = ({ locked }: { locked: boolean }) => {
       {file && <ActiveFileMapping file={file} locked={locked} />}
       <div className="step-footer">
         {problems.length > 0 && <span className="meta">{problems[0]}</span>}
+        {!locked && needsValidation && <CheckWorkspaceOption disabled={busy !== null} />}
         {locked ? (
           <button className="btn primary" onClick={() => goTo('run')}>
             Results <ArrowRight size={14} />

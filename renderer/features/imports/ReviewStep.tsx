@@ -1,5 +1,6 @@
 import { ArrowRight, ListChecks, Square } from 'lucide-react';
 import { useState } from 'react';
+import { CheckWorkspaceOption } from './CheckWorkspaceOption';
 import { hasRun, mappingProblems } from './draft';
 import { useImport } from './import-queries';
 import { ProgressPanel } from './ProgressPanel';
@@ -58,6 +59,7 @@ export const ReviewStep = () => {
             <Square size={13} /> Stop validating
           </button>
         )}
+        {!locked && !validating && <CheckWorkspaceOption disabled={busy !== null} />}
         {!locked && !validating && (
           <button
             className="btn"

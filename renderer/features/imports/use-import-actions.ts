@@ -68,7 +68,8 @@ export const useImportActions = () => {
   const validate = (importId: string) =>
     call('validate', async () => {
       void client.removeQueries({ queryKey: problemsKey(importId) });
-      return keep(await rpc.call('imports.validate', { importId }));
+      const { checkWorkspace } = useWizard.getState();
+      return keep(await rpc.call('imports.validate', { importId, checkWorkspace }));
     });
 
   const run = (importId: string, confirm: boolean, skipErrorRows = true) =>

@@ -1,22 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ChangePlanReview, StepStatusView, WorkspaceModel } from '../../../shared/contract';
-import { isAppError } from '../../../shared/errors/app-error';
 import { rpc } from '../../api/rpc';
 import { useContractEvent } from '../../api/use-contract-event';
+import { errorText } from './error-text';
 import type { NewObjectProposal } from './new-object';
 import { applyOutcome, targetWithNewObject, type ApplyOutcome } from './new-object-plan';
-
-/**
- * The new object through the data-model editor's plan: the connection's custom schema read now,
- * the object added to it, the plan reviewed by main (`schema.reviewChanges`), then applied as
- * reviewed (`schema.applyPlan`, step by step with `schema.onApplyProgress`, stopping at the first
- * failure) and the workspace's model read again for the wizard.
- */
-export const errorText = (error: unknown): string =>
-  isAppError(error) && error.code === 'PERMISSION'
-    ? `Not permitted: ${error.message}`
-    : ((error as Error)?.message ?? String(error));
 
 export interface ApplyResult {
   outcome: ApplyOutcome;
@@ -24,6 +13,12 @@ export interface ApplyResult {
   model: WorkspaceModel;
 }
 
+/**
+ * The new object through the data-model editor's plan: the connection's custom schema read now,
+ * the object added to it, the plan reviewed by main (`schema.reviewChanges`), then applied as
+ * reviewed (`schema.applyPlan`, step by step with `schema.onApplyProgress`, stopping at the first
+ * failure) and the workspace's model read again for the wizard.
+ */
 export const useNewObjectPlan = (connectionId: string) => {
   const client = useQueryClient();
   const [review, setReview] = useState<ChangePlanReview | null>(null);

@@ -32,6 +32,8 @@ interface WizardState {
   /** Its files, reading options, objects, modes or mappings differ (main validates again). */
   stepsDirty: boolean;
   activeFile: string | null;
+  /** Validation checks keys and lookups against the workspace (off for huge files). */
+  checkWorkspace: boolean;
   actions: {
     newImport(connectionId: string): void;
     openImport(imported: Import): void;
@@ -45,6 +47,7 @@ interface WizardState {
     setMode(key: string, mode: ImportMode): void;
     setMapping(key: string, mapping: MappingDocument | null): void;
     setActiveFile(key: string): void;
+    setCheckWorkspace(check: boolean): void;
     /** Main kept the draft: it now is that import. */
     saved(imported: Import): void;
   };
@@ -74,6 +77,7 @@ export const useWizard = create<WizardState>()((set, get) => {
     dirty: false,
     stepsDirty: false,
     activeFile: null,
+    checkWorkspace: true,
     actions: {
       newImport: (connectionId) =>
         set({
@@ -83,6 +87,7 @@ export const useWizard = create<WizardState>()((set, get) => {
           dirty: true,
           stepsDirty: true,
           activeFile: null,
+          checkWorkspace: true,
         }),
       openImport: (imported) => {
         const draft = draftFromImport(imported);
@@ -93,6 +98,7 @@ export const useWizard = create<WizardState>()((set, get) => {
           dirty: false,
           stepsDirty: false,
           activeFile: draft.files[0]?.key ?? null,
+          checkWorkspace: true,
         });
       },
       close: () => set({ open: false }),
@@ -126,6 +132,7 @@ export const useWizard = create<WizardState>()((set, get) => {
       setMode: (key, mode) => patchFile(key, { mode }),
       setMapping: (key, mapping) => patchFile(key, { mapping }),
       setActiveFile: (activeFile) => set({ activeFile }),
+      setCheckWorkspace: (checkWorkspace) => set({ checkWorkspace }),
       saved: (imported) =>
         set((state) => {
           const draft = draftFromImport(imported);
