@@ -22,7 +22,8 @@ import { generatePeopleCsv } from './people-csv';
  *    only ever slows a run down). CPU time is reported too (a steadier reading under load).
  * 3. Peak RSS is the pipeline process's high-water mark (getrusage). The sides run bundled by
  *    esbuild, as the desktop app runs (BENCH_TSX=1: under tsx, as browser mode and the CLI do).
- * Part (b), end-to-end records/s into the local workspace, goes in end-to-end.ts.
+ * Part (b), end-to-end records/s into a rate-limited local workspace vs limit × batch, is
+ * end-to-end.ts (BENCH_SKIP_E2E=1 leaves it out).
  *
  * BENCH_ROWS (1,000,000), BENCH_ROUNDS (3), BENCH_PROFILE=1 (or a directory): a V8 CPU profile
  * of each pipeline run (test-results/bench-import/). BENCH_WORKERS=n adds an experiment per
@@ -172,6 +173,7 @@ try {
       met: {
         parseValidateRatio: parseValidateRatio >= GOAL_RATIO,
         peakRssMb: peakRssMb < GOAL_RSS_MB,
+        endToEndRatio: endToEnd ? endToEnd.endToEndRatio >= 0.95 : null,
       },
       rows: ROWS,
       fileMb,
