@@ -91,6 +91,33 @@ describe('schema over the contract', () => {
     expect(progress.filter((p) => p.status === 'applied').map((p) => p.index)).toEqual([0, 1]);
     const boat = (await live()).objects.find((object) => object.nameSingular === 'boat');
     expect(boat?.fields.map((field) => field.name)).toEqual(['length']);
+    // A read-only connection is never changed, whatever plan was reviewed: the same workspace
+    // added as a read-only remote.
+    const local = (await call('workspaces.listConnections', {})).connections.find(
+      (connection: { id: string }) => connection.id === 'local',
+    );
+    const mirror = await call('workspaces.addConnection', {
+      name: 'Read-only mirror',
+      baseUrl: local.baseUrl,
+      apiKey: await keychain.get('local-workspace'),
+    });
+    await call('workspaces.updateConnection', { id: mirror.id, readOnly: true });
+    const current = await live();
+    const again = await call('schema.reviewChanges', {
+      connectionId: mirror.id,
+      target: addField(
+        { base: current, target: current, renames: noRenames },
+        'boat',
+        newFieldOfType('TEXT', 'Hull', 'IconShip'),
+      ).target,
+      renames: noRenames,
+      base: null,
+    });
+    await expect(call('schema.applyPlan', { planId: again.planId })).rejects.toMatchObject({
+      code: 'PERMISSION',
+    });
+    expect((await live()).objects.find((o) => o.nameSingular === 'boat')?.fields).toHaveLength(1);
+    await call('workspaces.removeConnection', { id: mirror.id });
     // A spent plan is not applied twice.
     await expect(call('schema.applyPlan', { planId: review.planId })).rejects.toMatchObject({
       code: 'NOT_FOUND',

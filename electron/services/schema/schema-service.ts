@@ -22,6 +22,7 @@ import type { createDataModelService } from '../data-model/data-model-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { TwentyClient } from '../twenty-client';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
+import { findConnection } from '../workspaces/writable-connection';
 import { applyPlan } from './apply-plan';
 import { findUsages, type ImpactSubject, type Usage } from './impact';
 import { toSchemaDocument } from './read-schema';
@@ -34,7 +35,7 @@ import { countRecords } from './record-counts';
  */
 export interface SchemaServiceDeps {
   files: ConnectionFiles;
-  workspaces: Pick<WorkspacesService, 'client'>;
+  workspaces: Pick<WorkspacesService, 'client' | 'list'>;
   dataModel: ReturnType<typeof createDataModelService>;
   jobs: JobRegistry;
   logger: Logger;
@@ -205,6 +206,12 @@ export const createSchemaService = (deps: SchemaServiceDeps) => {
       const entry = plans.get(planId);
       if (!entry) throw new AppError('NOT_FOUND', 'This plan is no longer known: review it again');
       if (entry.applying) throw new AppError('CONFLICT', 'This plan is already being applied');
+      const connection = await findConnection(deps.workspaces, entry.connectionId);
+      if (connection.readOnly)
+        throw new AppError(
+          'PERMISSION',
+          `"${connection.name}" is read-only in Atelier: turn read-only off in Connections to change its data model`,
+        );
       const client = await deps.workspaces.client(entry.connectionId);
       const total = entry.plan.steps.length;
       try {
