@@ -8,6 +8,7 @@ import {
   SINGLE_COLUMN_PARTS,
 } from './composite-readers';
 import { resolveKeyPath } from './dedupe-keys';
+import { isOneToMany, junctionAttach } from './junction-targets';
 import {
   isColumnPart,
   mappedColumns,
@@ -344,6 +345,7 @@ export function compileMapping(
 
   function planLookup(setup: FieldSetup, source: LookupSource): Plan | null {
     const field = setup.field;
+    if (isOneToMany(field)) return checkJunctionLookup(field, source);
     const relation = relationOf(field);
     if (field.type !== 'RELATION' || !relation.manyToOne) {
       problem(
@@ -379,6 +381,24 @@ export function compileMapping(
       text,
       mapping.options.phoneCountry,
     );
+  }
+
+  /**
+   * A one-to-many through a junction (a note's noteTargets): checked here, written by the engine
+   * (stage/junction-lookups.ts) once the row's record exists, so the row gets no value for it.
+   */
+  function checkJunctionLookup(field: ModelField, source: LookupSource): null {
+    const attach = junctionAttach(model, field, source.object);
+    if ('error' in attach) {
+      problem(field.name, attach.error);
+      return null;
+    }
+    const other = model.objects.find((candidate) => candidate.nameSingular === source.object);
+    const target = other
+      ? resolveKeyPath(other, source.by)
+      : { error: `The workspace has no object ${source.object}` };
+    if ('error' in target) problem(field.name, target.error);
+    return null;
   }
 
   const converter = ((cells: Cells | CellList): RowResult => {

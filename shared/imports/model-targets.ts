@@ -1,20 +1,29 @@
 import type { ModelField, ModelObject, WorkspaceModel } from '../contract/data-model';
 import { COMPOSITE_TYPES, isCompositeFieldType } from '../domain/composite-types';
+import { junctionFields } from './junction-targets';
 import type { ColumnSniff, ValueKind } from './sniff-values';
 
 /** The fields of an object a file can fill, and how suggestions address them. */
 const SKIPPED_TYPES = new Set(['ACTOR', 'POSITION', 'TS_VECTOR', 'FILES', 'MORPH_RELATION']);
 const SKIPPED_FIELDS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'createdBy', 'updatedBy']);
 
-export const importableFields = (object: ModelObject): ModelField[] =>
-  object.fields.filter(
+/**
+ * Given the model, the one-to-many fields filled through a junction object (a note's
+ * noteTargets: junction-targets.ts) are included as well: the wizard maps them with a lookup.
+ */
+export const importableFields = (object: ModelObject, model?: WorkspaceModel): ModelField[] => {
+  const junctions = new Set(
+    model ? junctionFields(object, model).map((junction) => junction.field) : [],
+  );
+  return object.fields.filter(
     (field) =>
       field.isActive &&
       !SKIPPED_TYPES.has(field.type) &&
       !SKIPPED_FIELDS.has(field.name) &&
-      (field.type !== 'RELATION' || isManyToOne(field)) &&
+      (field.type !== 'RELATION' || isManyToOne(field) || junctions.has(field)) &&
       (!field.isSystem || field.name === 'id'),
   );
+};
 
 export const isManyToOne = (field: ModelField): boolean =>
   (field.relation?.type ?? field.settings?.relationType) === 'MANY_TO_ONE';

@@ -1,8 +1,4 @@
-import type {
-  ModelField,
-  ModelObject,
-  WorkspaceModel,
-} from '../../../../shared/contract/data-model';
+import type { ModelObject, WorkspaceModel } from '../../../../shared/contract/data-model';
 import {
   keyOfText,
   resolveKeyPath,
@@ -10,8 +6,12 @@ import {
   type MappingProblem,
   type RowResult,
 } from '../../../../shared/imports';
+import {
+  isOneToMany,
+  junctionAttach,
+  junctionCellReader,
+} from '../../../../shared/imports/junction-targets';
 import type { LookupSource, MappingDocument } from '../../../../shared/imports/mapping';
-import { compileTransforms, type TextTransform } from '../../../../shared/imports/transforms';
 import type { Attach, EngineLookup } from '../run/lookup-resolver';
 
 /**
@@ -20,64 +20,23 @@ import type { Attach, EngineLookup } from '../run/lookup-resolver';
  * object). The mapping names the one-to-many field with a lookup source ("Company domain" →
  * company by domainName); each row gets one lookup per value (a list transform splits a cell
  * into several targets), and the engine creates the junction record once the row's record is
- * written. Twenty 2.x points junctions at their targets with MORPH_RELATION fields named
- * `target<Object>` (targetCompany → targetCompanyId); plain many-to-one fields work as well.
+ * written. Which junctions can link to which objects: shared/imports/junction-targets.ts.
  */
 export interface JunctionLookup {
   field: string;
   column: string;
-  text: TextTransform | null;
-  listSeparator: string | undefined;
+  /** The cell's values to look up (transforms applied, a list cut into its items). */
+  values: (raw: string) => string[];
   target: KeyTarget;
   object: string;
   createMissing: boolean;
   attach: Attach;
 }
 
-const joinColumnOf = (field: ModelField) =>
-  typeof field.settings?.joinColumnName === 'string'
-    ? field.settings.joinColumnName
-    : `${field.name}Id`;
-
-const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-
-/** The junction's join columns for a one-to-many field and a target object, or why not. */
-export const junctionOf = (
-  model: WorkspaceModel,
-  field: ModelField,
-  targetObject: string,
-): Attach | { error: string } => {
-  const junctionName = field.relation?.targetObject;
-  const junction = model.objects.find((object) => object.nameSingular === junctionName);
-  if (!junction || field.relation?.type !== 'ONE_TO_MANY')
-    return { error: `${field.label} is not a list of links to other records` };
-  const own = junction.fields.find((candidate) => candidate.name === field.relation?.targetField);
-  const towards = junction.fields.find(
-    (candidate) =>
-      candidate.isActive &&
-      ((candidate.type === 'RELATION' &&
-        candidate.relation?.type === 'MANY_TO_ONE' &&
-        candidate.relation.targetObject === targetObject &&
-        candidate !== own) ||
-        (candidate.type === 'MORPH_RELATION' &&
-          candidate.name === `target${capitalised(targetObject)}`)),
-  );
-  if (!own || !towards)
-    return {
-      error: `${field.label} cannot link to ${targetObject} records (${junction.nameSingular} has no such field)`,
-    };
-  return {
-    object: junction.nameSingular,
-    plural: junction.namePlural,
-    ownJoinColumn: joinColumnOf(own),
-    targetJoinColumn: joinColumnOf(towards),
-  };
-};
-
 /** Whether a mapped field is a one-to-many the engine fills through its junction. */
 const isJunctionField = (object: ModelObject, name: string) => {
   const field = object.fields.find((candidate) => candidate.name === name);
-  return field?.type === 'RELATION' && field.relation?.type === 'ONE_TO_MANY';
+  return field !== undefined && isOneToMany(field);
 };
 
 /** The mapping without its junction lookups (for compileMapping), and those lookups compiled. */
@@ -97,7 +56,7 @@ export const splitJunctionLookups = (
     }
     const lookup = source as LookupSource;
     const field = object.fields.find((candidate) => candidate.name === name)!;
-    const attach = junctionOf(model, field, lookup.object);
+    const attach = junctionAttach(model, field, lookup.object);
     if ('error' in attach) {
       problems.push({ field: name, message: attach.error, severity: 'error' });
       continue;
@@ -116,12 +75,10 @@ export const splitJunctionLookups = (
         message: `Column '${lookup.column}' is not in the file`,
         severity: 'error',
       });
-    const { text, hints } = compileTransforms(lookup.transforms);
     junctions.push({
       field: name,
       column: lookup.column,
-      text,
-      listSeparator: hints.listSeparator,
+      values: junctionCellReader(lookup.transforms),
       target,
       object: lookup.object,
       createMissing: lookup.createMissing,
@@ -139,12 +96,7 @@ export const applyJunctionLookups = (
   phoneCountry?: string,
 ) => {
   for (const junction of junctions) {
-    const raw = cells[junction.column] ?? '';
-    const text = junction.text ? junction.text(raw) : raw;
-    const values = (junction.listSeparator ? text.split(junction.listSeparator) : [text])
-      .map((value) => value.trim())
-      .filter(Boolean);
-    for (const value of values) {
+    for (const value of junction.values(cells[junction.column] ?? '')) {
       const key = keyOfText(
         junction.target,
         value,

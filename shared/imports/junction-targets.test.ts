@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelField, ModelObject, WorkspaceModel } from '../contract/data-model';
+import { manyToOneField, modelField } from '../testing/model-builders';
+import { compileMapping } from './convert-cell';
+import {
+  junctionAttach,
+  junctionCellReader,
+  junctionFields,
+  linkableObjects,
+} from './junction-targets';
+import { mappingDocumentSchema, type MappingDocumentInput } from './mapping';
+import { importableFields } from './model-targets';
+import {
+  company,
+  model as baseModel,
+  opportunity,
+  person,
+  pet,
+  workspaceMember,
+} from './test-model';
+
+/** Twenty 2.x notes: note.noteTargets → noteTarget (note + MORPH_RELATION target<Object>). */
+const oneToMany = (name: string, target: string, targetField: string, label = name) =>
+  modelField(name, 'RELATION', {
+    label,
+    settings: { relationType: 'ONE_TO_MANY' },
+    relation: { type: 'ONE_TO_MANY', targetObject: target, targetField, targetFieldId: null },
+  });
+
+const morph = (name: string, target: string): ModelField =>
+  modelField(name, 'MORPH_RELATION', {
+    label: 'Target',
+    settings: { relationType: 'MANY_TO_ONE', joinColumnName: `${name}Id` },
+    relation: { type: 'MANY_TO_ONE', targetObject: target, targetField: null, targetFieldId: null },
+  });
+
+const object = (nameSingular: string, namePlural: string, fields: ModelField[]): ModelObject => ({
+  ...company,
+  id: nameSingular,
+  nameSingular,
+  namePlural,
+  labelSingular: nameSingular,
+  labelPlural: namePlural,
+  isCustom: false,
+  fields: [modelField('id', 'UUID', { isSystem: true }), ...fields],
+});
+
+const note = object('note', 'notes', [
+  modelField('title', 'TEXT'),
+  oneToMany('noteTargets', 'noteTarget', 'note', 'Relations'),
+  oneToMany('attachments', 'attachment', 'note'),
+]);
+const noteTarget = object('noteTarget', 'noteTargets', [
+  manyToOneField('note', 'note'),
+  morph('targetPerson', 'person'),
+  morph('targetCompany', 'company'),
+  morph('targetOpportunity', 'opportunity'),
+  morph('targetPet', 'pet'),
+]);
+/** A custom junction with plain many-to-one fields. */
+const visit = object('visit', 'visits', [
+  modelField('when', 'DATE'),
+  oneToMany('visitLinks', 'visitLink', 'visit'),
+]);
+const visitLink = object('visitLink', 'visitLinks', [
+  manyToOneField('visit', 'visit'),
+  manyToOneField('vet', 'person'),
+]);
+const attachment = object('attachment', 'attachments', [
+  modelField('name', 'TEXT'),
+  manyToOneField('note', 'note'),
+]);
+
+const model: WorkspaceModel = {
+  objects: [...baseModel.objects, note, noteTarget, visit, visitLink, attachment],
+};
+const field = (object: ModelObject, name: string) =>
+  object.fields.find((candidate) => candidate.name === name)!;
+
+const mappingOf = (input: Omit<MappingDocumentInput, 'version'>) =>
+  mappingDocumentSchema.parse({ version: 1, ...input });
+
+describe('junction targets', () => {
+  it('finds the join columns of a morph target and of a plain many-to-one', () => {
+    expect(junctionAttach(model, field(note, 'noteTargets'), 'company')).toEqual({
+      object: 'noteTarget',
+      plural: 'noteTargets',
+      ownJoinColumn: 'noteId',
+      targetJoinColumn: 'targetCompanyId',
+    });
+    expect(junctionAttach(model, field(visit, 'visitLinks'), 'person')).toEqual({
+      object: 'visitLink',
+      plural: 'visitLinks',
+      ownJoinColumn: 'visitId',
+      targetJoinColumn: 'vetId',
+    });
+  });
+
+  it('says why a field cannot link to an object', () => {
+    expect(junctionAttach(model, field(note, 'noteTargets'), 'workspaceMember')).toEqual({
+      error: 'Relations cannot link to workspaceMember records (noteTarget has no such field)',
+    });
+    expect(junctionAttach(model, field(person, 'company'), 'company')).toEqual({
+      error: 'Company is not a list of links to other records',
+    });
+  });
+
+  it('lists the objects a junction links to: standard and custom ones, not itself', () => {
+    expect(linkableObjects(model, field(note, 'noteTargets')).map((o) => o.nameSingular)).toEqual([
+      'company',
+      'person',
+      'opportunity',
+      'pet',
+    ]);
+    expect(linkableObjects(model, field(visit, 'visitLinks')).map((o) => o.nameSingular)).toEqual([
+      'person',
+    ]);
+    // attachment has only its way back to the note: nothing to link to.
+    expect(linkableObjects(model, field(note, 'attachments'))).toEqual([]);
+    expect(linkableObjects(model, field(person, 'company'))).toEqual([]);
+  });
+
+  it('lists the junction fields of an object', () => {
+    expect(
+      junctionFields(note, model).map((junction) => [junction.field.name, junction.junction]),
+    ).toEqual([['noteTargets', 'noteTarget']]);
+    expect(junctionFields(company, model)).toEqual([]);
+    expect(junctionFields(workspaceMember, model)).toEqual([]);
+  });
+
+  it('makes junction fields importable when the model is given', () => {
+    const names = (fields: ModelField[]) => fields.map((candidate) => candidate.name);
+    expect(names(importableFields(note))).toEqual(['id', 'title']);
+    expect(names(importableFields(note, model))).toEqual(['id', 'title', 'noteTargets']);
+    expect(names(importableFields(opportunity, model))).toEqual(
+      names(importableFields(opportunity)),
+    );
+  });
+
+  it('reads a cell into its values: transforms, then the list cut', () => {
+    const read = junctionCellReader([
+      { type: 'case', to: 'lower' },
+      { type: 'list', separator: ';' },
+    ]);
+    expect(read(' Acme.com ; globex.com;; ')).toEqual(['acme.com', 'globex.com']);
+    expect(junctionCellReader([])('  acme.com ')).toEqual(['acme.com']);
+    expect(junctionCellReader([])('   ')).toEqual([]);
+  });
+});
+
+describe('compileMapping with a junction lookup', () => {
+  const compile = (source: MappingDocumentInput['fields'][string]) =>
+    compileMapping(
+      mappingOf({
+        object: 'note',
+        fields: { title: { kind: 'column', column: 'Title' }, noteTargets: source },
+      }),
+      note,
+      model,
+      { headers: ['Title', 'Company domain'] },
+    );
+
+  it('leaves the attachment to the engine: no problem, no value on the row', () => {
+    const convert = compile({
+      kind: 'lookup',
+      column: 'Company domain',
+      object: 'company',
+      by: 'domainName',
+      transforms: [{ type: 'list', separator: ';' }],
+    });
+    expect(convert.mappingProblems).toEqual([]);
+    const row = convert({ Title: 'Kick-off', 'Company domain': 'acme.com;globex.com' });
+    expect(row).toMatchObject({ values: { title: 'Kick-off' }, lookups: [], hasErrors: false });
+    expect(convert.columns).toContain('Company domain');
+  });
+
+  it('reports an object the junction cannot link to, and a key the object lacks', () => {
+    expect(
+      compile({
+        kind: 'lookup',
+        column: 'Company domain',
+        object: 'workspaceMember',
+        by: 'userEmail',
+      }).mappingProblems,
+    ).toEqual([
+      {
+        field: 'noteTargets',
+        message: 'Relations cannot link to workspaceMember records (noteTarget has no such field)',
+        severity: 'error',
+      },
+    ]);
+    expect(
+      compile({ kind: 'lookup', column: 'Company domain', object: 'company', by: 'nope' })
+        .mappingProblems,
+    ).toMatchObject([{ field: 'noteTargets', severity: 'error' }]);
+  });
+
+  it('still refuses a lookup on a one-to-many without a junction', () => {
+    const convert = compileMapping(
+      mappingOf({
+        object: 'note',
+        fields: { attachments: { kind: 'lookup', column: 'A', object: 'pet', by: 'name' } },
+      }),
+      note,
+      model,
+    );
+    expect(convert.mappingProblems).toEqual([
+      {
+        field: 'attachments',
+        message: 'attachments cannot link to pet records (attachment has no such field)',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('keeps pets importable as before', () => {
+    expect(importableFields(pet, model)).toEqual(importableFields(pet));
+  });
+});
