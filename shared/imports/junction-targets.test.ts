@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelField, ModelObject, WorkspaceModel } from '../contract/data-model';
-import { manyToOneField, modelField } from '../testing/model-builders';
+import type { ModelField, ModelObject } from '../contract/data-model';
 import { compileMapping } from './convert-cell';
 import {
   junctionAttach,
@@ -10,70 +9,10 @@ import {
 } from './junction-targets';
 import { mappingDocumentSchema, type MappingDocumentInput } from './mapping';
 import { importableFields } from './model-targets';
-import {
-  company,
-  model as baseModel,
-  opportunity,
-  person,
-  pet,
-  workspaceMember,
-} from './test-model';
+import { junctionModel, note, visit } from './test-junction-model';
+import { company, opportunity, person, pet, workspaceMember } from './test-model';
 
-/** Twenty 2.x notes: note.noteTargets → noteTarget (note + MORPH_RELATION target<Object>). */
-const oneToMany = (name: string, target: string, targetField: string, label = name) =>
-  modelField(name, 'RELATION', {
-    label,
-    settings: { relationType: 'ONE_TO_MANY' },
-    relation: { type: 'ONE_TO_MANY', targetObject: target, targetField, targetFieldId: null },
-  });
-
-const morph = (name: string, target: string): ModelField =>
-  modelField(name, 'MORPH_RELATION', {
-    label: 'Target',
-    settings: { relationType: 'MANY_TO_ONE', joinColumnName: `${name}Id` },
-    relation: { type: 'MANY_TO_ONE', targetObject: target, targetField: null, targetFieldId: null },
-  });
-
-const object = (nameSingular: string, namePlural: string, fields: ModelField[]): ModelObject => ({
-  ...company,
-  id: nameSingular,
-  nameSingular,
-  namePlural,
-  labelSingular: nameSingular,
-  labelPlural: namePlural,
-  isCustom: false,
-  fields: [modelField('id', 'UUID', { isSystem: true }), ...fields],
-});
-
-const note = object('note', 'notes', [
-  modelField('title', 'TEXT'),
-  oneToMany('noteTargets', 'noteTarget', 'note', 'Relations'),
-  oneToMany('attachments', 'attachment', 'note'),
-]);
-const noteTarget = object('noteTarget', 'noteTargets', [
-  manyToOneField('note', 'note'),
-  morph('targetPerson', 'person'),
-  morph('targetCompany', 'company'),
-  morph('targetOpportunity', 'opportunity'),
-  morph('targetPet', 'pet'),
-]);
-/** A custom junction with plain many-to-one fields. */
-const visit = object('visit', 'visits', [
-  modelField('when', 'DATE'),
-  oneToMany('visitLinks', 'visitLink', 'visit'),
-]);
-const visitLink = object('visitLink', 'visitLinks', [
-  manyToOneField('visit', 'visit'),
-  manyToOneField('vet', 'person'),
-]);
-const attachment = object('attachment', 'attachments', [
-  modelField('name', 'TEXT'),
-  manyToOneField('note', 'note'),
-]);
-
-const model: WorkspaceModel = {
-  objects: [...baseModel.objects, note, noteTarget, visit, visitLink, attachment],
-};
+const model = junctionModel;
 const field = (object: ModelObject, name: string) =>
   object.fields.find((candidate) => candidate.name === name)!;
 

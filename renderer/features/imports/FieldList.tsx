@@ -21,7 +21,10 @@ export const FieldList = (props: {
   disabled?: boolean;
 }) => {
   const { mapping, preview } = props;
-  const targets = useMemo(() => targetFields(props.object), [props.object]);
+  const targets = useMemo(
+    () => targetFields(props.object, props.model),
+    [props.object, props.model],
+  );
   const shown = targets.filter(
     (target) => target.required || mapping.fields[target.field.name] !== undefined,
   );

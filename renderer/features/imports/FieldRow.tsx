@@ -8,6 +8,7 @@ import {
   kindsFor,
   KIND_LABELS,
   switchKind,
+  targetLabel,
   type SourceKind,
   type TargetField,
 } from './mapping-edits';
@@ -29,7 +30,7 @@ export const FieldRow = (props: {
   disabled?: boolean;
 }) => {
   const { target, source, onChange, disabled } = props;
-  const label = target.field.label || target.field.name;
+  const label = targetLabel(target);
   const kind: SourceKind = source?.kind ?? 'none';
   return (
     <div
@@ -74,7 +75,11 @@ export const FieldRow = (props: {
       >
         {kindsFor(target).map((option) => (
           <option key={option} value={option}>
-            {option === 'column' && target.relation ? 'Column of record ids' : KIND_LABELS[option]}
+            {option === 'column' && target.relation
+              ? 'Column of record ids'
+              : option === 'lookup' && target.linkable
+                ? 'Records found by lookup'
+                : KIND_LABELS[option]}
           </option>
         ))}
       </select>
@@ -117,6 +122,7 @@ export const FieldRow = (props: {
             source={source}
             model={props.model}
             sample={props.sample}
+            linkable={target.linkable}
             disabled={disabled}
             onChange={onChange}
           />

@@ -1,11 +1,13 @@
 import type { ModelField, WorkspaceModel } from '../../../shared/contract';
 import type { LookupSource } from '../../../shared/imports';
 import { ColumnWithTransforms, type SampleData } from './ColumnWithTransforms';
-import { lookupKeys } from './mapping-edits';
+import { defaultLookupKey, listSeparatorOf, lookupKeys, withListSeparator } from './mapping-edits';
 
 /**
  * A relation found by a value of the other object: the column holding it, the other object's
- * field it matches (unique ones first), and whether missing records are created.
+ * field it matches (unique ones first), and whether missing records are created. Given
+ * `linkable` (a note's noteTargets: attached through a junction), the admin also picks which
+ * object the records are attached to and the separator of several targets in one cell.
  */
 export const LookupEditor = (props: {
   label: string;
@@ -14,11 +16,13 @@ export const LookupEditor = (props: {
   model: WorkspaceModel;
   sample: SampleData;
   onChange: (source: LookupSource) => void;
+  linkable?: readonly string[] | null;
   disabled?: boolean;
 }) => {
-  const { source, onChange } = props;
+  const { source, onChange, linkable } = props;
   const keys = lookupKeys(props.model, source.object);
   const other = props.model.objects.find((object) => object.nameSingular === source.object);
+  const separator = listSeparatorOf(source.transforms);
   return (
     <div className="lookup">
       <ColumnWithTransforms
@@ -31,9 +35,39 @@ export const LookupEditor = (props: {
         onChange={(next) => onChange({ ...source, ...next })}
       />
       <div className="lookup-line">
-        <span className="meta">
-          finds the {other?.labelSingular.toLowerCase() ?? source.object} whose
-        </span>
+        {linkable ? (
+          <>
+            <span className="meta">attached to the</span>
+            <select
+              aria-label={`Object of ${props.label}`}
+              value={source.object}
+              disabled={props.disabled}
+              onChange={(event) =>
+                onChange({
+                  ...source,
+                  object: event.target.value,
+                  by: defaultLookupKey(props.model, event.target.value),
+                })
+              }
+            >
+              {!linkable.includes(source.object) && (
+                <option value={source.object}>{source.object}</option>
+              )}
+              {linkable.map((name) => (
+                <option key={name} value={name}>
+                  {props.model.objects
+                    .find((object) => object.nameSingular === name)
+                    ?.labelSingular.toLowerCase() ?? name}
+                </option>
+              ))}
+            </select>
+            <span className="meta">whose</span>
+          </>
+        ) : (
+          <span className="meta">
+            finds the {other?.labelSingular.toLowerCase() ?? source.object} whose
+          </span>
+        )}
         <select
           aria-label={`Match ${props.label} by`}
           value={source.by.split('.')[0]}
@@ -50,6 +84,25 @@ export const LookupEditor = (props: {
           ))}
         </select>
         <span className="meta">is the cell</span>
+        {linkable && (
+          <label className="check-field">
+            several per cell, separated by
+            <input
+              className="mono separator-input"
+              aria-label={`Separator of ${props.label}`}
+              size={3}
+              value={separator ?? ''}
+              placeholder="none"
+              disabled={props.disabled}
+              onChange={(event) =>
+                onChange({
+                  ...source,
+                  transforms: withListSeparator(source.transforms, event.target.value || null),
+                })
+              }
+            />
+          </label>
+        )}
         <label className="check-field">
           <input
             type="checkbox"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMapping, type ColumnSuggestion } from '../../../shared/imports';
+import { junctionModel, note } from '../../../shared/imports/test-junction-model';
 import { company, model, person } from '../../../shared/imports/test-model';
 import {
   applySuggestion,
@@ -7,6 +8,7 @@ import {
   describeSource,
   kindsFor,
   listParts,
+  listSeparatorOf,
   lookupKeys,
   partLabel,
   proposeDedupe,
@@ -17,7 +19,9 @@ import {
   suggestionIsApplied,
   switchKind,
   targetFields,
+  targetLabel,
   unusedColumns,
+  withListSeparator,
   type ColumnsSource,
 } from './mapping-edits';
 
@@ -153,5 +157,42 @@ describe('mapping edits', () => {
     expect(describeSource(mapping.fields.name)).toBe('2 parts: “First Name”, “Last Name”');
     expect(describeSource(mapping.fields.company)).toBe('“Company Domain” → company by domainName');
     expect(describeSource(undefined)).toBe('Not imported');
+  });
+});
+
+describe('junction fields (attach notes to their targets)', () => {
+  const noteTargets = () =>
+    targetFields(note, junctionModel).find((field) => field.field.name === 'noteTargets')!;
+
+  it('offers noteTargets as "Attach to (Relations)", by lookup only, to the linkable objects', () => {
+    expect(targetFields(note).some((field) => field.field.name === 'noteTargets')).toBe(false);
+    const target = noteTargets();
+    expect(targetLabel(target)).toBe('Attach to (Relations)');
+    expect(target.linkable).toEqual(['company', 'person', 'opportunity', 'pet']);
+    expect(kindsFor(target)).toEqual(['none', 'lookup']);
+  });
+
+  it('starts a lookup on companies by their domain, several per cell', () => {
+    expect(
+      switchKind(noteTargets(), 'lookup', undefined, ['Title', 'Company domain'], junctionModel),
+    ).toEqual({
+      kind: 'lookup',
+      column: 'Title',
+      transforms: [{ type: 'list', separator: ';' }],
+      object: 'company',
+      by: 'domainName',
+      createMissing: false,
+    });
+  });
+
+  it('reads and sets the list separator', () => {
+    const transforms = [{ type: 'trim' as const }, { type: 'list' as const, separator: ';' }];
+    expect(listSeparatorOf(transforms)).toBe(';');
+    expect(withListSeparator(transforms, '|')).toEqual([
+      { type: 'trim' },
+      { type: 'list', separator: '|' },
+    ]);
+    expect(withListSeparator(transforms, null)).toEqual([{ type: 'trim' }]);
+    expect(listSeparatorOf([])).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   type Transform,
 } from '../../../shared/imports';
 import { IMPORTABLE_PARTS, LIST_PARTS } from '../../../shared/imports/composite-readers';
+import { junctionFields } from '../../../shared/imports/junction-targets';
 import { importableFields, isManyToOne } from '../../../shared/imports/model-targets';
 
 /**
@@ -37,24 +38,44 @@ export interface TargetField {
   relation: boolean;
   /** The other object of a many-to-one relation. */
   targetObject: string | null;
+  /**
+   * A one-to-many through a junction (a note's noteTargets): the objects its records can be
+   * attached to. The engine creates the junction records after the row's record.
+   */
+  linkable: readonly string[] | null;
   required: boolean;
 }
 
-/** The fields a file can fill, required ones first, then in the object's order. */
-export const targetFields = (object: ModelObject): TargetField[] =>
-  importableFields(object)
+/** What the wizard calls a field: "Attach to (Relations)" for a junction. */
+export const targetLabel = (target: TargetField): string => {
+  const label = target.field.label || target.field.name;
+  return target.linkable ? `Attach to (${label})` : label;
+};
+
+/**
+ * The fields a file can fill, required ones first, then in the object's order; with the model,
+ * the junction fields (attach a note to companies) too.
+ */
+export const targetFields = (object: ModelObject, model?: WorkspaceModel): TargetField[] => {
+  const junctions = new Map(
+    model ? junctionFields(object, model).map((junction) => [junction.field, junction]) : [],
+  );
+  return importableFields(object, model)
     .map((field) => ({
       field,
       parts: isCompositeFieldType(field.type)
         ? (IMPORTABLE_PARTS[field.type as keyof typeof IMPORTABLE_PARTS] ?? [])
         : [],
       relation: field.type === 'RELATION',
-      targetObject: field.relation?.targetObject ?? null,
+      targetObject: junctions.has(field) ? null : (field.relation?.targetObject ?? null),
+      linkable: junctions.get(field)?.objects ?? null,
       required: isRequiredField(field),
     }))
     .sort((a, b) => Number(b.required) - Number(a.required));
+};
 
 export const kindsFor = (target: TargetField): SourceKind[] => {
+  if (target.linkable) return ['none', 'lookup'];
   if (target.relation) return isManyToOne(target.field) ? ['none', 'lookup', 'column'] : ['none'];
   if (target.parts.length) return ['none', 'column', 'columns', 'constant'];
   return ['none', 'column', 'constant'];
@@ -110,10 +131,29 @@ export const lookupKeys = (
     .sort((a, b) => Number(b.unique) - Number(a.unique));
 };
 
-const defaultLookupKey = (model: WorkspaceModel, objectName: string): string =>
+export const defaultLookupKey = (model: WorkspaceModel, objectName: string): string =>
   lookupKeys(model, objectName).find((key) => key.unique && key.value !== 'id')?.value ??
   lookupKeys(model, objectName).find((key) => key.value === 'name')?.value ??
   'id';
+
+/** Companies first (what notes and tasks are most often about), else the first object. */
+const preferredLinkable = (linkable: readonly string[] | null): string | undefined =>
+  linkable?.includes('company') ? 'company' : linkable?.[0];
+
+/** A junction lookup's list separator (several targets in one cell), if any. */
+export const listSeparatorOf = (transforms: readonly Transform[]): string | null => {
+  const list = transforms.findLast((transform) => transform.type === 'list');
+  return list?.type === 'list' ? list.separator : null;
+};
+
+/** The transforms with the list separator set (null or empty: one target a cell). */
+export const withListSeparator = (
+  transforms: readonly Transform[],
+  separator: string | null,
+): Transform[] => {
+  const others = transforms.filter((transform) => transform.type !== 'list');
+  return separator ? [...others, { type: 'list', separator }] : others;
+};
 
 /** The source a field gets when the admin picks another kind, keeping what carries over. */
 export const switchKind = (
@@ -139,11 +179,15 @@ export const switchKind = (
     case 'constant':
       return { kind: 'constant', value: '' };
     case 'lookup': {
-      const object = target.targetObject ?? '';
+      const object = target.targetObject ?? preferredLinkable(target.linkable) ?? '';
       return {
         kind: 'lookup',
         column,
-        transforms,
+        // Several targets in one cell are common ("acme.com; globex.com").
+        transforms:
+          target.linkable && !transforms.some((transform) => transform.type === 'list')
+            ? [...transforms, { type: 'list', separator: ';' }]
+            : transforms,
         object,
         by: defaultLookupKey(model, object),
         createMissing: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMapping } from '../../../shared/imports';
+import { junctionModel, note } from '../../../shared/imports/test-junction-model';
 import { model, person } from '../../../shared/imports/test-model';
 import { setFieldSource } from './mapping-edits';
 import {
@@ -92,5 +93,43 @@ describe('preview', () => {
     expect(previewText(['A', 'B'])).toBe('A, B');
     expect(previewText({ primaryEmail: 'a@b.c', additionalEmails: [] })).toBe('a@b.c');
     expect(previewDetail({ firstName: 'Ada', lastName: '' })).toBe('firstName: Ada\nlastName: —');
+  });
+});
+
+describe('preview of a junction lookup', () => {
+  it('shows what each row is attached to, with no value on the converted row', () => {
+    let document = emptyMapping('note');
+    document = setFieldSource(document, 'title', {
+      kind: 'column',
+      column: 'Title',
+      transforms: [],
+    });
+    document = setFieldSource(document, 'noteTargets', {
+      kind: 'lookup',
+      column: 'Company domain',
+      transforms: [{ type: 'list', separator: ';' }],
+      object: 'company',
+      by: 'domainName',
+      createMissing: false,
+    });
+    const preview = buildPreview({
+      mapping: document,
+      object: note,
+      model: junctionModel,
+      mode: 'create',
+      headers: ['Title', 'Company domain'],
+      sample: [
+        ['Kick-off', 'acme.com; globex.com'],
+        ['Lunch', ''],
+      ],
+      sampleLines: [2, 3],
+    });
+    expect(preview.mappingProblems).toEqual([]);
+    expect(previewColumns(document, preview.rows)).toEqual(['title', 'noteTargets']);
+    expect(preview.rows[0]!.result.values).toEqual({ title: 'Kick-off' });
+    expect(previewCell(preview.rows[0]!, 'noteTargets')).toBe(
+      'attached to company by domainName: acme.com, globex.com',
+    );
+    expect(previewCell(preview.rows[1]!, 'noteTargets')).toBe('');
   });
 });

@@ -8,6 +8,7 @@ import {
   type MappingProblem,
   type RowResult,
 } from '../../../shared/imports';
+import { isOneToMany, junctionCellReader } from '../../../shared/imports/junction-targets';
 
 /**
  * The mapping step's live preview: the first sample rows of the file converted in the page with
@@ -18,7 +19,26 @@ export interface PreviewRow {
   line: number;
   cells: Cells;
   result: RowResult;
+  /**
+   * Junction fields (a note's noteTargets): what the row is attached to once written — the
+   * engine does it, so the converted row holds no value for them.
+   */
+  attached?: Record<string, Attached>;
 }
+
+export interface Attached {
+  object: string;
+  by: string;
+  values: string[];
+}
+
+/** The mapping's lookups through a junction, each with its cell reader. */
+const junctionReaders = (mapping: MappingDocument, object: ModelObject) =>
+  Object.entries(mapping.fields).flatMap(([name, source]) => {
+    const field = object.fields.find((candidate) => candidate.name === name);
+    if (source.kind !== 'lookup' || !field || !isOneToMany(field)) return [];
+    return [{ name, source, read: junctionCellReader(source.transforms) }];
+  });
 
 export interface Preview {
   mappingProblems: readonly MappingProblem[];
@@ -51,9 +71,19 @@ export const buildPreview = (input: {
   const { mapping, object, model, mode, headers } = input;
   try {
     const convert = compileMapping(mapping, object, model, { mode, headers });
-    const rows = input.sample.slice(0, input.limit ?? 20).map((row, index) => {
+    const junctions = junctionReaders(mapping, object);
+    const rows = input.sample.slice(0, input.limit ?? 20).map((row, index): PreviewRow => {
       const cells = cellsOf(headers, row);
-      return { line: input.sampleLines[index] ?? index + 2, cells, result: convert(cells) };
+      const line = input.sampleLines[index] ?? index + 2;
+      if (!junctions.length) return { line, cells, result: convert(cells) };
+      const attached: Record<string, Attached> = {};
+      for (const { name, source, read } of junctions)
+        attached[name] = {
+          object: source.object,
+          by: source.by,
+          values: read(cells[source.column] ?? ''),
+        };
+      return { line, cells, result: convert(cells), attached };
     });
     const newOptions: Record<string, string[]> = {};
     for (const [field, options] of convert.newOptions) newOptions[field] = [...options.values()];
@@ -94,6 +124,7 @@ export const previewColumns = (mapping: MappingDocument, rows: readonly PreviewR
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row.result.values)) seen.add(key);
   for (const row of rows) for (const lookup of row.result.lookups) seen.add(lookup.field);
+  for (const row of rows) for (const field of Object.keys(row.attached ?? {})) seen.add(field);
   const order = Object.keys(mapping.fields);
   const rank = (key: string) => {
     const index = order.findIndex((field) => key === field || key.startsWith(field));
@@ -110,6 +141,11 @@ export const problemsOfField = (problems: readonly CellProblem[], field: string)
 export const previewCell = (row: PreviewRow, key: string): string => {
   const lookup = row.result.lookups.find((candidate) => candidate.field === key);
   if (lookup) return `→ ${lookup.object} where ${lookup.by} = ${lookup.value}`;
+  const attached = row.attached?.[key];
+  if (attached)
+    return attached.values.length
+      ? `attached to ${attached.object} by ${attached.by}: ${attached.values.join(', ')}`
+      : '';
   return previewText(row.result.values[key]);
 };
 
