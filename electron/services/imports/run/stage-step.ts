@@ -2,7 +2,13 @@ import { open, rename } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { WorkspaceModel } from '../../../../shared/contract/data-model';
-import { fieldTypesOf, mergeRows, rowKey, type LookupRequest } from '../../../../shared/imports';
+import {
+  fieldTypesOf,
+  mergeRows,
+  ownString,
+  rowKey,
+  type LookupRequest,
+} from '../../../../shared/imports';
 import type { StepFixes } from '../import-record';
 import { convertedRows, openStep, type StepSource } from '../stage/converted-rows';
 import { inFileChecks, stepKeys } from '../stage/key-checks';
@@ -103,7 +109,7 @@ export const stageStep = async (options: StageOptions): Promise<StageOutcome> =>
         counting.check(row.line, row.result);
         if (row.result.hasErrors) continue;
         const key = rowKey(keys.dedupe, row.result.values);
-        if (key !== null) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+        if (key !== null) keyCounts.set(ownString(key), (keyCounts.get(key) ?? 0) + 1);
       }
     for (const [key, count] of keyCounts) if (count < 2) keyCounts.delete(key);
   }
@@ -148,7 +154,7 @@ export const stageStep = async (options: StageOptions): Promise<StageOutcome> =>
           });
           continue;
         }
-        firstLine.set(key, row.line);
+        firstLine.set(ownString(key), row.line);
         await staged.write(candidate);
         continue;
       }

@@ -2,6 +2,7 @@ import type { ModelObject, WorkspaceModel } from '../../../../shared/contract/da
 import { AppError } from '../../../../shared/errors/app-error';
 import {
   compileMapping,
+  type CellList,
   type ImportMode,
   type MappingProblem,
   type RowConverter,
@@ -57,7 +58,7 @@ export const targetObject = (model: WorkspaceModel, name: string): ModelObject =
 export interface OpenedStep {
   headers: string[];
   object: ModelObject;
-  converter: RowConverter;
+  converter: RowConverter<CellList>;
   /** Lookups through junction objects (notes to their targets), outside the converter. */
   junctions: JunctionLookup[];
   /** The converter's mapping problems and the junction lookups'. */
@@ -69,9 +70,11 @@ export const openStep = async (step: StepSource, model: WorkspaceModel): Promise
   const info = await inspectSource(step.path, step.source);
   const object = targetObject(model, step.mapping.object);
   const split = splitJunctionLookups(step.mapping, object, model, info.headers);
+  // Cells by position: no object per row on the hot path.
   const converter = compileMapping(split.mapping, object, model, {
     mode: step.mode,
     headers: info.headers,
+    positional: true,
   });
   return {
     headers: info.headers,
@@ -119,10 +122,14 @@ export const convertOne = (
   sourceProblems: { message: string; column?: number }[] = [],
 ): ConvertedRow => {
   const { cells, fixed } = applyFixes(opened.headers, original, fixes.cells[String(line)]);
-  const byColumn = cellsByColumn(opened.headers, cells);
-  const result = opened.converter(byColumn);
+  const result = opened.converter(cells);
   if (opened.junctions.length > 0)
-    applyJunctionLookups(opened.junctions, byColumn, result, opened.phoneCountry);
+    applyJunctionLookups(
+      opened.junctions,
+      cellsByColumn(opened.headers, cells),
+      result,
+      opened.phoneCountry,
+    );
   for (const problem of sourceProblems) {
     const column = problem.column ? (opened.headers[problem.column - 1] ?? null) : null;
     result.problems.push({

@@ -1,6 +1,7 @@
 import type { ModelObject } from '../../../../shared/contract/data-model';
 import {
   DuplicateResolver,
+  ownString,
   fieldTypesOf,
   resolveKeyPath,
   rowKey,
@@ -64,7 +65,8 @@ export const inFileChecks = (mapping: MappingDocument, object: ModelObject, keys
         const key = rowKey(target, result.values);
         if (key === null) return;
         const first = seen[i]!.get(key);
-        if (first === undefined) seen[i]!.set(key, line);
+        // A copy: the key may be a slice of the file's chunk, which it would keep alive.
+        if (first === undefined) seen[i]!.set(ownString(key), line);
         else {
           result.problems.push({
             field: target.path,
