@@ -89,6 +89,22 @@ export class ImportPage {
     return this.page.getByRole('group', { name: label, exact: true });
   }
 
+  /** A file's tab in the mapping step (several files in one import). */
+  async mappingOf(fileName: string): Promise<void> {
+    const tab = this.page
+      .getByRole('tablist', { name: 'Files' })
+      .getByRole('tab', { name: new RegExp(`^${fileName.replace(/\./g, '\\.')}`) });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Unfolds "Other fields" (the fields not mapped yet) in the mapping step. */
+  async showOtherFields(): Promise<void> {
+    const details = this.page.locator('details.other-fields');
+    if ((await details.getAttribute('open')) === null)
+      await details.getByText(/^Other fields/).click();
+  }
+
   /** "Check keys and lookups against the workspace (N requests)" before a validation. */
   checkWorkspace(): Locator {
     return this.page.getByRole('checkbox', {

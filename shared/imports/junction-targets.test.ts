@@ -54,7 +54,7 @@ describe('junction targets', () => {
     expect(linkableObjects(model, field(visit, 'visitLinks')).map((o) => o.nameSingular)).toEqual([
       'person',
     ]);
-    // attachment has only its way back to the note: nothing to link to.
+    // Attachments point back through a morph (targetNote): records about the note, not links.
     expect(linkableObjects(model, field(note, 'attachments'))).toEqual([]);
     expect(linkableObjects(model, field(person, 'company'))).toEqual([]);
   });
@@ -134,19 +134,19 @@ describe('compileMapping with a junction lookup', () => {
     ).toMatchObject([{ field: 'noteTargets', severity: 'error' }]);
   });
 
-  it('still refuses a lookup on a one-to-many without a junction', () => {
+  it('still refuses a lookup on a one-to-many whose other side has no such field', () => {
     const convert = compileMapping(
       mappingOf({
-        object: 'note',
-        fields: { attachments: { kind: 'lookup', column: 'A', object: 'pet', by: 'name' } },
+        object: 'visit',
+        fields: { visitLinks: { kind: 'lookup', column: 'A', object: 'pet', by: 'name' } },
       }),
-      note,
+      visit,
       model,
     );
     expect(convert.mappingProblems).toEqual([
       {
-        field: 'attachments',
-        message: 'attachments cannot link to pet records (attachment has no such field)',
+        field: 'visitLinks',
+        message: 'visitLinks cannot link to pet records (visitLink has no such field)',
         severity: 'error',
       },
     ]);

@@ -73,9 +73,22 @@ export const junctionAttach = (
   };
 };
 
-/** The active objects a one-to-many field's junction can link to. */
+/**
+ * Whether the field's other side is a junction: its way back is a plain many-to-one (noteTarget
+ * `note`). Attachments and timeline activities point back through morphs of their own
+ * (`targetNote`): records about the note, not links to attach it by.
+ */
+const isJunction = (model: WorkspaceModel, field: ModelField): boolean => {
+  const junction = model.objects.find(
+    (object) => object.nameSingular === field.relation?.targetObject,
+  );
+  const own = junction?.fields.find((candidate) => candidate.name === field.relation?.targetField);
+  return own?.type === 'RELATION';
+};
+
+/** The active objects a one-to-many field's junction can link to (what the wizard offers). */
 export const linkableObjects = (model: WorkspaceModel, field: ModelField): ModelObject[] =>
-  isOneToMany(field)
+  isOneToMany(field) && isJunction(model, field)
     ? model.objects.filter(
         (other) => other.isActive && !('error' in junctionAttach(model, field, other.nameSingular)),
       )

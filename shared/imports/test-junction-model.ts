@@ -35,7 +35,7 @@ const object = (nameSingular: string, namePlural: string, fields: ModelField[]):
 export const note = object('note', 'notes', [
   modelField('title', 'TEXT'),
   oneToMany('noteTargets', 'noteTarget', 'note', 'Relations'),
-  oneToMany('attachments', 'attachment', 'note'),
+  oneToMany('attachments', 'attachment', 'targetNote'),
 ]);
 export const noteTarget = object('noteTarget', 'noteTargets', [
   manyToOneField('note', 'note'),
@@ -53,9 +53,11 @@ export const visitLink = object('visitLink', 'visitLinks', [
   manyToOneField('visit', 'visit'),
   manyToOneField('vet', 'person'),
 ]);
+/** Twenty's attachments point back through a morph of their own: not a junction to offer. */
 export const attachment = object('attachment', 'attachments', [
   modelField('name', 'TEXT'),
-  manyToOneField('note', 'note'),
+  morph('targetNote', 'note'),
+  morph('targetCompany', 'company'),
 ]);
 
 export const junctionModel: WorkspaceModel = {

@@ -75,11 +75,7 @@ export const FieldRow = (props: {
       >
         {kindsFor(target).map((option) => (
           <option key={option} value={option}>
-            {option === 'column' && target.relation
-              ? 'Column of record ids'
-              : option === 'lookup' && target.linkable
-                ? 'Records found by lookup'
-                : KIND_LABELS[option]}
+            {option === 'column' && target.relation ? 'Column of record ids' : KIND_LABELS[option]}
           </option>
         ))}
       </select>
