@@ -73,13 +73,14 @@ describe('Twenty client against the local workspace through a fault proxy', () =
       [
         { kind: 'respond', status: 503, body: { statusCode: 503, messages: ['down'] } },
         { kind: 'drop-before-forward' },
-        { kind: 'delay', ms: 600 },
+        { kind: 'delay', ms: 3000 },
         { kind: 'truncate' },
       ],
       isGet,
     );
     const events: ClientEvent[] = [];
-    const page = await client({ timeoutMs: 300, onEvent: (e) => events.push(e) }).rest.list(
+    // A timeout generous enough for a loaded machine's answers, far below the delay.
+    const page = await client({ timeoutMs: 1500, onEvent: (e) => events.push(e) }).rest.list(
       'companies',
       { limit: 1 },
     );
