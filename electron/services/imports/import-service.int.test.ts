@@ -421,6 +421,54 @@ describe('imports over the contract', () => {
     });
   });
 
+  it('does not warn of lookups into an object another file of the import brings', async () => {
+    const companies = await files.csv('brought.csv', [
+      ['Name', 'Domain'],
+      ['Brought', 'brought.test'],
+    ]);
+    const people = await files.csv('linked.csv', [
+      ['Email', 'Domain'],
+      ['one@brought.test', 'brought.test'],
+    ]);
+    const personMapping = {
+      version: 1,
+      object: 'person',
+      fields: {
+        emails: { kind: 'column', column: 'Email' },
+        company: { kind: 'lookup', column: 'Domain', object: 'company', by: 'domainName' },
+      },
+    };
+    const alone: Import = await call('imports.createImport', {
+      connectionId: remoteId,
+      name: 'People alone',
+      steps: [{ path: people, mapping: personMapping }],
+    });
+    await call('imports.validate', { importId: alone.id });
+    expect((await settled(call, alone.id)).steps[0]!.counts.warningRows).toBe(1);
+
+    const both: Import = await call('imports.createImport', {
+      connectionId: remoteId,
+      name: 'People with their companies',
+      steps: [
+        { path: people, mapping: personMapping },
+        {
+          path: companies,
+          mapping: {
+            version: 1,
+            object: 'company',
+            fields: {
+              name: { kind: 'column', column: 'Name' },
+              domainName: { kind: 'column', column: 'Domain' },
+            },
+          },
+        },
+      ],
+    });
+    await call('imports.validate', { importId: both.id });
+    const validated = await settled(call, both.id);
+    expect(validated.steps.map((step) => step.counts.warningRows)).toEqual([0, 0]);
+  });
+
   it('refuses an update without a key and a mapping for an object the workspace lacks', async () => {
     const path = await files.csv('x.csv', [['Email'], ['a@x.com']]);
     await expect(

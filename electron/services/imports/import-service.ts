@@ -528,6 +528,9 @@ export const createImportService = (deps: ImportServiceDeps) => {
               fixes: fixesOf(fixes, step.id),
               storePath: folder.problems(step.id),
               client,
+              importedObjects: new Set(
+                found.steps.filter((other) => other !== step).map((other) => other.mapping.object),
+              ),
               signal: job.signal,
               onRows: (rows) => report(`Checking ${basename(step.path)}`, before + rows, null),
             });

@@ -23,6 +23,8 @@ export interface ValidateOptions {
   storePath: string;
   client: TwentyClient | null;
   signal?: AbortSignal;
+  /** Objects other files of the same import write: lookups into them are not checked here. */
+  importedObjects?: ReadonlySet<string>;
   onRows?: (rows: number) => void;
   onBytes?: (read: number, total: number) => void;
 }
@@ -94,7 +96,7 @@ export const validateStep = async (options: ValidateOptions): Promise<Validation
     >();
     for (const { row } of candidates)
       for (const lookup of row.result.lookups) {
-        if (lookup.createMissing) continue;
+        if (lookup.createMissing || options.importedObjects?.has(lookup.object)) continue;
         const id = `${lookup.object}|${lookup.by}`;
         const group = lookupGroups.get(id) ?? {
           object: lookup.object,
