@@ -358,6 +358,10 @@ describe('imports over the contract', () => {
     expect(local.exchange.body.totalCount).toBe(0);
     expect((await call('imports.resultRows', { importId: dry.id })).total).toBe(3000);
 
+    // Validated first: the run's progress never shows the validation's line.
+    await call('imports.validate', { importId: created.id });
+    expect((await settled(call, created.id)).progress?.phase).toBe('Checking pause.csv');
+
     // Pause as soon as some batches are written, then run again.
     const seen: Import[] = [];
     const stop = services.events.listen((event, payload) => {
@@ -378,6 +382,9 @@ describe('imports over the contract', () => {
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(3000);
     expect(seen.some((value) => value.progress?.phase === 'Writing records')).toBe(true);
+    expect(
+      seen.filter((value) => value.state === 'running').map((value) => value.progress?.phase),
+    ).not.toContain('Checking pause.csv');
 
     await call('imports.run', { importId: created.id, confirm: true });
     const done = await settled(call, created.id);

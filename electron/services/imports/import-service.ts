@@ -146,7 +146,10 @@ export const createImportService = (deps: ImportServiceDeps) => {
     return step;
   };
 
+  const BUSY_STATES = new Set<ImportState>(['validating', 'running', 'rolling-back']);
   const save = async (found: StoredImport, changes: Partial<StoredImport> = {}) => {
+    // A job starting afresh: the last job's progress line is not this one's.
+    if (changes.state && BUSY_STATES.has(changes.state)) progress.delete(found.id);
     Object.assign(found, changes, { updatedAt: new Date().toISOString() });
     await saveRecord(root, found);
     deps.onChanged(describe(found));
