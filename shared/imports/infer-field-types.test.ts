@@ -108,3 +108,23 @@ describe('inferFieldTypes', () => {
     expect(byColumn('E mail')).toMatchObject({ name: 'eMail2', type: 'SELECT' });
   });
 });
+
+describe('inferFieldTypes: ratings', () => {
+  it('reads whole numbers 1–5 under a rating header as a rating, and only those', () => {
+    const headers = ['Rating', 'Stars', 'Score', 'Quantity', 'Rating 10'];
+    const rows = rowsOf(headers, [
+      ['1', '5', '3', '1', '7'],
+      ['4', '', '2', '4', '10'],
+      ['5', '2', '5', '5', '1'],
+      ['2', '3', '1', '2', '2'],
+    ]);
+    const types = inferFieldTypes(headers, rows).map((field) => [field.column, field.type]);
+    expect(types).toEqual([
+      ['Rating', 'RATING'],
+      ['Stars', 'RATING'],
+      ['Score', 'RATING'],
+      ['Quantity', 'NUMBER'],
+      ['Rating 10', 'NUMBER'],
+    ]);
+  });
+});

@@ -101,6 +101,17 @@ const optionsOf = (values: readonly string[]): InferredOption[] => {
   return options;
 };
 
+/**
+ * Whole numbers from 1 to 5 under a header that says so ("Rating", "Stars", "Score") are a
+ * rating: the converter reads 1–5 as RATING_1…RATING_5.
+ */
+const RATING_HEADER = /\b(rating|ratings|stars?|score)\b/i;
+const isRatingColumn = (header: string, kind: ValueKind, values: readonly string[]): boolean =>
+  kind === 'integer' &&
+  RATING_HEADER.test(header) &&
+  values.length > 0 &&
+  values.every((value) => /^[1-5]$/.test(value));
+
 /** Types, names and options for the columns of a file, from a sample of its rows. */
 export const inferFieldTypes = (
   headers: readonly string[],
@@ -113,7 +124,8 @@ export const inferFieldTypes = (
       column,
       sample.map((row) => row[column] ?? ''),
     );
-    const type = TYPE_OF_KIND[sniff.kind];
+    const values = sample.map((row) => (row[column] ?? '').trim()).filter(Boolean);
+    const type = isRatingColumn(column, sniff.kind, values) ? 'RATING' : TYPE_OF_KIND[sniff.kind];
     const label = labelOf(column, index);
     const transforms: Transform[] = [];
     const format = sniff.dateFormats?.[0];

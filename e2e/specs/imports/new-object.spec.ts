@@ -9,8 +9,8 @@ import { ImportPage } from '../../pages/import-page';
 
 /**
  * A file whose object does not exist yet: "New object from this file…" proposes Vendors with a
- * field per column typed from the values, the admin fixes a clash and picks Rating for the
- * rating column, reviews the data-model plan, creates the object, and the file is imported into
+ * field per column typed from the values (1–5 under "Rating" as a rating), the admin fixes a
+ * clash, reviews the data-model plan, creates the object, and the file is imported into
  * it with each column mapped to its new field — including a category seen only after the sample.
  */
 const shots = join('test-results', 'screenshots', 'imports');
@@ -106,7 +106,7 @@ test('a new object from a file: proposed, planned, created, then imported into',
     const types: Record<string, string> = {
       Website: 'LINKS',
       Email: 'EMAILS',
-      Rating: 'NUMBER',
+      Rating: 'RATING',
       Category: 'SELECT',
       Since: 'DATE',
       Revenue: 'CURRENCY',
@@ -138,8 +138,6 @@ test('a new object from a file: proposed, planned, created, then imported into',
     );
     await expect(review).toBeDisabled();
     await dialog.getByLabel('API name of Email').fill('email');
-    // 1–5 is a rating here, not a number.
-    await dialog.getByLabel('Type of Rating').selectOption('RATING');
     await expect(review).toBeEnabled();
 
     await review.click();

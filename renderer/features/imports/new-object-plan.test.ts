@@ -79,7 +79,7 @@ describe('the plan of a new object', () => {
     expect(vendor.fields.map((field) => `${field.name}:${field.type}`)).toEqual([
       'category:SELECT',
       'email:EMAILS',
-      'rating:NUMBER',
+      'rating:RATING',
       'since:DATE',
       'website:LINKS',
     ]);
