@@ -8,5 +8,7 @@ export const CONTRACT_EVENT_NAMES = [
   'schema.onApplyProgress',
   'replica.onReplicasChanged',
   'imports.onImportChanged',
+  'webhooks.onDeliveries',
+  'webhooks.onReceiversChanged',
 ] as const;
 export type ContractEventName = (typeof CONTRACT_EVENT_NAMES)[number];

@@ -85,6 +85,37 @@ import {
   typeChangePreviewSchema,
   usagesSchema,
 } from './schema';
+import {
+  createReceiverInputSchema,
+  createWebhookInputSchema,
+  deliveriesArrivedSchema,
+  deliveryDetailSchema,
+  deliveryIdSchema,
+  deliveryPageSchema,
+  exportDeliveriesInputSchema,
+  exportFileSchema,
+  fetchedRecordsSchema,
+  fetchRecordsInputSchema,
+  findGapsInputSchema,
+  gapReportSchema,
+  listDeliveriesInputSchema,
+  logSettingsSchema,
+  logStatsSchema,
+  receiverRefSchema,
+  receiverSchema,
+  replayInputSchema,
+  replayResultSchema,
+  rotateSecretInputSchema,
+  targetAdviceInputSchema,
+  targetAdviceSchema,
+  testEventInputSchema,
+  testEventReportSchema,
+  updateReceiverInputSchema,
+  updateWebhookInputSchema,
+  webhookRefSchema,
+  webhookSavedSchema,
+  webhookSchema,
+} from './webhooks';
 
 const empty = z.object({}).strict();
 const connectionRefOnly = z.object({ connectionId: connectionIdSchema });
@@ -365,6 +396,106 @@ export const contract = defineContract({
       z.object({ removed: z.boolean() }),
       'Delete a saved mapping',
     ),
+    'webhooks.listReceivers': method(empty, z.array(receiverSchema), 'Local webhook receivers'),
+    'webhooks.createReceiver': method(
+      createReceiverInputSchema,
+      z.object({ receiver: receiverSchema, secret: z.string() }),
+      'Add a receiver (its secret goes to the keychain and is shown once)',
+    ),
+    'webhooks.updateReceiver': method(
+      updateReceiverInputSchema,
+      receiverSchema,
+      'Change a receiver (a running one restarts on a new port or interface)',
+    ),
+    'webhooks.removeReceiver': method(
+      receiverRefSchema,
+      z.object({ removed: z.boolean() }),
+      'Stop and forget a receiver and its secrets (its logged deliveries stay)',
+    ),
+    'webhooks.startReceiver': method(receiverRefSchema, receiverSchema, 'Start listening'),
+    'webhooks.stopReceiver': method(receiverRefSchema, receiverSchema, 'Stop listening'),
+    'webhooks.rotateReceiverSecret': method(
+      rotateSecretInputSchema,
+      z.object({
+        receiver: receiverSchema,
+        secret: z.string(),
+        /** Webhooks of each connection that target this receiver, given the new secret. */
+        webhooksUpdated: z.number().int(),
+        problems: z.array(z.string()),
+      }),
+      'A new secret for a receiver; the previous one stays valid for a while',
+    ),
+    'webhooks.listDeliveries': method(
+      listDeliveriesInputSchema,
+      deliveryPageSchema,
+      'Logged deliveries, newest first: full-text search and filters',
+    ),
+    'webhooks.getDelivery': method(
+      z.object({ id: deliveryIdSchema }),
+      deliveryDetailSchema,
+      'One delivery: headers, raw body, payload, verification step by step, forwards',
+    ),
+    'webhooks.exportDeliveries': method(
+      exportDeliveriesInputSchema,
+      exportFileSchema,
+      'The matching deliveries as a JSON-lines file',
+    ),
+    'webhooks.logStats': method(empty, logStatsSchema, 'Size and settings of the delivery log'),
+    'webhooks.setLogSettings': method(
+      logSettingsSchema,
+      logStatsSchema,
+      'Retention of the delivery log (applied at once)',
+    ),
+    'webhooks.clearLog': method(
+      z.object({ receiverId: z.string().nullable().default(null) }),
+      z.object({ deleted: z.number().int() }),
+      'Delete logged deliveries (of one receiver, or all)',
+    ),
+    'webhooks.replay': method(
+      replayInputSchema,
+      replayResultSchema,
+      'Send logged deliveries again to a URL, re-signed or as recorded',
+    ),
+    'webhooks.listWebhooks': method(
+      z.object({ connectionId: connectionIdSchema }),
+      z.array(webhookSchema),
+      "A workspace's webhooks, through Twenty's API",
+    ),
+    'webhooks.createWebhook': method(
+      createWebhookInputSchema,
+      webhookSavedSchema,
+      'Create a webhook in Twenty pointing at a receiver or any URL (the secret shown once)',
+    ),
+    'webhooks.updateWebhook': method(
+      updateWebhookInputSchema,
+      webhookSavedSchema,
+      'Change the target, operations or description of a webhook, or give it a new secret',
+    ),
+    'webhooks.deleteWebhook': method(
+      webhookRefSchema,
+      z.object({ deleted: z.boolean() }),
+      'Delete a webhook in Twenty',
+    ),
+    'webhooks.targetAdvice': method(
+      targetAdviceInputSchema,
+      targetAdviceSchema,
+      'Whether the workspace can reach a target (loopback, LAN, Twenty Cloud), and the ways out',
+    ),
+    'webhooks.findGaps': method(
+      findGapsInputSchema,
+      gapReportSchema,
+      'Records that changed in a window with no delivery for them (Twenty never retries)',
+    ),
+    'webhooks.fetchRecords': method(
+      fetchRecordsInputSchema,
+      fetchedRecordsSchema,
+      'Read records by id (the ones whose events never came)',
+    ),
+    'webhooks.sendTestEvent': method(
+      testEventInputSchema,
+      testEventReportSchema,
+      'Create, update and delete a test record so that real events are sent, then clean up',
+    ),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(
       z.object({ id: z.string().min(1).max(64) }),
@@ -378,6 +509,8 @@ export const contract = defineContract({
     'schema.onApplyProgress': applyProgressSchema,
     'replica.onReplicasChanged': replicaListSchema,
     'imports.onImportChanged': importSchema,
+    'webhooks.onDeliveries': deliveriesArrivedSchema,
+    'webhooks.onReceiversChanged': z.array(receiverSchema),
   } satisfies Record<ContractEventName, z.ZodType>,
 });
 
@@ -391,3 +524,4 @@ export * from './imports';
 export * from './jobs';
 export * from './replica';
 export * from './schema';
+export * from './webhooks';
