@@ -38,6 +38,13 @@ const ImportPage = lazy(() =>
   })),
 );
 
+// The webhook inspector (and its JSON viewer) loads when first opened.
+const WebhooksPage = lazy(() =>
+  import('../features/webhooks/WebhooksPage').then((module) => ({
+    default: module.WebhooksPage,
+  })),
+);
+
 const ICONS: Record<ToolId, ComponentType<{ size?: number }>> = {
   'data-model': Boxes,
   playground: Terminal,
@@ -132,6 +139,10 @@ export const App = () => {
         ) : tool === 'import' ? (
           <Suspense fallback={<p className="empty">Loading the import wizard…</p>}>
             <ImportPage />
+          </Suspense>
+        ) : tool === 'webhooks' ? (
+          <Suspense fallback={<p className="empty">Loading the webhook inspector…</p>}>
+            <WebhooksPage />
           </Suspense>
         ) : (
           <ToolPlaceholder tool={tool} />
