@@ -35,6 +35,8 @@ import type {
 } from './workspaces/local-workspace-handle';
 import { startKeyedWorkspace } from './workspaces/keyed-workspace';
 import { createWorkspacesService } from './workspaces/workspaces-service';
+import { createReceiversService } from './webhooks/receivers-service';
+import { createTwentyWebhooksService } from './webhooks/twenty-webhooks-service';
 
 /**
  * The composition root shared by both hosts: the desktop main process and the browser-mode host
@@ -64,13 +66,15 @@ export interface ServicesOptions {
     seedDemoData?: boolean;
     rateLimits?: BucketSpec[] | null;
   };
+  /** How to run the webhook inspector process; default: its source under tsx. */
+  webhookInspector?: { runner?: WorkspaceRunner };
 }
 
 const LOCAL_KEY_ACCOUNT = 'local-workspace';
 
-/** Development and browser mode: the CLI's TypeScript source through tsx's loader. */
-const sourceRunner = (): WorkspaceRunner => ({
-  script: fileURLToPath(new URL('./local-workspace/cli.ts', import.meta.url)),
+/** Development and browser mode: a child process's TypeScript source through tsx's loader. */
+const sourceRunner = (entry: string): WorkspaceRunner => ({
+  script: fileURLToPath(new URL(entry, import.meta.url)),
   execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
 });
 
@@ -95,7 +99,7 @@ export const createServices = (options: ServicesOptions) => {
     onChange: (listener) => localListeners.push(listener),
   };
 
-  const runner = options.localWorkspace?.runner ?? sourceRunner();
+  const runner = options.localWorkspace?.runner ?? sourceRunner('./local-workspace/cli.ts');
   let workspace: ForkedWorkspace | null = null;
   const localReady = jobs
     .run({ kind: 'local-workspace', title: 'Starting the local workspace' }, async (job) => {
@@ -185,6 +189,20 @@ export const createServices = (options: ServicesOptions) => {
     model: async (connectionId, refresh) => (await dataModel.getModel(connectionId, refresh)).model,
     onChanged: (value) => events.emit('imports.onImportChanged', value),
   });
+
+  const receivers = createReceiversService({
+    dataDir: options.dataDir,
+    secrets,
+    logger,
+    runner:
+      options.webhookInspector?.runner ?? sourceRunner('./webhooks/inspector/inspector-process.ts'),
+    onDeliveries: (deliveries) => events.emit('webhooks.onDeliveries', { deliveries }),
+    onReceiversChanged: (list) => events.emit('webhooks.onReceiversChanged', list),
+  });
+  const receiversResumed = receivers
+    .resume()
+    .catch((error: Error) => logger.error('Could not start the webhook receivers', { error }));
+  const twentyWebhooks = createTwentyWebhooksService({ workspaces, receivers });
 
   const schema = createSchemaService({
     files,
@@ -297,6 +315,39 @@ export const createServices = (options: ServicesOptions) => {
     'imports.listMappings': () => imports.mappings.list(),
     'imports.saveMapping': ({ name, mapping }) => imports.mappings.save(name, mapping),
     'imports.removeMapping': async ({ name }) => ({ removed: await imports.mappings.remove(name) }),
+    'webhooks.listReceivers': () => receivers.list(),
+    'webhooks.createReceiver': (input) => receivers.create(input),
+    'webhooks.updateReceiver': (input) => receivers.update(input),
+    'webhooks.removeReceiver': async ({ id }) => ({ removed: await receivers.remove(id) }),
+    'webhooks.startReceiver': ({ id }) => receivers.start(id),
+    'webhooks.stopReceiver': ({ id }) => receivers.stop(id),
+    'webhooks.rotateReceiverSecret': async (input) => {
+      const rotated = await receivers.rotate(input);
+      const propagated = await twentyWebhooks.propagateSecret(input.id, rotated.secret);
+      return {
+        receiver: rotated.receiver,
+        secret: rotated.secret,
+        webhooksUpdated: propagated.updated,
+        problems: propagated.problems,
+      };
+    },
+    'webhooks.listDeliveries': (input) => receivers.listDeliveries(input),
+    'webhooks.getDelivery': ({ id }) => receivers.getDelivery(id),
+    'webhooks.exportDeliveries': (input) => receivers.exportDeliveries(input),
+    'webhooks.logStats': () => receivers.stats(),
+    'webhooks.setLogSettings': (settings) => receivers.setLogSettings(settings),
+    'webhooks.clearLog': ({ receiverId }) => receivers.clearLog(receiverId),
+    'webhooks.replay': (input) => receivers.replay(input),
+    'webhooks.listWebhooks': ({ connectionId }) => twentyWebhooks.list(connectionId),
+    'webhooks.createWebhook': (input) => twentyWebhooks.create(input),
+    'webhooks.updateWebhook': (input) => twentyWebhooks.update(input),
+    'webhooks.deleteWebhook': ({ connectionId, id }) => twentyWebhooks.remove(connectionId, id),
+    'webhooks.targetAdvice': ({ connectionId, target }) =>
+      twentyWebhooks.targetAdvice(connectionId, target),
+    'webhooks.findGaps': (input) => twentyWebhooks.findGaps(input),
+    'webhooks.sendTestEvent': (input) => twentyWebhooks.sendTestEvent(input),
+    'webhooks.fetchRecords': ({ connectionId, objectName, recordIds }) =>
+      twentyWebhooks.fetchRecords(connectionId, objectName, recordIds),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };
@@ -317,7 +368,11 @@ export const createServices = (options: ServicesOptions) => {
     localPid: () => (workspace as ForkedWorkspace | null)?.pid ?? null,
     replicas,
     imports,
+    receivers,
+    twentyWebhooks,
     async stop() {
+      await receiversResumed;
+      await receivers.shutdown();
       await imports.stop();
       await replicas.stop();
       await localReady;

@@ -122,7 +122,8 @@ export class Inspector {
     if (change.secrets && change.secrets.current !== live.setup.secrets.current) {
       live.verifiedWebhooks.clear();
     }
-    live.setup = { ...live.setup, ...change };
+    // In place: the running server reads its settings from this same object.
+    Object.assign(live.setup, change);
     return true;
   }
 

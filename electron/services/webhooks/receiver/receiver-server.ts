@@ -66,7 +66,7 @@ const classify = (
   raw: Buffer,
   tooLarge: boolean,
 ): { kind: BodyKind; text: string | null; payload: unknown } => {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = decodeUtf8.decode(raw);
   } catch {
