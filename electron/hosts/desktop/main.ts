@@ -32,6 +32,13 @@ app.whenReady().then(() => {
         env: { ELECTRON_RUN_AS_NODE: '1' },
       },
     },
+    webhookInspector: {
+      runner: {
+        script: join(here, 'webhook-inspector.js'),
+        execArgv: [],
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+      },
+    },
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;
