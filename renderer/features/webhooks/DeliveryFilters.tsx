@@ -109,7 +109,7 @@ export const DeliveryFilters = (props: {
       <TextFilter
         label="Event"
         value={filter.eventName}
-        placeholder="company.updated"
+        placeholder="person.created"
         options={props.eventNames}
         onChange={(eventName) => onChange({ eventName })}
       />

@@ -9,6 +9,8 @@ import { isImplied, OPERATION_ACTIONS, operationOf, toggleOperation } from './op
  */
 export const OperationsPicker = (props: {
   objects: ModelObject[];
+  /** The workspace's objects are still being read. */
+  loading?: boolean;
   value: string[];
   onChange: (operations: string[]) => void;
 }) => {
@@ -90,6 +92,9 @@ export const OperationsPicker = (props: {
             ))}
           </tbody>
         </table>
+        {props.loading && (
+          <p className="meta operations-loading">Reading the workspace&apos;s objects…</p>
+        )}
       </div>
     </fieldset>
   );

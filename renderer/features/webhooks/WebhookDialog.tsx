@@ -40,7 +40,8 @@ export const WebhookDialog = (props: {
   const { connection, webhook } = props;
   const client = useQueryClient();
   const receivers = useReceivers().data ?? [];
-  const objects = (useWorkspaceModel(connection.id).data?.model.objects ?? []).filter(
+  const model = useWorkspaceModel(connection.id);
+  const objects = (model.data?.model.objects ?? []).filter(
     (object) => object.isActive && !object.isSystem,
   );
   const [kind, setKind] = useState<'receiver' | 'url'>(
@@ -172,7 +173,12 @@ export const WebhookDialog = (props: {
               onAcknowledge={setAcknowledged}
             />
           )}
-          <OperationsPicker objects={objects} value={operations} onChange={setOperations} />
+          <OperationsPicker
+            objects={objects}
+            loading={model.isPending}
+            value={operations}
+            onChange={setOperations}
+          />
           <TextInput label="Description (optional)" value={description} onChange={setDescription} />
           {!webhook && kind === 'url' && (
             <div className="two-columns">

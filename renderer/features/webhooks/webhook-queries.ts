@@ -26,6 +26,8 @@ export const twentyWebhooksKey = (connectionId: string | null) =>
   ['webhooks', 'twenty', connectionId] as const;
 
 export const PAGE_SIZE = 100;
+/** How often the log is read again while deliveries wait to be indexed. */
+const PENDING_POLL_MS = 1000;
 /** How long a delivery that just arrived stays highlighted. */
 export const FRESH_MS = 4000;
 
@@ -101,6 +103,9 @@ export const useDeliveries = (filter: LogFilter) =>
     // Events keep it current while the log is open; read again when it opens.
     staleTime: Infinity,
     refetchOnMount: 'always',
+    // While main is still indexing, a search may miss deliveries: read again until it caught up.
+    refetchInterval: (query) =>
+      (query.state.data?.pages[0]?.pendingIndex ?? 0) > 0 ? PENDING_POLL_MS : false,
   });
 
 export const useDelivery = (id: string | null) =>

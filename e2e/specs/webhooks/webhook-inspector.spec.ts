@@ -1,0 +1,146 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { LOCAL_WORKSPACE_ACCOUNT, readKeychain } from '../../fixtures/keychain';
+import { expect, test } from '../../fixtures/test';
+import { ConnectionsPage } from '../../pages/connections-page';
+import { WebhooksPage } from '../../pages/webhooks-page';
+
+/**
+ * The webhook inspector as an admin uses it on the local workspace: two receivers, a webhook
+ * (`*.*`) pointing at the first, a record edited in the workspace, its delivery live in the log
+ * with a valid signature, found again by a value inside the payload, its detail, and a replay
+ * re-signed to the second receiver that arrives there valid.
+ */
+const shots = join('test-results', 'screenshots', 'webhooks');
+const shot = async (page: Page, name: string) => {
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+};
+
+/** An edit made in Twenty (its REST API): a company renamed to a value the test searches for. */
+const renameCompany = async (baseUrl: string, apiKey: string, name: string): Promise<string> => {
+  const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+  const list = await (await fetch(`${baseUrl}/rest/companies?limit=1`, { headers })).json();
+  const company = list.data.companies[0];
+  const updated = await fetch(`${baseUrl}/rest/companies/${company.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ name }),
+  });
+  expect(updated.status, await updated.clone().text()).toBeLessThan(300);
+  return company.id as string;
+};
+
+test('receive a live delivery, search it, read its detail, replay it re-signed elsewhere', async ({
+  page,
+  atelier,
+}) => {
+  test.setTimeout(180_000);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const connections = new ConnectionsPage(page);
+  await connections.open();
+  await connections.waitForLocalRunning();
+  const baseUrl = /"Local workspace ready","url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(
+    atelier.output(),
+  )?.[1];
+  const apiKey = readKeychain(atelier.keychainService, LOCAL_WORKSPACE_ACCOUNT);
+  expect(baseUrl, 'the local workspace URL in the host output').toBeTruthy();
+
+  const webhooks = new WebhooksPage(page);
+  await webhooks.open();
+  const inboxA = await webhooks.createReceiver('Inbox A');
+  const inboxB = await webhooks.createReceiver('Inbox B');
+  expect(inboxA.secret).toMatch(/^[0-9a-f]{64}$/);
+  expect(inboxA.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/\S+$/);
+  expect(inboxB.url).not.toBe(inboxA.url);
+
+  // A webhook in the local workspace, on every event, signed with Inbox A's secret.
+  const dialog = await webhooks.openNewWebhook();
+  await dialog.getByLabel('Receiver').selectOption({ label: 'Inbox A' });
+  await expect(dialog.getByRole('checkbox', { name: '*.*', exact: true })).toBeChecked();
+  await expect(
+    dialog.getByRole('checkbox', { name: 'company.updated', exact: true }),
+  ).toBeChecked();
+  await expect(
+    dialog.getByRole('checkbox', { name: 'company.updated', exact: true }),
+  ).toBeDisabled();
+  const advice = dialog.getByTestId('target-advice');
+  await expect(advice).toHaveAttribute('data-level', 'ok');
+  await expect(advice).toContainText(inboxA.url);
+  await dialog.getByLabel('Description (optional)').fill('Inspector e2e');
+  await shot(page, '1-create-webhook-advice');
+  await dialog.getByRole('button', { name: 'Create webhook' }).click();
+  await expect(dialog).toBeHidden();
+  const secretShown = page.getByRole('dialog', { name: 'Webhook secret' });
+  if (await secretShown.isVisible())
+    await secretShown.getByRole('button', { name: 'Done' }).click();
+  const row = page.getByTestId('webhook-row').filter({ hasText: inboxA.url });
+  await expect(row).toContainText('Every event (*.*)');
+  await expect(row).toContainText('→ Inbox A');
+  await expect(row).toContainText('signed');
+
+  // An edit in the workspace arrives live, with a valid signature.
+  await webhooks.section('Deliveries');
+  const probe = `Probe ${Date.now().toString(36)}`;
+  const recordId = await renameCompany(baseUrl!, apiKey!, probe);
+  const live = webhooks.rowsOf('company.updated').first();
+  await expect(live).toBeVisible();
+  await expect(live.getByTestId('verification')).toHaveAttribute('data-status', 'valid');
+  await expect(live).toContainText(recordId.split('-')[0]!);
+  await shot(page, '2-log-live-delivery');
+
+  // Found again by a value inside the payload (full-text search in main).
+  await webhooks.searchFor(probe);
+  await expect(webhooks.rows()).toHaveCount(1);
+  await expect(webhooks.rows().first()).toContainText('company.updated');
+
+  // Its detail: the record, the updated field with its value, the signature step by step.
+  await webhooks.rows().first().click();
+  await expect(webhooks.detail.getByTestId('detail-event')).toHaveText('company.updated');
+  await expect(webhooks.detail.getByTestId('detail-record-id')).toHaveText(recordId);
+  await expect(webhooks.detail.getByTestId('updated-fields')).toContainText('name');
+  await expect(webhooks.detail.getByTestId('updated-fields')).toContainText(probe);
+  const verification = webhooks.detail.getByTestId('verification-detail');
+  await expect(verification.getByTestId('verification')).toHaveAttribute('data-status', 'valid');
+  await expect(verification.locator('li[data-ok="false"]')).toHaveCount(0);
+  await expect(webhooks.detail.getByRole('table', { name: 'Headers' })).toContainText(
+    /x-twenty-webhook-signature/i,
+  );
+  await shot(page, '3-delivery-detail');
+
+  // Replayed to Inbox B, re-signed with Inbox B's secret: it arrives there valid.
+  await webhooks.detail.getByRole('button', { name: 'Replay…' }).click();
+  const replay = page.getByRole('dialog', { name: /^Replay company\.updated/ });
+  await expect(replay.getByLabel('Send to')).toHaveValue(
+    await replay
+      .getByLabel('Send to')
+      .locator('option', { hasText: 'Inbox B' })
+      .getAttribute('value')
+      .then((value) => value ?? ''),
+  );
+  await expect(replay.getByLabel('Secret of')).toContainText('Inbox B (the target)');
+  await replay.getByRole('button', { name: 'Send', exact: true }).click();
+  const result = replay.getByTestId('replay-result');
+  await expect(result).toHaveCount(1);
+  await expect(result).toContainText('200');
+  await shot(page, '4-replay-result');
+  await replay.getByRole('button', { name: 'Close' }).click();
+
+  await webhooks.searchFor('');
+  await webhooks.filterReceiver('Inbox B');
+  const replayed = webhooks.rowsOf('company.updated');
+  await expect(replayed).toHaveCount(1);
+  await expect(replayed.getByTestId('verification')).toHaveAttribute('data-status', 'valid');
+  await replayed.click();
+  await expect(webhooks.detail.getByTestId('detail-record-id')).toHaveText(recordId);
+  await shot(page, '5-replay-arrived');
+
+  // "Open in playground" reads the record as it is now.
+  await webhooks.detail.getByRole('button', { name: 'Open in playground' }).click();
+  await webhooks.shell.expectTool('Query playground');
+  await expect(page.getByRole('tab', { name: `Company ${recordId.slice(0, 8)}` })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+});
