@@ -24,6 +24,8 @@ const BATCH = 100;
 const BUSY_WINDOW_MS = 25;
 const BUSY_PAUSE_MS = 40;
 const PRUNE_EVERY_MS = 60_000;
+/** Beyond this many waiting entries the indexer works even during a burst (memory bound). */
+const MAX_BACKLOG = 50_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,8 +98,15 @@ export class DeliveryLog {
   private async indexLoop(): Promise<void> {
     try {
       while (this.unindexed.length > 0 && !this.closed) {
-        if (Date.now() - this.lastAppendAt < BUSY_WINDOW_MS) await sleep(BUSY_PAUSE_MS);
-        else await new Promise((resolve) => setImmediate(resolve));
+        // Deliveries pouring in come first: their answers wait on this thread.
+        while (
+          Date.now() - this.lastAppendAt < BUSY_WINDOW_MS &&
+          this.unindexed.length < MAX_BACKLOG &&
+          !this.closed
+        ) {
+          await sleep(BUSY_PAUSE_MS);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
         // Journal order = seq order, but appends finish out of order: index in seq order.
         this.unindexed.sort((a, b) => a.seq - b.seq);
         const batch = this.unindexed.splice(0, BATCH);
