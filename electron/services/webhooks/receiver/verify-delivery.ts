@@ -182,14 +182,18 @@ export const verifyDelivery = (input: VerifyInput): Verification => {
       failures.push(age > 0 ? 'Stale timestamp (possible replay)' : 'Timestamp in the future');
   }
 
-  const signatureOk = HEX64.test(signatureText);
+  const signatureOk = HEX64.test(signatureText.toLowerCase());
+  const upper = /[A-F]/.test(signatureText);
   steps.push({
     check: 'signature format',
     ok: signatureOk,
-    detail: signatureOk
-      ? '64 lowercase hex characters (HMAC-SHA256).'
-      : `Expected 64 lowercase hex characters, got ${signatureText.length} characters${/[A-F]/.test(signatureText) ? ' with capitals' : ''}.`,
+    detail: !signatureOk
+      ? `Expected 64 hex characters (HMAC-SHA256), got ${signatureText.length} characters.`
+      : upper
+        ? '64 hex characters, in capitals (Twenty sends lowercase; compared by value).'
+        : '64 lowercase hex characters (HMAC-SHA256).',
   });
+  if (!signatureOk) failures.push('Signature is not 64 hex characters');
   const signature = Buffer.from(signatureText.toLowerCase(), 'hex');
 
   const candidates = [
