@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ShellPage } from './shell-page';
 
@@ -61,6 +62,38 @@ export class WebhooksPage {
     const dialog = this.page.getByRole('dialog', { name: /^New webhook in / });
     await expect(dialog).toBeVisible();
     return dialog;
+  }
+
+  /** A webhook in the active workspace on every event (`*.*`), pointing at a receiver. */
+  async createWebhookTo(receiverName: string): Promise<void> {
+    const dialog = await this.openNewWebhook();
+    await dialog.getByLabel('Receiver').selectOption({ label: receiverName });
+    await expect(dialog.getByTestId('target-advice')).toHaveAttribute('data-level', 'ok');
+    await dialog.getByRole('button', { name: 'Create webhook' }).click();
+    await expect(dialog).toBeHidden();
+    await this.dismissSecret();
+    await expect(
+      this.page.getByTestId('webhook-row').filter({ hasText: `→ ${receiverName}` }),
+    ).toBeVisible();
+  }
+
+  /** Closes the shown-once secret of a webhook, when Twenty was given a new one. */
+  async dismissSecret(): Promise<void> {
+    const shown = this.page.getByRole('dialog', { name: 'Webhook secret' });
+    if (await shown.isVisible()) await shown.getByRole('button', { name: 'Done' }).click();
+    await expect(shown).toBeHidden();
+  }
+
+  /** Clicks a button that downloads a file and returns the file's name and text. */
+  async download(button: string): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button }).click(),
+    ]);
+    return {
+      name: download.suggestedFilename(),
+      text: await readFile(await download.path(), 'utf8'),
+    };
   }
 
   rows(): Locator {

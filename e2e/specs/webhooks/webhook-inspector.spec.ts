@@ -32,12 +32,11 @@ const renameCompany = async (baseUrl: string, apiKey: string, name: string): Pro
   return company.id as string;
 };
 
-test('receive a live delivery, search it, read its detail, replay it re-signed elsewhere', async ({
-  page,
-  atelier,
-}) => {
-  test.setTimeout(180_000);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+/** The local workspace's URL and key, once it runs. */
+const localWorkspace = async (
+  page: Page,
+  atelier: { output(): string; keychainService: string },
+) => {
   const connections = new ConnectionsPage(page);
   await connections.open();
   await connections.waitForLocalRunning();
@@ -46,6 +45,17 @@ test('receive a live delivery, search it, read its detail, replay it re-signed e
   )?.[1];
   const apiKey = readKeychain(atelier.keychainService, LOCAL_WORKSPACE_ACCOUNT);
   expect(baseUrl, 'the local workspace URL in the host output').toBeTruthy();
+  expect(apiKey, 'the local workspace key in the keychain').toBeTruthy();
+  return { baseUrl: baseUrl!, apiKey: apiKey! };
+};
+
+test('receive a live delivery, search it, read its detail, replay it re-signed elsewhere', async ({
+  page,
+  atelier,
+}) => {
+  test.setTimeout(180_000);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { baseUrl, apiKey } = await localWorkspace(page, atelier);
 
   const webhooks = new WebhooksPage(page);
   await webhooks.open();
@@ -83,7 +93,7 @@ test('receive a live delivery, search it, read its detail, replay it re-signed e
   // An edit in the workspace arrives live, with a valid signature.
   await webhooks.section('Deliveries');
   const probe = `Probe ${Date.now().toString(36)}`;
-  const recordId = await renameCompany(baseUrl!, apiKey!, probe);
+  const recordId = await renameCompany(baseUrl, apiKey, probe);
   const live = webhooks.rowsOf('company.updated').first();
   await expect(live).toBeVisible();
   await expect(live.getByTestId('verification')).toHaveAttribute('data-status', 'valid');
@@ -94,6 +104,10 @@ test('receive a live delivery, search it, read its detail, replay it re-signed e
   await webhooks.searchFor(probe);
   await expect(webhooks.rows()).toHaveCount(1);
   await expect(webhooks.rows().first()).toContainText('company.updated');
+  const exported = await webhooks.download('Export');
+  expect(exported.name).toMatch(/\.jsonl$/);
+  expect(exported.text.trim().split('\n')).toHaveLength(1);
+  expect(exported.text).toContain(probe);
 
   // Its detail: the record, the updated field with its value, the signature step by step.
   await webhooks.rows().first().click();
@@ -143,4 +157,67 @@ test('receive a live delivery, search it, read its detail, replay it re-signed e
     'aria-selected',
     'true',
   );
+});
+
+test("a test event's deliveries arrive in the log narrowed to its record; a missed event is a gap", async ({
+  page,
+  atelier,
+}) => {
+  test.setTimeout(180_000);
+  const { baseUrl, apiKey } = await localWorkspace(page, atelier);
+  const webhooks = new WebhooksPage(page);
+  await webhooks.open();
+  await webhooks.createReceiver('Gap watcher');
+  await shot(page, '6-receivers');
+  await webhooks.createWebhookTo('Gap watcher');
+  await shot(page, '7-twenty-webhooks');
+
+  // A test event: create, update, delete (then destroy) a company; the log follows its record.
+  await webhooks.section('Deliveries');
+  await page.getByRole('button', { name: 'Send test event…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send a test event' });
+  await expect(dialog.getByLabel('Object')).toHaveValue('company');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  const report = dialog.getByTestId('test-event-report');
+  await expect(report).toBeVisible();
+  await expect(report.locator('li[data-ok="false"]')).toHaveCount(0);
+  const recordId = (await report.locator('code').first().textContent()) ?? '';
+  expect(recordId).toMatch(/^[0-9a-f-]{36}$/);
+  await shot(page, '8-test-event');
+  await dialog.getByRole('button', { name: 'Watch the log' }).click();
+  await expect(
+    page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Record id'),
+  ).toHaveValue(recordId);
+  await webhooks.filterReceiver('Gap watcher');
+  for (const event of ['company.created', 'company.updated', 'company.deleted'])
+    await expect(webhooks.rowsOf(event)).toHaveCount(1);
+  await expect(webhooks.rows().getByTestId('verification').first()).toHaveAttribute(
+    'data-status',
+    'valid',
+  );
+  await shot(page, '9-log-by-record');
+
+  // While the receiver is stopped, an edit is lost (Twenty never retries): the gap finder sees it.
+  await webhooks.section('Receivers');
+  const card = webhooks.receiver('Gap watcher');
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await expect(card.getByTestId('receiver-state')).toHaveAttribute('data-state', 'stopped');
+  const missed = `Missed ${Date.now().toString(36)}`;
+  const missedId = await renameCompany(baseUrl, apiKey, missed);
+  await card.getByRole('button', { name: 'Start' }).click();
+  await expect(card.getByTestId('receiver-state')).toHaveAttribute('data-state', 'running');
+
+  await webhooks.section('Gaps');
+  await page.getByRole('region', { name: 'Gaps' }).getByLabel('Delivered to').selectOption({
+    label: 'Gap watcher',
+  });
+  await page.getByRole('button', { name: 'Find gaps' }).click();
+  await expect(page.getByTestId('gap-missing')).not.toHaveText('0');
+  const companies = page.locator('details.gap-group').filter({ hasText: /^company/ });
+  if ((await companies.getAttribute('open')) === null) await companies.locator('summary').click();
+  const missedRow = companies.getByTestId('missing-event').filter({ hasText: missed });
+  await expect(missedRow).toContainText(missedId.split('-')[0]!);
+  await shot(page, '10-gaps');
+  await page.getByRole('button', { name: 'Fetch these records' }).click();
+  await expect(page.getByTestId('gap-records')).toContainText(missed);
 });

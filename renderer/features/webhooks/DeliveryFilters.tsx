@@ -10,19 +10,28 @@ import {
   type TimeRange,
 } from './log-filter';
 
-/** Main searches as the admin types, once they pause. */
-const SEARCH_DELAY_MS = 300;
+/** Typed filters go to main once the admin pauses this long. */
+const TYPING_PAUSE_MS = 300;
+
+/**
+ * Text the admin types, handed on once they pause (or press Enter): the log is read again per
+ * change, not per keystroke. Follows the outside value when it changes there (a reset).
+ */
+const useTypedText = (value: string, onChange: (value: string) => void) => {
+  const [text, setText] = useState(value);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => latest.current(text), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, value]);
+  return { text, setText, commit: () => latest.current(text) };
+};
 
 const SearchBox = (props: { value: string; onChange: (value: string) => void }) => {
-  const [text, setText] = useState(props.value);
-  const onChange = useRef(props.onChange);
-  onChange.current = props.onChange;
-  useEffect(() => setText(props.value), [props.value]);
-  useEffect(() => {
-    if (text === props.value) return;
-    const timer = setTimeout(() => onChange.current(text), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, props.value]);
+  const { text, setText, commit } = useTypedText(props.value, props.onChange);
   return (
     <label className="search log-search">
       <Search size={14} aria-hidden />
@@ -33,7 +42,7 @@ const SearchBox = (props: { value: string; onChange: (value: string) => void }) 
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') props.onChange(text);
+          if (event.key === 'Enter') commit();
         }}
       />
     </label>
@@ -48,14 +57,18 @@ const TextFilter = (props: {
   onChange: (value: string) => void;
 }) => {
   const listId = `filter-${props.label.replace(/\W/g, '-').toLowerCase()}`;
+  const { text, setText, commit } = useTypedText(props.value, props.onChange);
   return (
     <label className="filter">
       <span>{props.label}</span>
       <input
-        value={props.value}
+        value={text}
         placeholder={props.placeholder}
         list={props.options ? listId : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
       />
       {props.options && (
         <datalist id={listId}>

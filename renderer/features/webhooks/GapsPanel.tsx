@@ -5,10 +5,52 @@ import { SelectInput } from '../../ui/form';
 import { toastError } from '../../ui/toast-error';
 import { useActiveConnection } from '../workspaces/connection-queries';
 import { formatTime, shortId } from './format';
-import { GAP_WINDOWS, gapWindow, idsByObject, type GapWindowId } from './gap-window';
+import {
+  GAP_WINDOWS,
+  gapWindow,
+  idsByObject,
+  missingByObject,
+  type GapWindowId,
+} from './gap-window';
 import { JsonTree } from './JsonTree';
 import { useReceivers } from './webhook-queries';
 import { useWebhooksActions } from './webhooks-store';
+
+type MissingEvent = GapReport['missing'][number];
+
+const MissingTable = (props: { events: MissingEvent[]; onWatch: (recordId: string) => void }) => (
+  <table className="gap-table">
+    <thead>
+      <tr>
+        <th>When</th>
+        <th>Event</th>
+        <th>Record</th>
+        <th>
+          <span className="sr-only">Actions</span>
+        </th>
+      </tr>
+    </thead>
+    <tbody>
+      {props.events.map((item) => (
+        <tr key={`${item.recordId}.${item.action}.${item.at}`} data-testid="missing-event">
+          <td className="mono">{formatTime(item.at)}</td>
+          <td className="mono">
+            {item.objectName}.{item.action}
+          </td>
+          <td>
+            {item.label && item.label !== item.recordId && <>{item.label} </>}
+            <code title={item.recordId}>{shortId(item.recordId)}</code>
+          </td>
+          <td className="row-actions">
+            <button className="btn small ghost" onClick={() => props.onWatch(item.recordId)}>
+              Its deliveries
+            </button>
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
 
 /**
  * Twenty never retries a delivery: this compares what changed in the workspace in a window with
@@ -108,8 +150,8 @@ export const GapsPanel = () => {
               </dd>
             </div>
             <div>
-              <dt>Objects</dt>
-              <dd>{report.objects.join(', ') || '—'}</dd>
+              <dt>Objects compared</dt>
+              <dd title={report.objects.join(', ')}>{report.objects.length}</dd>
             </div>
           </dl>
           {report.skipped.length > 0 && (
@@ -125,40 +167,17 @@ export const GapsPanel = () => {
             <p className="ok-text">Every change in the window had its delivery.</p>
           ) : (
             <>
-              <table className="gap-table" aria-label="Missing events">
-                <thead>
-                  <tr>
-                    <th>When</th>
-                    <th>Event</th>
-                    <th>Record</th>
-                    <th>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.missing.map((item) => (
-                    <tr key={`${item.objectName}.${item.recordId}.${item.action}.${item.at}`}>
-                      <td className="mono">{formatTime(item.at)}</td>
-                      <td className="mono">
-                        {item.objectName}.{item.action}
-                      </td>
-                      <td>
-                        {item.label ?? <span className="meta">no name</span>}{' '}
-                        <code title={item.recordId}>{shortId(item.recordId)}</code>
-                      </td>
-                      <td>
-                        <button
-                          className="btn small ghost"
-                          onClick={() => watchRecord(item.recordId)}
-                        >
-                          Its deliveries
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div aria-label="Missing events" role="group">
+                {missingByObject(report.missing).map((group, index) => (
+                  <details key={group.objectName} className="gap-group" open={index === 0}>
+                    <summary>
+                      <code>{group.objectName}</code>{' '}
+                      <span className="count-muted">{group.events.length} missing</span>
+                    </summary>
+                    <MissingTable events={group.events} onWatch={watchRecord} />
+                  </details>
+                ))}
+              </div>
               <button className="btn" disabled={busy !== null} onClick={() => void fetchRecords()}>
                 {busy === 'fetch' ? 'Reading…' : 'Fetch these records'}
               </button>

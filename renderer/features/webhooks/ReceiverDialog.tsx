@@ -71,6 +71,7 @@ export const ReceiverDialog = (props: {
         <Dialog.Content className="dialog wide receiver-dialog" aria-describedby={undefined}>
           <Dialog.Title>{receiver ? `Edit ${receiver.name}` : 'New receiver'}</Dialog.Title>
           <form
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
               save();

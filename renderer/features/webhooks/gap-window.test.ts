@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapWindow, idsByObject } from './gap-window';
+import { gapWindow, idsByObject, missingByObject } from './gap-window';
 
 describe('gap finder helpers', () => {
   it('ends the window now', () => {
@@ -26,5 +26,17 @@ describe('gap finder helpers', () => {
       recordId: `r${index}`,
     }));
     expect(idsByObject(many).map((group) => group.recordIds.length)).toEqual([200, 200, 50]);
+  });
+
+  it('groups missing events by object, the largest group first', () => {
+    const groups = missingByObject([
+      { objectName: 'person', recordId: 'p1' },
+      { objectName: 'company', recordId: 'c1' },
+      { objectName: 'person', recordId: 'p2' },
+    ]);
+    expect(groups.map((group) => [group.objectName, group.events.length])).toEqual([
+      ['person', 2],
+      ['company', 1],
+    ]);
   });
 });

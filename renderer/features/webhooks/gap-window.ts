@@ -31,3 +31,15 @@ export const idsByObject = (
     return chunks;
   });
 };
+
+/** Missing events per object, the objects with most first, for a report that stays readable. */
+export const missingByObject = <T extends { objectName: string }>(
+  missing: ReadonlyArray<T>,
+): Array<{ objectName: string; events: T[] }> => {
+  const groups = new Map<string, T[]>();
+  for (const item of missing)
+    groups.set(item.objectName, [...(groups.get(item.objectName) ?? []), item]);
+  return [...groups]
+    .map(([objectName, events]) => ({ objectName, events }))
+    .sort((a, b) => b.events.length - a.events.length || a.objectName.localeCompare(b.objectName));
+};

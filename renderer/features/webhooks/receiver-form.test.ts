@@ -47,6 +47,8 @@ describe('receiver form', () => {
     expect(input).toBeNull();
     expect(Object.keys(errors).sort()).toEqual(['name', 'port', 'publicUrl', 'secret']);
     expect(errors.publicUrl).toEqual(['A public URL starts with http:// or https://']);
+    expect(errors.name).toEqual(['Give the receiver a name (at most 100 characters)']);
+    expect(errors.port).toEqual(['A port from 1024 to 65535']);
   });
 
   it('asks for a number where one is missing', () => {

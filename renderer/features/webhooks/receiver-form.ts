@@ -60,14 +60,26 @@ const optionsOf = (form: ReceiverForm) => ({
   autoStart: form.autoStart,
 });
 
-const errorsOf = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FormErrors => {
+/** The contract's bounds in the admin's words (zod's own say "Too small: expected …"). */
+const RANGE_MESSAGES: Record<string, string> = {
+  name: 'Give the receiver a name (at most 100 characters)',
+  port: 'A port from 1024 to 65535',
+  toleranceSeconds: 'From 1 to 86,400 seconds (a day)',
+  maxBodyBytes: 'From 1 KB to 51,200 KB (50 MB)',
+};
+
+const errorsOf = (
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string }>,
+): FormErrors => {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? 'form');
     const message = /expected number, received NaN/i.test(issue.message)
       ? 'Enter a number'
-      : issue.message;
-    (errors[key] ??= []).push(message);
+      : (issue.code === 'too_small' || issue.code === 'too_big') && RANGE_MESSAGES[key]
+        ? RANGE_MESSAGES[key]
+        : issue.message;
+    if (!errors[key]?.includes(message)) (errors[key] ??= []).push(message);
   }
   return errors;
 };
