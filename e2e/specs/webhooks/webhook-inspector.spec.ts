@@ -221,3 +221,40 @@ test("a test event's deliveries arrive in the log narrowed to its record; a miss
   await page.getByRole('button', { name: 'Fetch these records' }).click();
   await expect(page.getByTestId('gap-records')).toContainText(missed);
 });
+
+test('a long log is virtualised and pages back as it scrolls; arrows move the selection', async ({
+  page,
+  atelier,
+}) => {
+  test.setTimeout(120_000);
+  await localWorkspace(page, atelier);
+  const webhooks = new WebhooksPage(page);
+  await webhooks.open();
+  const { url } = await webhooks.createReceiver('Bulk');
+  const COUNT = 260;
+  for (let n = 0; n < COUNT; n++)
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ n }),
+    });
+  await webhooks.section('Deliveries');
+  await webhooks.filterReceiver('Bulk');
+  await expect(page.getByTestId('delivery-total')).toHaveText(`${COUNT} deliveries`);
+  expect(await webhooks.rows().count(), 'only the rows in view are in the page').toBeLessThan(60);
+
+  // Each scroll to the end asks for the page before the oldest shown (beforeSeq).
+  await expect(async () => {
+    await webhooks.log.evaluate((grid) => grid.scrollTo(0, grid.scrollHeight));
+    await expect(webhooks.rows().last()).toHaveAttribute('aria-rowindex', String(COUNT + 1), {
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 20_000 });
+
+  await webhooks.log.evaluate((grid) => grid.scrollTo(0, 0));
+  await webhooks.log.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(webhooks.rows().nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(webhooks.detail.getByTestId('body-pretty')).toContainText(String(COUNT - 2));
+});
