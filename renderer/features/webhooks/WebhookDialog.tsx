@@ -5,6 +5,7 @@ import type { Connection, Webhook, WebhookTarget } from '../../../shared/contrac
 import { rpc } from '../../api/rpc';
 import { Checkbox, SelectInput, TextInput } from '../../ui/form';
 import { toastError } from '../../ui/toast-error';
+import { parseHttpUrl } from '../../../shared/webhooks/host-class';
 import { useWorkspaceModel } from '../playground/use-workspace-model';
 import { adviceGate } from './advice-gate';
 import { AdviceBox } from './AdviceBox';
@@ -64,7 +65,7 @@ export const WebhookDialog = (props: {
       ? chosenReceiver
         ? { kind: 'receiver', receiverId: chosenReceiver }
         : null
-      : /^https?:\/\/\S+$/i.test(url.trim())
+      : parseHttpUrl(url.trim())
         ? { kind: 'url', url: url.trim() }
         : null;
   // Debounced as text: a string settles (an object would be new at every render).

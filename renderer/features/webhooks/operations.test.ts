@@ -9,6 +9,8 @@ describe('operations picker', () => {
     expect(isImplied(['*.deleted'], 'person', 'deleted')).toBe(true);
     expect(isImplied(['*.deleted'], 'person', 'created')).toBe(false);
     expect(isImplied(['company.created'], 'company', 'created')).toBe(false);
+    // Twenty sends workflowRun.updated only to a webhook that names it.
+    expect(isImplied(['*.*'], 'workflowRun', 'updated')).toBe(false);
   });
 
   it('adds and removes; a broad operation replaces the narrow ones it includes', () => {
