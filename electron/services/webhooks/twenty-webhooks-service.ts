@@ -210,14 +210,29 @@ export const createTwentyWebhooksService = ({ workspaces, receivers }: TwentyWeb
     async findGaps(input: FindGapsInput) {
       const parsed = findGapsInputSchema.parse(input);
       const client = await workspaces.client(parsed.connectionId);
+      // Only the webhooks that lead to the receiver asked about count, and only since they exist:
+      // before a webhook was created nothing was owed.
+      const webhooks = [];
+      for (const webhook of await createWebhookAdmin(client).list()) {
+        if (!parsed.receiverId || (await receiverOf(webhook.targetUrl)) === parsed.receiverId) {
+          webhooks.push(webhook);
+        }
+      }
       let objects = parsed.objects;
       if (!objects) {
         const all = [...(await readObjects(client)).keys()];
-        const subscriptions = (await createWebhookAdmin(client).list()).map((w) => w.operations);
-        objects = subscribedObjects(subscriptions, all);
+        objects = subscribedObjects(
+          webhooks.map((webhook) => webhook.operations),
+          all,
+        );
       }
       await receivers.idle();
-      const from = new Date(parsed.from);
+      const firstWebhook = Math.min(
+        ...webhooks.map((webhook) => Date.parse(webhook.createdAt ?? '') || Infinity),
+      );
+      const from = new Date(
+        Math.max(Date.parse(parsed.from), firstWebhook === Infinity ? 0 : firstWebhook),
+      );
       const to = new Date(parsed.to);
       const since = new Date(from.getTime() - DELIVERY_SLACK_MS).toISOString();
       const until = new Date(to.getTime() + DELIVERY_SLACK_MS).toISOString();
@@ -228,7 +243,7 @@ export const createTwentyWebhooksService = ({ workspaces, receivers }: TwentyWeb
         to,
         delivered: (objectName) => receivers.delivered(objectName, since, until, parsed.receiverId),
       });
-      return { ...report, from: parsed.from, to: parsed.to };
+      return { ...report, from: from.toISOString(), to: parsed.to };
     },
 
     /** A real record created, changed and destroyed, so that Twenty sends its events. */
