@@ -220,4 +220,40 @@ describe('webhook inspector over the contract', () => {
     });
     expect(fetched.records[0]).toMatchObject({ id: lost.id, name: 'Never delivered' });
   });
+
+  it('says plainly when a remote Twenty cannot reach a local receiver, and registers it only when acknowledged', async () => {
+    const local = await services.workspaces.client('local');
+    const remote = await call('workspaces.addConnection', {
+      name: 'Self-hosted (this machine)',
+      baseUrl: local.baseUrl,
+      apiKey: await keychain.get('local-workspace'),
+    });
+    const target = { kind: 'receiver', receiverId: receiver.id };
+    const advice = await call('webhooks.targetAdvice', { connectionId: remote.id, target });
+    expect(advice.level).toBe('warning');
+    expect(advice.message).toContain('OUTBOUND_HTTP_SAFE_MODE_ENABLED');
+    expect(advice.remedies.join(' ')).toMatch(/tunnel/);
+    await expect(
+      call('webhooks.createWebhook', { connectionId: remote.id, target, operations: ['person.*'] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { needsConfirmation: true } });
+    const saved = await call('webhooks.createWebhook', {
+      connectionId: remote.id,
+      target,
+      operations: ['person.*'],
+      acknowledgeAdvice: true,
+    });
+    expect(saved.webhook).toMatchObject({ receiverId: receiver.id, targetUrl: receiver.url });
+    await call('webhooks.deleteWebhook', { connectionId: remote.id, id: saved.webhook.id });
+
+    // With a tunnel's address as the receiver's public URL, that is what gets registered.
+    await call('webhooks.updateReceiver', {
+      id: receiver.id,
+      publicUrl: 'https://hooks.example.com',
+    });
+    const viaTunnel = await call('webhooks.targetAdvice', { connectionId: remote.id, target });
+    expect(viaTunnel).toMatchObject({
+      level: 'ok',
+      url: `https://hooks.example.com/hooks/${receiver.pathToken}`,
+    });
+  });
 });
