@@ -87,7 +87,10 @@ describe('Inspector (receivers, journal, log)', () => {
     const { url } = await inspector.startReceiver(setup('r1'));
     const recordId = '5f0c6a8e-2c1b-4c55-9a11-0f6a3b2d9e01';
     const body = twentyBody(recordId, 'Valparaíso');
-    const answer = await post(url, body, signForTwenty(SECRET, body));
+    const answer = await post(url, body, {
+      ...signForTwenty(SECRET, body),
+      'user-agent': 'atelier-probe/1.0',
+    });
     expect(answer.status).toBe(200);
     await inspector.log.idle();
     expect(arrived).toHaveLength(1);
@@ -102,6 +105,8 @@ describe('Inspector (receivers, journal, log)', () => {
     const byValue = await inspector.list({ ...ALL, search: 'Valparaíso' }, null, 10);
     expect(byValue.total).toBe(1);
     expect((await inspector.list({ ...ALL, search: 'Lisbon' }, null, 10)).total).toBe(0);
+    const byHeader = await inspector.list({ ...ALL, search: 'atelier-probe/1.0' }, null, 10);
+    expect(byHeader.total).toBe(1);
 
     const detail = await inspector.get(String(answer.body.id));
     expect(detail?.bodyText).toBe(body);

@@ -67,11 +67,16 @@ export const twentyFields = (payload: unknown) => {
 const MAX_SEARCH_CHARS = 200_000;
 
 /**
- * The text the full-text index holds: every string and number value of the payload (keys and JSON
- * punctuation left out, they would match everything), or the body itself when it is not JSON.
+ * The text the full-text index holds: header values, and every string and number value of the
+ * payload (keys and JSON punctuation left out, they would match everything), or the body itself
+ * when it is not JSON.
  */
 export const searchText = (delivery: StoredDelivery, payload: unknown): string => {
-  const parts: string[] = [delivery.eventName ?? '', delivery.verification.status];
+  const parts: string[] = [
+    delivery.eventName ?? '',
+    delivery.verification.status,
+    ...Object.values(delivery.headers),
+  ];
   let length = 0;
   const visit = (value: unknown) => {
     if (length > MAX_SEARCH_CHARS) return;
