@@ -94,7 +94,11 @@ export const ReceiverDialog = (props: {
                   { value: 'fixed', label: 'A fixed port' },
                 ]}
                 onChange={(portMode) => edit({ portMode })}
-                hint={form.portMode === 'free' ? 'It may change at each start' : undefined}
+                hint={
+                  form.portMode === 'free'
+                    ? 'The port it gets is kept for the next starts while it stays free'
+                    : undefined
+                }
               />
               {form.portMode === 'fixed' && (
                 <NumberInput
