@@ -20,9 +20,10 @@ export interface DeliveryLogOptions {
 }
 
 const BATCH = 100;
-/** While deliveries arrived this recently, the indexer pauses between batches. */
-const BUSY_WINDOW_MS = 25;
-const BUSY_PAUSE_MS = 40;
+/** A delivery this recent means a burst is on: then BUSY_BATCH rows at most every BUSY_INTERVAL_MS. */
+const BUSY_WINDOW_MS = 50;
+const BUSY_INTERVAL_MS = 250;
+const BUSY_BATCH = 25;
 const PRUNE_EVERY_MS = 60_000;
 /** Beyond this many waiting entries the indexer works even during a burst (memory bound). */
 const MAX_BACKLOG = 50_000;
@@ -33,6 +34,7 @@ export class DeliveryLog {
   private unindexed: JournalEntry[] = [];
   private indexing: Promise<void> | null = null;
   private lastAppendAt = 0;
+  private lastBatchAt = 0;
   private indexedThrough = 0;
   private lastPrune = 0;
   private closed = false;
@@ -98,18 +100,22 @@ export class DeliveryLog {
   private async indexLoop(): Promise<void> {
     try {
       while (this.unindexed.length > 0 && !this.closed) {
-        // Deliveries pouring in come first: their answers wait on this thread.
-        while (
-          Date.now() - this.lastAppendAt < BUSY_WINDOW_MS &&
-          this.unindexed.length < MAX_BACKLOG &&
-          !this.closed
-        ) {
-          await sleep(BUSY_PAUSE_MS);
-        }
+        // Yield first: requests that arrived while the last batch held the thread are handled
+        // (and stamp lastAppendAt) before deciding whether a burst is on.
         await new Promise((resolve) => setImmediate(resolve));
-        // Journal order = seq order, but appends finish out of order: index in seq order.
-        this.unindexed.sort((a, b) => a.seq - b.seq);
-        const batch = this.unindexed.splice(0, BATCH);
+        const busy =
+          Date.now() - this.lastAppendAt < BUSY_WINDOW_MS && this.unindexed.length < MAX_BACKLOG;
+        if (busy) {
+          // During a burst answers come first: a small batch now and then keeps the live view
+          // moving (steady traffic stays live) without holding the receivers up.
+          const wait = this.lastBatchAt + BUSY_INTERVAL_MS - Date.now();
+          if (wait > 0) {
+            await sleep(wait);
+            continue;
+          }
+        }
+        // Appends resolve in journal order, so the queue is in seq order already.
+        const batch = this.unindexed.splice(0, busy ? BUSY_BATCH : BATCH);
         try {
           await this.index.apply(batch);
         } catch (error) {
@@ -118,6 +124,7 @@ export class DeliveryLog {
           await sleep(1000);
           continue;
         }
+        this.lastBatchAt = Date.now();
         this.indexedThrough = Math.max(this.indexedThrough, batch.at(-1)!.seq);
         const deliveries = batch
           .filter((entry): entry is StoredDelivery => entry.type === 'delivery')
