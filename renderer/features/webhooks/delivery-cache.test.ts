@@ -42,6 +42,17 @@ describe('applyArrivals', () => {
     expect(next).toBe(before);
   });
 
+  it('does not count again a delivery the list was read with but has not loaded (older pages)', () => {
+    // Read when seqs 1–5 were in the log; only 5 and 4 are loaded. Events for 1–3 come late.
+    const { data: next } = applyArrivals(
+      data(page([5, 4], { total: 5 })),
+      [1, 2, 3, 6].map((seq) => summary({ id: `d${seq}`, seq })),
+      all,
+    );
+    expect(next.pages[0]!.deliveries.map((item) => item.seq)).toEqual([6, 5, 4]);
+    expect(next.pages[0]!.total).toBe(6);
+  });
+
   it('asks for a refetch when only main can tell (full-text search)', () => {
     const before = data(page([5]));
     const result = applyArrivals(

@@ -17,9 +17,12 @@ export const applyArrivals = (
   const [first, ...rest] = data.pages;
   if (!first) return { data, refetch: false };
   let refetch = false;
+  // The log is filled in seq order and events follow the filling, so a delivery at or below the
+  // newest seq the list was read with was already counted in its total (loaded or not).
+  const newest = first.deliveries[0]?.seq ?? -1;
   const known = new Set(data.pages.flatMap((page) => page.deliveries.map((item) => item.id)));
   const added = arrived.filter((delivery) => {
-    if (known.has(delivery.id)) return false;
+    if (known.has(delivery.id) || delivery.seq <= newest) return false;
     const match = matchesFilter(delivery, filter);
     if (match === null) refetch = true;
     return match === true;
