@@ -1,3 +1,4 @@
+import { ensurePermissionTables } from '../permissions/permission-tables';
 import type { SqlExecutor } from '../storage/sql-engine';
 import { ensureViewTables } from '../views/view-store';
 
@@ -116,5 +117,6 @@ const STATEMENTS = [
 
 export const ensureCoreSchema = async (db: SqlExecutor): Promise<void> => {
   for (const statement of STATEMENTS) await db.query(statement);
+  await ensurePermissionTables(db);
   await ensureViewTables(db);
 };
