@@ -251,4 +251,22 @@ describe('Inspector (receivers, journal, log)', () => {
     });
     expect(again).toMatchObject({ repeatedNonce: true });
   });
+
+  it('keeps what the retention settings say: the newest N, and nothing older than the days given', async () => {
+    const { inspector } = await open(await folder());
+    const { url } = await inspector.startReceiver(setup('r1'));
+    for (let n = 0; n < 120; n += 1) await post(url, JSON.stringify({ n }));
+    await inspector.log.idle();
+    const stats = await inspector.setSettings({ retentionDays: 30, maxDeliveries: 100 });
+    expect(stats).toMatchObject({ deliveries: 100, settings: { maxDeliveries: 100 } });
+    const oldest = (await inspector.list(ALL, null, 500)).deliveries.at(-1)!;
+    expect((await inspector.get(oldest.id))?.bodyText).toBe('{"n":20}');
+    // Two days on, a one-day retention empties the log.
+    const deleted = await inspector.log.index.prune(
+      { retentionDays: 1, maxDeliveries: 100 },
+      Date.now() + 2 * 86_400_000,
+    );
+    expect(deleted).toBe(100);
+    expect((await inspector.stats()).deliveries).toBe(0);
+  });
 });
