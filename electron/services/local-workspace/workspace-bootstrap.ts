@@ -1,4 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  ADMIN_ROLE_UNIVERSAL_IDENTIFIER,
+  MEMBER_ROLE_UNIVERSAL_IDENTIFIER,
+} from './roles/standard-roles';
 import { ensureTokenTables, neverExpires, TokenService } from './auth/api-key-tokens';
 import { ensureCoreSchema } from './metadata/core-schema';
 import { loadMetadataState, loadWorkspace } from './metadata/metadata-store';
@@ -106,11 +110,17 @@ const createWorkspace = async (engine: SqlEngine, options: BootstrapOptions) => 
     for (const statement of planDdl(empty, seeded)) await tx.query(statement);
     const adminRoleId = randomUUID();
     await tx.query(
-      `INSERT INTO core."role" ("id", "label", "description", "icon", "isEditable", "canBeAssignedToUsers", "canBeAssignedToApiKeys",
-        "canUpdateAllSettings", "canAccessAllTools", "canReadAllObjectRecords", "canUpdateAllObjectRecords", "canSoftDeleteAllObjectRecords", "canDestroyAllObjectRecords")
-       VALUES ($1, $2, 'Admin role', 'IconUserCog', false, true, true, true, true, true, true, true, true),
-              ($3, 'Member', 'Member role', 'IconUser', true, true, false, false, true, true, true, true, true)`,
-      [adminRoleId, ADMIN_ROLE_LABEL, randomUUID()],
+      `INSERT INTO core."role" ("id", "label", "description", "icon", "isEditable", "canBeAssignedToUsers", "canBeAssignedToAgents", "canBeAssignedToApiKeys",
+        "canUpdateAllSettings", "canAccessAllTools", "canReadAllObjectRecords", "canUpdateAllObjectRecords", "canSoftDeleteAllObjectRecords", "canDestroyAllObjectRecords", "universalIdentifier")
+       VALUES ($1, $2, 'Admin role', 'IconUserCog', false, true, false, true, true, true, true, true, true, true, $4),
+              ($3, 'Member', 'Member role', 'IconUser', true, true, false, false, false, true, true, true, true, true, $5)`,
+      [
+        adminRoleId,
+        ADMIN_ROLE_LABEL,
+        randomUUID(),
+        ADMIN_ROLE_UNIVERSAL_IDENTIFIER,
+        MEMBER_ROLE_UNIVERSAL_IDENTIFIER,
+      ],
     );
     await tx.query(
       `INSERT INTO core."apiKey" ("id", "name", "expiresAt", "roleId") VALUES ($1, $2, $3, $4)`,

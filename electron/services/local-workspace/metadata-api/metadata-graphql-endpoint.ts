@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type GraphQLSchema } from 'graph
 import { METADATA_LIMITS } from '../graphql-common/query-complexity';
 import { missingToken, serveGraphql } from '../graphql-common/serve-graphql';
 import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
+import { roleResolvers } from '../roles/role-resolvers';
 import { viewResolvers } from '../views/view-resolvers';
 import { webhookResolvers } from '../webhooks/webhook-resolvers';
 import { authResolvers, PUBLIC_ROOT_FIELDS } from './auth-resolvers';
@@ -68,6 +69,7 @@ const buildRootValue = (
     ...authResolvers,
     ...webhookResolvers,
     ...viewResolvers,
+    ...roleResolvers,
   } as Record<string, (args: Record<string, unknown>, context: never) => unknown>;
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const name of Object.keys(type?.getFields() ?? {})) {

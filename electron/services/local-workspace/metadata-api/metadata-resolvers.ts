@@ -22,6 +22,8 @@ import { toFieldDto, toIndexDto, toObjectDto } from './metadata-dtos';
 import { matchesFilter, type MetadataFilter } from './metadata-filter';
 import { listableViews } from '../views/view-dtos';
 import { viewCaller } from '../views/view-resolvers';
+import { roleDto } from '../roles/role-resolvers';
+import { getRole } from '../roles/role-store';
 
 /**
  * Resolvers of the metadata API root fields the local workspace implements. Each receives
@@ -60,19 +62,10 @@ const objectsOf = (context: RequestContext) => {
 
 const apiKeyDto = (context: RequestContext, row: ApiKeyRow) => ({
   ...row,
-  role: () => context.runtime.apiKeys.role(row.roleId).then((role) => role && roleDto(role)),
-});
-
-const roleDto = (role: Record<string, unknown>) => ({
-  ...role,
-  workspaceMembers: [],
-  agents: [],
-  apiKeys: [],
-  permissionFlags: [],
-  objectPermissions: [],
-  fieldPermissions: [],
-  rowLevelPermissionPredicates: [],
-  rowLevelPermissionPredicateGroups: [],
+  role: async () => {
+    const role = row.roleId ? await getRole(context.runtime.engine, row.roleId) : null;
+    return role && roleDto(context, role);
+  },
 });
 
 const input = (args: Args) => (args.input ?? {}) as Record<string, unknown>;
@@ -131,7 +124,6 @@ export const queryResolvers: Record<string, Resolver> = {
     const row = await context.runtime.apiKeys.get(String(input(args).id));
     return row ? apiKeyDto(context, row) : null;
   },
-  getRoles: async (_args, context) => (await context.runtime.apiKeys.roles()).map(roleDto),
 };
 
 const workspaceDto = (context: RequestContext) => {
