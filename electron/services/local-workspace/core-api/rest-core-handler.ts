@@ -28,6 +28,8 @@ import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-a
 import type { WorkspaceRuntime } from '../workspace-runtime';
 import { RateLimitExceeded } from '../limits/rate-limiter';
 import { actorForCaller } from './actor-for-caller';
+import { PermissionDenied } from '../permissions/permission-denied';
+import { guardRestRequest } from '../permissions/rest-record-guard';
 
 /**
  * Twenty's core REST API (`/rest/{plural}`, `/rest/batch/{plural}`, restore, soft/hard delete)
@@ -167,6 +169,7 @@ const sendError = (res: ServerResponse, error: unknown): void => {
     );
   }
   if (error instanceof HttpError) return sendJson(res, error.status, error.body);
+  if (error instanceof PermissionDenied) return sendJson(res, 400, error.restBody());
   if (error instanceof AuthError)
     return sendJson(res, error.status, {
       statusCode: error.status,
@@ -227,10 +230,21 @@ export const handleRestCore = async (
     const withRelationsOne = async (record: Record<string, unknown>) =>
       (await withRelations([record]))[0]!;
     const projection = parseFieldsParam(shape, query.get('fields'), depth);
+    // Issue 10: the role's object/filter checks run here; null for roles without restrictions.
+    const guard = await guardRestRequest(runtime, auth, shape, {
+      method,
+      isBatch,
+      id,
+      action,
+      query,
+    });
     const reply = (
       status: number,
       body: { data: Record<string, unknown>; [key: string]: unknown },
-    ) => sendJson(res, status, projection ? projectRecords(body, projection) : body);
+    ) => {
+      const visible = guard ? guard.redactBody(body) : body;
+      sendJson(res, status, projection ? projectRecords(visible, projection) : visible);
+    };
     const db = runtime.engine;
     const upsert = query.get('upsert') === 'true';
     // `/rest/{plural}/restore?filter=…` restores many (E3); any other non-UUID id is refused.
@@ -317,7 +331,9 @@ export const handleRestCore = async (
         data: await Promise.all(
           results.map(async (result) => ({
             totalCount: result.totalCount,
-            [`${object.nameSingular}Duplicates`]: await withRelations(result.records),
+            [`${object.nameSingular}Duplicates`]: guard
+              ? guard.redactRecords(await withRelations(result.records))
+              : await withRelations(result.records),
             pageInfo: {
               hasNextPage: false,
               hasPreviousPage: false,
@@ -345,6 +361,7 @@ export const handleRestCore = async (
       const maxBatch = runtime.limits.maxBatch;
       if (body.length > maxBatch)
         throw badRequest(`Maximum number of records to upsert is ${maxBatch}.`);
+      guard?.assertWritable(body);
       const records = await (upsert ? upsertMany : createMany)(
         runtime,
         shape,
@@ -373,6 +390,7 @@ export const handleRestCore = async (
       }
       if (method === 'POST') {
         const body = (await readJsonBody(req)) as Record<string, unknown>;
+        guard?.assertWritable(body);
         const [record] = await (upsert ? upsertMany : createMany)(
           runtime,
           shape,
@@ -384,6 +402,7 @@ export const handleRestCore = async (
       if (method === 'PATCH' || method === 'PUT') {
         const filter = requireFilter(query, 'A non-empty filter is required');
         const body = (await readJsonBody(req)) as Record<string, unknown>;
+        guard?.assertWritable(body);
         const actor = await actorForCaller(runtime, auth);
         const updated = [];
         for (const recordId of await idsMatching(runtime, shape, filter, 'update')) {
@@ -438,6 +457,7 @@ export const handleRestCore = async (
     }
     if (method === 'PATCH' || method === 'PUT') {
       const body = (await readJsonBody(req)) as Record<string, unknown>;
+      guard?.assertWritable(body);
       return reply(200, {
         data: {
           [`update${singularKey}`]: await withRelationsOne(

@@ -49,6 +49,7 @@ import {
 } from './core-object-types';
 import { UUIDScalar } from './core-scalars';
 import { graphqlFilterToAst, isEmptyFilter } from './graphql-filter-to-ast';
+import { withRecordPermissions } from '../../permissions/graphql-record-guard';
 
 /**
  * The per-workspace core GraphQL schema (`/graphql`), generated from the data model and cached
@@ -442,8 +443,9 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
   }
   // Each root field is one record operation for the rate limit, as each is one Twenty query runner call.
   for (const fields of [queries, mutations]) {
-    for (const config of Object.values(fields)) {
-      const resolve = config.resolve!;
+    for (const [name, config] of Object.entries(fields)) {
+      // Issue 10: the caller's role is checked (object, fields, filter, selection) before resolving.
+      const resolve = withRecordPermissions(state, name, config.resolve!);
       config.resolve = (root, args, context: CoreContext, info) => {
         if (context.auth?.kind === 'apiKey')
           context.runtime.limits.rateLimiter.consume(
