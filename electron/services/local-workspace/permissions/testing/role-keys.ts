@@ -61,7 +61,7 @@ export interface RoleSpec {
   }>;
 }
 
-const ok = <T>(response: { data: T | null; errors?: unknown }, what: string): T => {
+const ok = (response: { data: Record<string, any> | null; errors?: unknown }, what: string) => {
   if (response.errors || !response.data)
     throw new Error(`${what} failed: ${JSON.stringify(response.errors)}`);
   return response.data;
