@@ -297,7 +297,14 @@ export const handleRestCore = async (
           groups.map(async (group) => ({
             groupByDimensionValues: group.groupByDimensionValues,
             ...group.aggregates,
-            ...(withSample ? { records: await group.records(QUERY_DEFAULT_LIMIT_RECORDS) } : {}),
+            ...(withSample
+              ? {
+                  records: await group
+                    .records(QUERY_DEFAULT_LIMIT_RECORDS)
+                    // Issue 10: samples lose the fields the role cannot read.
+                    .then((records) => (guard ? guard.redactRecords(records) : records)),
+                }
+              : {}),
           })),
         ),
       );

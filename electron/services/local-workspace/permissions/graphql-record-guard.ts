@@ -8,6 +8,7 @@ import {
 import { isManyToOne } from '../metadata/field-columns';
 import type { MetadataState, ObjectRow } from '../metadata/metadata-types';
 import { objectShape, type ObjectShape } from '../records/record-shape';
+import { parseGroupBy } from '../records/group-records';
 import { graphqlFilterToAst } from '../core-api/graphql/graphql-filter-to-ast';
 import type { CoreContext } from '../core-api/graphql/build-core-schema';
 import { canReadField, fieldNameOfKey } from './effective-permissions';
@@ -86,7 +87,12 @@ const checkConnection = (
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
 ): void => {
-  for (const edges of fieldsOf(selectionSet, fragments).filter((f) => f.name === 'edges'))
+  const selected = fieldsOf(selectionSet, fragments);
+  guard.assertReadableAggregates(
+    shape,
+    selected.map((field) => field.name),
+  );
+  for (const edges of selected.filter((f) => f.name === 'edges'))
     for (const node of fieldsOf(edges.selectionSet, fragments).filter((f) => f.name === 'node'))
       checkRecord(guard, shape, node.selectionSet, fragments);
 };
@@ -119,13 +125,18 @@ const orderByFields = (orderBy: unknown): string[] =>
     item && typeof item === 'object' ? Object.keys(item as object) : [],
   );
 
+const guards = new WeakMap<CoreContext, Promise<RecordGuard | null>>();
+
 const checkRootField = async (
   context: CoreContext,
   root: RootOperation,
   args: Record<string, unknown>,
   info: GraphQLResolveInfo,
 ): Promise<void> => {
-  const guard = await recordGuardFor(context.runtime, context.auth);
+  // One role lookup per request, shared by its root fields.
+  const pending = guards.get(context) ?? recordGuardFor(context.runtime, context.auth);
+  guards.set(context, pending);
+  const guard = await pending;
   if (!guard) return;
   const shape = objectShape(guard.state, root.object);
   guard.assertOperation(shape, root.operation);
@@ -137,6 +148,11 @@ const checkRootField = async (
       graphqlFilterToAst(shape, args.filter as Record<string, unknown>),
     );
   guard.assertReadableKeys(shape, orderByFields(args.orderBy));
+  if (args.groupBy)
+    guard.assertReadableKeys(
+      shape,
+      parseGroupBy(args.groupBy).map((dimension) => dimension.path[0]!),
+    );
   const selection = info.fieldNodes[0]?.selectionSet;
   if (root.result === 'record') checkRecord(guard, shape, selection, info.fragments);
   else if (root.result === 'connection') checkConnection(guard, shape, selection, info.fragments);

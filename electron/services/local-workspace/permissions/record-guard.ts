@@ -11,6 +11,7 @@ import {
   type EffectivePermissions,
   type ObjectAccess,
 } from './effective-permissions';
+import { aggregateDefinitions } from '../core-api/graphql/aggregate-fields';
 import { cannotReadField, cannotWriteField, PermissionDenied } from './permission-denied';
 import { loadRolePermissions } from '../roles/role-permissions';
 
@@ -61,6 +62,19 @@ export class RecordGuard {
     for (const key of keys)
       if (!canReadField(access, key))
         throw cannotReadField(fieldNameOfKey(access, key), shape.object.nameSingular);
+  }
+
+  /** Aggregates (`countEmptyJobTitle`, `sumAmountAmountMicros`, …) read their field's columns. */
+  assertReadableAggregates(shape: ObjectShape, names: Iterable<string>): void {
+    const access = this.access(shape);
+    const requested = new Set(names);
+    for (const [fieldName, fieldAccess] of access.restrictedFields) {
+      const field = shape.byName.get(fieldName);
+      if (fieldAccess.read || !field) continue;
+      for (const name of aggregateDefinitions([field]).keys())
+        if (name !== 'totalCount' && requested.has(name))
+          throw cannotReadField(fieldName, shape.object.nameSingular);
+    }
   }
 
   assertReadableFilter(shape: ObjectShape, filter: FilterNode | null | undefined): void {

@@ -334,6 +334,44 @@ describe.each(testEngines())('record permissions on core REST and GraphQL (%s)',
       expect(nested.errors).toBeUndefined();
     });
 
+    it('refuses aggregates over a hidden field, allows them over a read-only one', async () => {
+      const readOnly = await gql(token, '{ people { totalCount countEmptyJobTitle } }');
+      expect(readOnly.errors).toBeUndefined();
+      const hidden = await gql(token, '{ people { countNotEmptyEmails } }');
+      expect(hidden.errors?.[0]).toMatchObject(forbidden(readField('emails', 'person')));
+      const grouped = await gql(
+        token,
+        '{ peopleGroupBy(groupBy: [{ jobTitle: true }]) { totalCount edges { node { id } } } }',
+      );
+      expect(grouped.errors).toBeUndefined();
+      const groupedHidden = await gql(
+        token,
+        '{ peopleGroupBy(groupBy: [{ jobTitle: true }]) { edges { node { emails { primaryEmail } } } } }',
+      );
+      expect(groupedHidden.errors?.[0]).toMatchObject(forbidden(readField('emails', 'person')));
+      const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+      expect(
+        await rest(
+          ws,
+          'GET',
+          `/rest/people/groupBy${q({ group_by: '[{"jobTitle":true}]', aggregate: '["countEmptyEmails"]' })}`,
+          undefined,
+          token,
+        ),
+      ).toEqual(restDenied(readField('emails', 'person')));
+      const sample = await rest(
+        ws,
+        'GET',
+        `/rest/people/groupBy${q({ group_by: '[{"jobTitle":true}]', include_records_sample: 'true' })}`,
+        undefined,
+        token,
+      );
+      expect(sample.status).toBe(200);
+      const records = sample.body.flatMap((group: { records: object[] }) => group.records);
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((record: object) => !('emails' in record))).toBe(true);
+    });
+
     it('GraphQL refuses writing a read-only field; writes not touching it succeed', async () => {
       const create = await gql(token, 'mutation { createPerson(data: { jobTitle: "x" }) { id } }');
       expect(create.errors).toEqual([

@@ -1,5 +1,6 @@
 import type { AuthContext } from '../auth/api-key-tokens';
 import { parseRestFilter } from '../../../../shared/domain/rest-grammar/parse-rest-filter';
+import { parseGroupBy } from '../records/group-records';
 import { parseRestOrderBy } from '../records/query/order-by';
 import type { ObjectShape } from '../records/record-shape';
 import type { WorkspaceRuntime } from '../workspace-runtime';
@@ -65,6 +66,24 @@ export const guardRestRequest = async (
       shape,
       parseRestOrderBy(shape, orderBy).map((key) => key.path.split('.')[0]!),
     );
+  if (route.id === 'groupBy') {
+    // Malformed JSON is left to the handler, which answers it with Twenty's message.
+    const json = (name: string): unknown => {
+      try {
+        return JSON.parse(route.query.get(name) ?? 'null');
+      } catch {
+        return null;
+      }
+    };
+    const aggregates = json('aggregate');
+    if (Array.isArray(aggregates)) guard.assertReadableAggregates(shape, aggregates.map(String));
+    const groupBy = json('group_by');
+    if (Array.isArray(groupBy) && groupBy.length > 0)
+      guard.assertReadableKeys(
+        shape,
+        parseGroupBy(groupBy).map((dimension) => dimension.path[0]!),
+      );
+  }
   const redactRecords = (records: Record<string, unknown>[]) =>
     records.map((record) => guard.redact(shape, record) as Record<string, unknown>);
   return {
