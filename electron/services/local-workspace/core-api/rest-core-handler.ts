@@ -68,6 +68,8 @@ const parseFieldsParam = (
   shape: ObjectShape,
   raw: string | null,
   depth: number,
+  // Issue 10: a field the role cannot read counts as unknown, as in Twenty.
+  isReadable: (name: string) => boolean = () => true,
 ): Set<string> | null => {
   if (raw === null) return null;
   const names = raw
@@ -84,7 +86,7 @@ const parseFieldsParam = (
   const unknown: string[] = [];
   const joinColumns = new Set(shape.fields.filter(isManyToOne).map(joinColumnNameOf));
   for (const name of names) {
-    const field = shape.byName.get(name);
+    const field = isReadable(name) ? shape.byName.get(name) : undefined;
     const isRelation = field?.type === 'RELATION' || field?.type === 'MORPH_RELATION';
     if (joinColumns.has(name) || (field && !isRelation)) keep.add(name);
     else if (field && isRelation && isManyToOne(field)) {
@@ -229,7 +231,6 @@ export const handleRestCore = async (
         : Promise.resolve(records);
     const withRelationsOne = async (record: Record<string, unknown>) =>
       (await withRelations([record]))[0]!;
-    const projection = parseFieldsParam(shape, query.get('fields'), depth);
     // Issue 10: the role's object/filter checks run here; null for roles without restrictions.
     const guard = await guardRestRequest(runtime, auth, shape, {
       method,
@@ -238,6 +239,7 @@ export const handleRestCore = async (
       action,
       query,
     });
+    const projection = parseFieldsParam(shape, query.get('fields'), depth, guard?.canRead);
     const reply = (
       status: number,
       body: { data: Record<string, unknown>; [key: string]: unknown },

@@ -233,6 +233,28 @@ describe.each(testEngines())('record permissions on core REST and GraphQL (%s)',
       expect(one.status).toBe(200);
       expect(one.body.data.person).not.toHaveProperty('emails');
       expect(one.body.data.person).toMatchObject({ id: personId, jobTitle: 'CTO' });
+      // `fields=` naming a hidden field is refused like an unknown one (Twenty's parse-fields util).
+      expect(
+        await rest(ws, 'GET', `/rest/people/${personId}?fields=jobTitle,emails`, undefined, token),
+      ).toEqual({
+        status: 400,
+        body: {
+          statusCode: 400,
+          error: 'BadRequestException',
+          messages: [
+            "'fields' parameter invalid. Unknown or unreadable fields on 'person': emails",
+          ],
+          code: 'INVALID_FIELDS_QUERY_PARAM',
+        },
+      });
+      const picked = await rest(
+        ws,
+        'GET',
+        `/rest/people/${personId}?fields=jobTitle`,
+        undefined,
+        token,
+      );
+      expect(picked.body.data.person).toEqual({ id: personId, jobTitle: 'CTO' });
       const many = await rest(ws, 'GET', '/rest/people', undefined, token);
       expect(many.body.data.people.every((person: object) => !('emails' in person))).toBe(true);
       const company = await rest(

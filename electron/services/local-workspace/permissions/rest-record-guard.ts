@@ -4,6 +4,7 @@ import { parseGroupBy } from '../records/group-records';
 import { parseRestOrderBy } from '../records/query/order-by';
 import type { ObjectShape } from '../records/record-shape';
 import type { WorkspaceRuntime } from '../workspace-runtime';
+import { canReadField } from './effective-permissions';
 import { recordGuardFor, type RecordOperation } from './record-guard';
 
 /**
@@ -44,6 +45,7 @@ export const restOperation = ({
 };
 
 export interface RestGuard {
+  canRead: (name: string) => boolean;
   assertWritable: (body: unknown) => void;
   redactBody: <T extends { data: Record<string, unknown> }>(body: T) => T;
   redactRecords: (records: Record<string, unknown>[]) => Record<string, unknown>[];
@@ -87,6 +89,7 @@ export const guardRestRequest = async (
   const redactRecords = (records: Record<string, unknown>[]) =>
     records.map((record) => guard.redact(shape, record) as Record<string, unknown>);
   return {
+    canRead: (name) => canReadField(guard.access(shape), name),
     assertWritable: (body) => guard.assertWritable(shape, body),
     redactBody: (body) => ({
       ...body,
