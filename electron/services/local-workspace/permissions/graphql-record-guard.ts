@@ -1,5 +1,7 @@
 import {
   Kind,
+  valueFromASTUntyped,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
@@ -71,11 +73,13 @@ const rootOperations = (state: MetadataState): Map<string, RootOperation> => {
 const fieldsOf = (
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
-): { name: string; selectionSet: SelectionSetNode | undefined }[] => {
+): { name: string; selectionSet: SelectionSetNode | undefined; node?: FieldNode }[] => {
   if (!selectionSet) return [];
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD)
-      return [{ name: selection.name.value, selectionSet: selection.selectionSet }];
+      return [
+        { name: selection.name.value, selectionSet: selection.selectionSet, node: selection },
+      ];
     if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, fragments);
     return fieldsOf(fragments[selection.name.value]?.selectionSet, fragments);
   });
@@ -86,6 +90,7 @@ const checkConnection = (
   shape: ObjectShape,
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
 ): void => {
   const selected = fieldsOf(selectionSet, fragments);
   guard.assertReadableAggregates(
@@ -94,7 +99,7 @@ const checkConnection = (
   );
   for (const edges of selected.filter((f) => f.name === 'edges'))
     for (const node of fieldsOf(edges.selectionSet, fragments).filter((f) => f.name === 'node'))
-      checkRecord(guard, shape, node.selectionSet, fragments);
+      checkRecord(guard, shape, node.selectionSet, fragments, variables);
 };
 
 const checkRecord = (
@@ -102,9 +107,10 @@ const checkRecord = (
   shape: ObjectShape,
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
 ): void => {
   const access = guard.access(shape);
-  for (const { name, selectionSet: nested } of fieldsOf(selectionSet, fragments)) {
+  for (const { name, selectionSet: nested, node } of fieldsOf(selectionSet, fragments)) {
     if (name.startsWith('__')) continue;
     if (!canReadField(access, name))
       throw cannotReadField(fieldNameOfKey(access, name), shape.object.nameSingular);
@@ -115,8 +121,19 @@ const checkRecord = (
     // A nested relation runs the same select check on its target object.
     const target = objectShape(guard.state, targetObject);
     guard.assertOperation(target, 'read');
-    if (isManyToOne(field)) checkRecord(guard, target, nested, fragments);
-    else checkConnection(guard, target, nested, fragments);
+    if (isManyToOne(field)) {
+      checkRecord(guard, target, nested, fragments, variables);
+      continue;
+    }
+    // A to-many relation's own filter and order use its target's fields.
+    const args = Object.fromEntries(
+      (node?.arguments ?? []).map((arg) => [
+        arg.name.value,
+        valueFromASTUntyped(arg.value, variables),
+      ]),
+    );
+    checkArguments(guard, target, args);
+    checkConnection(guard, target, nested, fragments, variables);
   }
 };
 
@@ -124,6 +141,20 @@ const orderByFields = (orderBy: unknown): string[] =>
   (Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : []).flatMap((item) =>
     item && typeof item === 'object' ? Object.keys(item as object) : [],
   );
+
+const checkArguments = (guard: RecordGuard, shape: ObjectShape, args: Record<string, unknown>) => {
+  if (args.filter && typeof args.filter === 'object')
+    guard.assertReadableFilter(
+      shape,
+      graphqlFilterToAst(shape, args.filter as Record<string, unknown>),
+    );
+  guard.assertReadableKeys(shape, orderByFields(args.orderBy));
+  if (args.groupBy)
+    guard.assertReadableKeys(
+      shape,
+      parseGroupBy(args.groupBy).map((dimension) => dimension.path[0]!),
+    );
+};
 
 const guards = new WeakMap<CoreContext, Promise<RecordGuard | null>>();
 
@@ -142,21 +173,11 @@ const checkRootField = async (
   guard.assertOperation(shape, root.operation);
   if (root.operation === 'create' || root.operation === 'update')
     guard.assertWritable(shape, args.data);
-  if (args.filter && typeof args.filter === 'object')
-    guard.assertReadableFilter(
-      shape,
-      graphqlFilterToAst(shape, args.filter as Record<string, unknown>),
-    );
-  guard.assertReadableKeys(shape, orderByFields(args.orderBy));
-  if (args.groupBy)
-    guard.assertReadableKeys(
-      shape,
-      parseGroupBy(args.groupBy).map((dimension) => dimension.path[0]!),
-    );
+  checkArguments(guard, shape, args);
   const selection = info.fieldNodes[0]?.selectionSet;
-  if (root.result === 'record') checkRecord(guard, shape, selection, info.fragments);
-  else if (root.result === 'connection') checkConnection(guard, shape, selection, info.fragments);
-  else checkConnection(guard, shape, selection, info.fragments);
+  const variables = info.variableValues as Record<string, unknown>;
+  if (root.result === 'record') checkRecord(guard, shape, selection, info.fragments, variables);
+  else checkConnection(guard, shape, selection, info.fragments, variables);
 };
 
 /** Wraps a core root resolver with the permission checks of its operation. */

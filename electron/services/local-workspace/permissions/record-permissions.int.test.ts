@@ -336,6 +336,7 @@ describe.each(testEngines())('record permissions on core REST and GraphQL (%s)',
         '{ companies { edges { node { id people { edges { node { id } } } } } } }',
         '{ people(filter: { emails: { primaryEmail: { eq: "a@b.c" } } }) { edges { node { id } } } }',
         `mutation { updatePerson(id: "${personId}", data: { avatarUrl: "p.png" }) { id emails { primaryEmail } } }`,
+        '{ people(orderBy: [{ emails: { primaryEmail: AscNullsFirst } }]) { edges { node { id } } } }',
       ];
       for (const query of cases) {
         const answer = await gql(token, query);
@@ -351,9 +352,27 @@ describe.each(testEngines())('record permissions on core REST and GraphQL (%s)',
       expect((await gql(token, cases[2]!)).errors?.[0]?.message).toBe(
         readField('people', 'company'),
       );
-      // Nested into a readable relation's hidden field.
-      const nested = await gql(token, '{ companies { edges { node { id } } } }');
-      expect(nested.errors).toBeUndefined();
+      // A filter inside a nested relation (with a variable) is checked against its target object.
+      const emailsHidden = await keyWithRole(ws, session, {
+        label: 'Hidden emails only',
+        fieldPermissions: [
+          {
+            objectMetadataId: ids.object('person'),
+            fieldMetadataId: ids.field('person', 'emails'),
+            canReadFieldValue: false,
+          },
+        ],
+      });
+      const nestedQuery =
+        'query($f: PersonFilterInput) { companies { edges { node { id people(filter: $f) { edges { node { id jobTitle } } } } } } }';
+      const nestedOk = await gql(emailsHidden.token, nestedQuery, {
+        f: { jobTitle: { eq: 'CTO' } },
+      });
+      expect(nestedOk.errors).toBeUndefined();
+      const nestedFilter = await gql(emailsHidden.token, nestedQuery, {
+        f: { emails: { primaryEmail: { eq: 'ada@example.com' } } },
+      });
+      expect(nestedFilter.errors?.[0]).toMatchObject(forbidden(readField('emails', 'person')));
     });
 
     it('refuses aggregates over a hidden field, allows them over a read-only one', async () => {
