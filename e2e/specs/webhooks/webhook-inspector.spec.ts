@@ -4,11 +4,12 @@ import type { Page } from '@playwright/test';
 import { LOCAL_WORKSPACE_ACCOUNT, readKeychain } from '../../fixtures/keychain';
 import { expect, test } from '../../fixtures/test';
 import { ConnectionsPage } from '../../pages/connections-page';
+import { setQuery } from '../../pages/playground-page';
 import { WebhooksPage } from '../../pages/webhooks-page';
 
 /**
  * The webhook inspector as an admin uses it on the local workspace: two receivers, a webhook
- * (`*.*`) pointing at the first, a record edited in the workspace, its delivery live in the log
+ * (`*.*`) pointing at the first, a record edited in the playground, its delivery live in the log
  * with a valid signature, found again by a value inside the payload, its detail, and a replay
  * re-signed to the second receiver that arrives there valid.
  */
@@ -30,6 +31,13 @@ const renameCompany = async (baseUrl: string, apiKey: string, name: string): Pro
   });
   expect(updated.status, await updated.clone().text()).toBeLessThan(300);
   return company.id as string;
+};
+
+/** A company of the workspace to edit (read through its REST API). */
+const firstCompanyId = async (baseUrl: string, apiKey: string): Promise<string> => {
+  const headers = { authorization: `Bearer ${apiKey}` };
+  const list = await (await fetch(`${baseUrl}/rest/companies?limit=1`, { headers })).json();
+  return list.data.companies[0].id as string;
 };
 
 /** The local workspace's URL and key, once it runs. */
@@ -90,10 +98,21 @@ test('receive a live delivery, search it, read its detail, replay it re-signed e
   await expect(row).toContainText('→ Inbox A');
   await expect(row).toContainText('signed');
 
-  // An edit in the workspace arrives live, with a valid signature.
+  // A record edited in the playground arrives live in the log, with a valid signature.
   await webhooks.section('Deliveries');
   const probe = `Probe ${Date.now().toString(36)}`;
-  const recordId = await renameCompany(baseUrl, apiKey, probe);
+  const recordId = await firstCompanyId(baseUrl, apiKey);
+  await webhooks.shell.goByShortcut('Query playground');
+  await expect(page.getByTestId('editor-graphql').first()).toBeVisible({ timeout: 45_000 });
+  await setQuery(
+    page,
+    `mutation { updateCompany(id: "${recordId}", data: { name: "${probe}" }) { id name } }`,
+  );
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(page.getByTestId('result-status')).toHaveText('200', { timeout: 30_000 });
+  await shot(page, '2a-playground-edit');
+  await webhooks.open();
+  await webhooks.section('Deliveries');
   const live = webhooks.rowsOf('company.updated').first();
   await expect(live).toBeVisible();
   await expect(live.getByTestId('verification')).toHaveAttribute('data-status', 'valid');
