@@ -1,28 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startWorkspaceProcess,
-  type WorkspaceProcess,
-} from '../../local-workspace/testing/workspace-process';
-import { createTwentyClient, type TwentyClient, type TwentyRecord } from '../../twenty-client';
+import { describe, expect, it } from 'vitest';
+import type { TwentyRecord } from '../../twenty-client';
+import { useLocalWorkspaceClient } from '../testing/local-client';
 import type { Delivery } from './classify-change';
 import { fetchRecords, findGaps } from './find-gaps';
 
 describe('findGaps against the local workspace', () => {
-  let ws: WorkspaceProcess;
-  let client: TwentyClient;
-  beforeAll(async () => {
-    ws = await startWorkspaceProcess('pglite', ['--no-demo-data', '--rate-limit', 'off']);
-    client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
-  });
-  afterAll(async () => {
-    client?.close();
-    await ws?.dispose();
-  });
+  const local = useLocalWorkspaceClient();
 
   it('reports exactly the changes no delivery accounts for', async () => {
     const company = (name: string) =>
-      client.rest.create<TwentyRecord & { id: string }>('companies', { name });
+      local.client.rest.create<TwentyRecord & { id: string }>('companies', { name });
     const untouched = await company('Untouched before');
     const old = await company('Old, updated in the window');
     const stale = await company('Old, delivery before the change');
@@ -32,20 +20,22 @@ describe('findGaps against the local workspace', () => {
     const from = new Date();
     await sleep(30);
 
-    await client.rest.update('companies', old.id, { address: { addressCity: 'Paris' } });
-    await client.rest.update('companies', stale.id, { address: { addressCity: 'Paris' } });
-    await client.rest.delete('companies', trashed.id, { soft: true });
-    await client.rest.update('companies', oldDelivered.id, { address: { addressCity: 'Paris' } });
+    await local.client.rest.update('companies', old.id, { address: { addressCity: 'Paris' } });
+    await local.client.rest.update('companies', stale.id, { address: { addressCity: 'Paris' } });
+    await local.client.rest.delete('companies', trashed.id, { soft: true });
+    await local.client.rest.update('companies', oldDelivered.id, {
+      address: { addressCity: 'Paris' },
+    });
     const a = await company('A, created and delivered');
     const b = await company('B, created then updated');
     await sleep(10);
-    await client.rest.update('companies', b.id, { address: { addressCity: 'Paris' } });
+    await local.client.rest.update('companies', b.id, { address: { addressCity: 'Paris' } });
     const c = await company('C, created then soft-deleted');
-    await client.rest.delete('companies', c.id, { soft: true });
-    const ada = await client.rest.create<TwentyRecord & { id: string }>('people', {
+    await local.client.rest.delete('companies', c.id, { soft: true });
+    const ada = await local.client.rest.create<TwentyRecord & { id: string }>('people', {
       name: { firstName: 'Ada', lastName: 'Lovelace' },
     });
-    const grace = await client.rest.create<TwentyRecord & { id: string }>('people', {
+    const grace = await local.client.rest.create<TwentyRecord & { id: string }>('people', {
       name: { firstName: 'Grace', lastName: 'Hopper' },
     });
     await sleep(30);
@@ -69,7 +59,7 @@ describe('findGaps against the local workspace', () => {
     };
     const asked: string[] = [];
     const report = await findGaps({
-      client,
+      client: local.client,
       objects: ['company', 'person', 'noSuchObject'],
       from,
       to,
@@ -105,13 +95,13 @@ describe('findGaps against the local workspace', () => {
   it('pages through more records than one page holds', async () => {
     const from = new Date();
     await sleep(10);
-    const created = await client.rest.createMany(
+    const created = await local.client.rest.createMany(
       'opportunities',
       Array.from({ length: 230 }, (_, i) => ({ name: `Deal ${i}` })),
     );
     await sleep(10);
     const report = await findGaps({
-      client,
+      client: local.client,
       objects: ['opportunity'],
       from,
       to: new Date(),
@@ -124,14 +114,14 @@ describe('findGaps against the local workspace', () => {
   });
 
   it('fetches records by id, soft-deleted ones included', async () => {
-    const kept = await client.rest.create<TwentyRecord & { id: string }>('companies', {
+    const kept = await local.client.rest.create<TwentyRecord & { id: string }>('companies', {
       name: 'Kept',
     });
-    const gone = await client.rest.create<TwentyRecord & { id: string }>('companies', {
+    const gone = await local.client.rest.create<TwentyRecord & { id: string }>('companies', {
       name: 'Trashed',
     });
-    await client.rest.delete('companies', gone.id, { soft: true });
-    const records = await fetchRecords(client, 'company', [
+    await local.client.rest.delete('companies', gone.id, { soft: true });
+    const records = await fetchRecords(local.client, 'company', [
       gone.id,
       '00000000-0000-4000-8000-000000000000',
       kept.id,
@@ -141,6 +131,6 @@ describe('findGaps against the local workspace', () => {
       [kept.id, 'Kept'],
     ]);
     expect(records[0]!.deletedAt).toEqual(expect.any(String));
-    expect(await fetchRecords(client, 'noSuchObject', [kept.id])).toEqual([]);
+    expect(await fetchRecords(local.client, 'noSuchObject', [kept.id])).toEqual([]);
   });
 });

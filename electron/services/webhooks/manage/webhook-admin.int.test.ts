@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAppError, type AppError } from '../../../../shared/errors/app-error';
-import {
-  startWorkspaceProcess,
-  type WorkspaceProcess,
-} from '../../local-workspace/testing/workspace-process';
-import { createTwentyClient, type TwentyClient } from '../../twenty-client';
+import { useLocalWorkspaceClient } from '../testing/local-client';
 import { createWebhookAdmin, webhookApiShape } from './webhook-admin';
 
 const failure = async (promise: Promise<unknown>): Promise<AppError> => {
@@ -18,30 +14,21 @@ const failure = async (promise: Promise<unknown>): Promise<AppError> => {
 };
 
 describe('webhook admin against the local workspace', () => {
-  let ws: WorkspaceProcess;
-  let client: TwentyClient;
-  beforeAll(async () => {
-    ws = await startWorkspaceProcess('pglite', ['--no-demo-data', '--rate-limit', 'off']);
-    client = createTwentyClient({ baseUrl: ws.url, apiKey: ws.apiKey, rateLimit: null });
-  });
-  afterAll(async () => {
-    client?.close();
-    await ws?.dispose();
-  });
+  const local = useLocalWorkspaceClient();
 
   it('reads the recent API shape from the schema', async () => {
-    const shape = await webhookApiShape(client);
+    const shape = await webhookApiShape(local.client);
     expect(shape).toMatchObject({
       era: 'nested',
       get: { arg: 'id', type: 'UUID!' },
       update: { type: 'UpdateWebhookInput!' },
       remove: { arg: 'id', type: 'UUID!', returnsObject: true },
     });
-    expect(await webhookApiShape(client)).toBe(shape); // once per client
+    expect(await webhookApiShape(local.client)).toBe(shape); // once per client
   });
 
   it('lists, creates, updates and deletes', async () => {
-    const admin = createWebhookAdmin(client);
+    const admin = createWebhookAdmin(local.client);
     expect(await admin.list()).toEqual([]);
 
     const created = await admin.create({
@@ -93,7 +80,7 @@ describe('webhook admin against the local workspace', () => {
   });
 
   it('refuses an invalid target URL and an unknown id with Twenty’s messages', async () => {
-    const admin = createWebhookAdmin(client);
+    const admin = createWebhookAdmin(local.client);
     const invalid = await failure(
       admin.create({
         targetUrl: 'ftp://files.example.com',
