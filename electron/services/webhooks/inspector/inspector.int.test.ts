@@ -177,7 +177,8 @@ describe('Inspector (receivers, journal, log)', () => {
     const first = await open(dir);
     const { url } = await first.inspector.startReceiver(setup('r1'));
     const body = twentyBody('5f0c6a8e-2c1b-4c55-9a11-0f6a3b2d9e04', 'Gent');
-    await post(url, body, signForTwenty(SECRET, body));
+    const headers = { ...signForTwenty(SECRET, body), 'X-Twenty-Webhook-Nonce': 'cd'.repeat(16) };
+    await post(url, body, headers);
     await first.close();
 
     // A delivery journaled but never indexed (the process died in between).
@@ -199,6 +200,12 @@ describe('Inspector (receivers, journal, log)', () => {
     const page = await second.inspector.list(ALL, null, 10);
     expect(page.deliveries.map((d) => d.id)).toContain('orphan-delivery');
     expect(page.total).toBe(2);
+    // The nonce is remembered across the restart: the same delivery again is a replay.
+    const again = await second.inspector.startReceiver(setup('r1'));
+    await post(again.url, body, headers);
+    await second.inspector.log.idle();
+    const [latest] = (await second.inspector.list(ALL, null, 1)).deliveries;
+    expect(latest?.repeatedNonce).toBe(true);
   });
 
   it('replays to another receiver re-signed (valid there) and forwards live with the answer kept', async () => {

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS delivery (
   record_id text,
   webhook_id text,
   verification text NOT NULL,
+  nonce text,
   forward_status int,
   forwards jsonb NOT NULL DEFAULT '[]',
   doc text NOT NULL,
@@ -38,6 +39,7 @@ CREATE INDEX IF NOT EXISTS delivery_search ON delivery USING gin (search);
 CREATE INDEX IF NOT EXISTS delivery_received_at ON delivery (received_at);
 CREATE INDEX IF NOT EXISTS delivery_record_id ON delivery (record_id);
 CREATE INDEX IF NOT EXISTS delivery_object ON delivery (object_name, received_at);
+ALTER TABLE delivery ADD COLUMN IF NOT EXISTS nonce text;
 CREATE TABLE IF NOT EXISTS log_meta (key text PRIMARY KEY, value text NOT NULL);
 `;
 
@@ -48,7 +50,7 @@ export interface IndexedRow {
   forwards: ForwardResult[];
 }
 
-const COLUMNS = 10;
+const COLUMNS = 11;
 
 const where = (filter: DeliveryFilter, params: unknown[]): string => {
   const clauses: string[] = [];
@@ -135,6 +137,7 @@ export class DeliveryIndex {
         delivery.recordId,
         delivery.webhookId,
         delivery.verification.status,
+        delivery.nonce,
         JSON.stringify(delivery),
       );
       const searchable = searchText(delivery, parsePayload(delivery));
@@ -143,7 +146,7 @@ export class DeliveryIndex {
       return `(${placeholders.join(', ')}, to_tsvector('simple', $${base + COLUMNS + 1}))`;
     });
     await tx.query(
-      `INSERT INTO delivery (seq, id, receiver_id, received_at, event_name, object_name, record_id, webhook_id, verification, doc, search)
+      `INSERT INTO delivery (seq, id, receiver_id, received_at, event_name, object_name, record_id, webhook_id, verification, nonce, doc, search)
        VALUES ${values.join(', ')} ON CONFLICT (seq) DO NOTHING`,
       params,
     );
@@ -235,15 +238,15 @@ export class DeliveryIndex {
 
   /** Nonces and verified webhooks seen lately: the receivers' memory across a restart. */
   async recent(sinceMs: number): Promise<{ nonces: Array<[string, number]>; verified: string[] }> {
-    const { rows } = await this.db.query<{ doc: string }>(
-      `SELECT doc FROM delivery WHERE received_at >= $1 ORDER BY seq DESC LIMIT 100000`,
+    const { rows } = await this.db.query<{ nonce: string; received_at: Date }>(
+      `SELECT nonce, received_at FROM delivery WHERE received_at >= $1 AND nonce IS NOT NULL
+       ORDER BY seq DESC LIMIT 100000`,
       [new Date(sinceMs).toISOString()],
     );
-    const nonces: Array<[string, number]> = [];
-    for (const { doc } of rows) {
-      const delivery = JSON.parse(doc) as StoredDelivery;
-      if (delivery.nonce) nonces.push([delivery.nonce, delivery.receivedAt]);
-    }
+    const nonces = rows.map((row): [string, number] => [
+      row.nonce,
+      new Date(row.received_at).getTime(),
+    ]);
     const { rows: verified } = await this.db.query<{ key: string }>(
       `SELECT DISTINCT receiver_id || ' ' || webhook_id AS key FROM delivery
        WHERE verification = 'valid' AND webhook_id IS NOT NULL`,

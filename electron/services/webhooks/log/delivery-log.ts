@@ -141,10 +141,7 @@ export class DeliveryLog {
   private async maintain(): Promise<void> {
     this.lastPrune = Date.now();
     await this.index.prune(await this.settings());
-    const through =
-      this.unindexed.length > 0
-        ? Math.min(...this.unindexed.map((e) => e.seq)) - 1
-        : this.indexedThrough;
+    const through = this.unindexed.length > 0 ? this.unindexed[0]!.seq - 1 : this.indexedThrough;
     await this.journal.dropThrough(through);
   }
 
