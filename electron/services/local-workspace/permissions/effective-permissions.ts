@@ -1,6 +1,7 @@
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import type { FieldRow, MetadataState } from '../metadata/metadata-types';
 import type { RolePermissions } from '../roles/role-permissions';
+import { appliesFieldPermissions, objectRecordAccess } from '../../../../shared/access/role-rules';
 
 /**
  * What a role may do with each object and field, computed as Twenty does
@@ -30,7 +31,6 @@ export interface EffectivePermissions {
   object: (objectMetadataId: string) => ObjectAccess;
 }
 
-const WORKFLOW_OBJECTS = new Set(['workflow', 'workflowRun', 'workflowVersion']);
 const NO_FIELDS: ReadonlyMap<string, FieldAccess> = new Map();
 const DENIED: ObjectAccess = {
   read: false,
@@ -41,40 +41,17 @@ const DENIED: ObjectAccess = {
   joinColumns: new Map(),
 };
 
-const hasFlag = (grants: RolePermissions, flag: string) => grants.permissionFlags.has(flag);
-
 const objectLevel = (
   grants: RolePermissions,
   object: { id: string; nameSingular: string; isSystem: boolean },
 ): Pick<ObjectAccess, 'read' | 'update' | 'softDelete' | 'destroy'> => {
-  // Settings-gated objects ignore object overrides (IMPLICIT_OBJECT_PERMISSION_RULES).
-  if (WORKFLOW_OBJECTS.has(object.nameSingular)) {
-    const all = grants.roleWide.canUpdateAllSettings || hasFlag(grants, 'WORKFLOWS');
-    return { read: all, update: all, softDelete: all, destroy: all };
-  }
-  if (object.nameSingular === 'workspaceMember') {
-    const write = grants.roleWide.canUpdateAllSettings || hasFlag(grants, 'WORKSPACE_MEMBERS');
-    return { read: true, update: write, softDelete: write, destroy: write };
-  }
-  const override = grants.objectPermissions.get(object.id);
-  // System objects without an override are fully allowed (systemObjectDefaultRecordPermission).
-  const pick = (value: boolean | null | undefined, roleWide: boolean) =>
-    value ?? (object.isSystem ? true : roleWide);
-  const access = {
-    read: pick(override?.canReadObjectRecords, grants.roleWide.canReadAllObjectRecords),
-    update: pick(override?.canUpdateObjectRecords, grants.roleWide.canUpdateAllObjectRecords),
-    softDelete: pick(
-      override?.canSoftDeleteObjectRecords,
-      grants.roleWide.canSoftDeleteAllObjectRecords,
-    ),
-    destroy: pick(override?.canDestroyObjectRecords, grants.roleWide.canDestroyAllObjectRecords),
-  };
-  if (
-    object.nameSingular === 'agentChatThread' &&
-    !(grants.roleWide.canAccessAllTools || hasFlag(grants, 'AI'))
-  )
-    return { read: false, update: false, softDelete: false, destroy: false };
-  return access;
+  const { read, update, softDelete, destroy } = objectRecordAccess(
+    grants.roleWide,
+    grants.permissionFlags,
+    grants.objectPermissions.get(object.id),
+    object,
+  );
+  return { read, update, softDelete, destroy };
 };
 
 export const computeEffectivePermissions = (
@@ -96,7 +73,7 @@ export const computeEffectivePermissions = (
     for (const field of fieldsByObject.get(object.id) ?? []) {
       if (isManyToOne(field)) joinColumns.set(joinColumnNameOf(field), field.name);
       // Workflow objects do not apply field permissions (appliesFieldPermissions: false).
-      if (WORKFLOW_OBJECTS.has(object.nameSingular)) continue;
+      if (!appliesFieldPermissions(object.nameSingular)) continue;
       const restriction = grants.fieldRestrictions.get(field.id);
       if (!restriction) continue;
       const access = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityValidationError } from '../metadata/metadata-errors';
 import type { MetadataState } from '../metadata/metadata-types';
 import type { SqlEngine, SqlExecutor } from '../storage/sql-engine';
+import { PERMISSION_FLAG_KEYS } from '../../../../shared/access/role-rules';
 import {
   defaultRoleCannotBeDeleted,
   fieldMetadataNotFound,
@@ -328,36 +329,6 @@ export const upsertFieldPermissions = async (
     return fieldPermissionRows(tx, role.id);
   });
 };
-
-/** The SDK 2.43 `PermissionFlagType` keys. */
-export const PERMISSION_FLAG_KEYS: ReadonlySet<string> = new Set([
-  'API_KEYS_AND_WEBHOOKS',
-  'WORKSPACE',
-  'WORKSPACE_MEMBERS',
-  'ROLES',
-  'DATA_MODEL',
-  'SECURITY',
-  'WORKFLOWS',
-  'IMPERSONATE',
-  'SSO_BYPASS',
-  'APPLICATIONS',
-  'MARKETPLACE_APPS',
-  'LAYOUTS',
-  'BILLING',
-  'AI_SETTINGS',
-  'AI',
-  'VIEWS',
-  'UPLOAD_FILE',
-  'DOWNLOAD_FILE',
-  'SEND_EMAIL_TOOL',
-  'CREATE_CALENDAR_EVENT_TOOL',
-  'HTTP_REQUEST_TOOL',
-  'CODE_INTERPRETER_TOOL',
-  'IMPORT_CSV',
-  'EXPORT_CSV',
-  'CONNECTED_ACCOUNTS',
-  'PROFILE_INFORMATION',
-]);
 
 /** Sets the role's flags to exactly `keys`; returns the role's flags. */
 export const upsertPermissionFlags = async (

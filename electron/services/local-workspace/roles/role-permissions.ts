@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../storage/sql-engine';
+import type { RoleWidePermissions } from '../../../../shared/access/role-rules';
 
 /**
  * A role's permissions as stored (docs/twenty-permissions.md §1), read in one place for the
@@ -7,15 +8,7 @@ import type { SqlExecutor } from '../storage/sql-engine';
  * workflow/workspaceMember rules) is the caller's job (§1.2).
  */
 
-/** The role-wide switches of `core."role"` (§1.1). */
-export interface RoleWidePermissions {
-  canUpdateAllSettings: boolean;
-  canAccessAllTools: boolean;
-  canReadAllObjectRecords: boolean;
-  canUpdateAllObjectRecords: boolean;
-  canSoftDeleteAllObjectRecords: boolean;
-  canDestroyAllObjectRecords: boolean;
-}
+export type { RoleWidePermissions };
 
 /** A per-object override (§1.2): `null` = inherit the role-wide switch; non-null overrides it. */
 export interface ObjectPermissionOverride {
