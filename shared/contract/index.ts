@@ -6,6 +6,24 @@ import {
   chosenFilesSchema,
   openExternalInputSchema,
 } from './app';
+import {
+  accessOverviewSchema,
+  accessPlanSchema,
+  apiKeyRefSchema,
+  apiKeyInfoSchema,
+  applyAccessPlanInputSchema,
+  applyAccessResultSchema,
+  connectionInputSchema,
+  createApiKeyInputSchema,
+  createdApiKeySchema,
+  effectiveAccessInputSchema,
+  effectiveAccessSchema,
+  reviewAccessInputSchema,
+  rotateApiKeyInputSchema,
+  rotatedApiKeySchema,
+  sessionStatusSchema,
+  signInInputSchema,
+} from './access';
 import { connectionTestReportSchema } from './connection-test';
 import {
   diagramLayoutSchema,
@@ -496,6 +514,43 @@ export const contract = defineContract({
       testEventReportSchema,
       'Create, update and delete a test record so that real events are sent, then clean up',
     ),
+    'access.getOverview': method(
+      connectionInputSchema,
+      accessOverviewSchema,
+      "A connection's roles with their permissions, objects and fields, flags, API keys, session",
+    ),
+    'access.reviewChanges': method(
+      reviewAccessInputSchema,
+      accessPlanSchema,
+      'Plan the draft against the live roles: the steps, what Twenty would refuse, warnings',
+    ),
+    'access.applyPlan': method(
+      applyAccessPlanInputSchema,
+      applyAccessResultSchema,
+      'Apply a reviewed plan step by step through Twenty’s role operations',
+    ),
+    'access.effectiveAccess': method(
+      effectiveAccessInputSchema,
+      effectiveAccessSchema,
+      'What a key or role may do with every object and field',
+    ),
+    'access.createApiKey': method(
+      createApiKeyInputSchema,
+      createdApiKeySchema,
+      'Create a key with a role; its token is returned once',
+    ),
+    'access.rotateApiKey': method(
+      rotateApiKeyInputSchema,
+      rotatedApiKeySchema,
+      'A new key with the same role and name; the old one stays until revoked',
+    ),
+    'access.revokeApiKey': method(apiKeyRefSchema, apiKeyInfoSchema, 'Revoke a key'),
+    'access.signIn': method(
+      signInInputSchema,
+      sessionStatusSchema,
+      'Twenty’s sign-in; the refresh token is kept in the keychain',
+    ),
+    'access.signOut': method(connectionInputSchema, sessionStatusSchema, 'End the session'),
     'jobs.listJobs': method(empty, z.array(jobSchema), 'Running and recent jobs'),
     'jobs.cancelJob': method(
       z.object({ id: z.string().min(1).max(64) }),
@@ -515,6 +570,7 @@ export const contract = defineContract({
 });
 
 export type Contract = typeof contract;
+export * from './access';
 export * from './app';
 export * from './connection-test';
 export * from './connections';

@@ -76,6 +76,8 @@ export const runInputSchema = z.object({
   request: playgroundRequestSchema,
   /** A mutation on a workspace other than the local one runs only when the admin confirmed it. */
   confirmMutation: z.boolean().default(false),
+  /** "Try as this key": run with one of the workspace's API keys instead of the connection's. */
+  actAs: z.object({ apiKeyId: z.string().uuid() }).nullable().default(null),
 });
 
 export const runOutputSchema = z.object({
@@ -86,6 +88,8 @@ export const runOutputSchema = z.object({
   cost: z.number(),
   ranAt: z.string(),
   rateLimit: rateLimitMeterSchema,
+  /** The key the request ran as, when not the connection's own. */
+  actedAs: z.object({ apiKeyId: z.string(), name: z.string() }).nullable(),
 });
 export type RunOutput = z.infer<typeof runOutputSchema>;
 

@@ -138,6 +138,7 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
         cost,
         ranAt,
         rateLimit: client.scheduler.meter(),
+        actedAs: null,
       };
     },
 
