@@ -4,6 +4,7 @@ import {
   Cable,
   Command as CommandIcon,
   FileUp,
+  ShieldCheck,
   Terminal,
   Webhook,
 } from 'lucide-react';
@@ -45,15 +46,23 @@ const WebhooksPage = lazy(() =>
   })),
 );
 
+// The access matrix and key management load when first opened.
+const AccessPage = lazy(() =>
+  import('../features/access/AccessPage').then((module) => ({
+    default: module.AccessPage,
+  })),
+);
+
 const ICONS: Record<ToolId, ComponentType<{ size?: number }>> = {
   'data-model': Boxes,
   playground: Terminal,
   import: FileUp,
   webhooks: Webhook,
   connections: Cable,
+  access: ShieldCheck,
 };
 
-/** Ctrl/Cmd+1…5 jump between tools; Escape closes the activity panel. */
+/** Ctrl/Cmd+1…6 jump between tools; Escape closes the activity panel. */
 const useGlobalShortcuts = () => {
   const { go, setActivityOpen } = useUi();
   useEffect(() => {
@@ -143,6 +152,10 @@ export const App = () => {
         ) : tool === 'webhooks' ? (
           <Suspense fallback={<p className="empty">Loading the webhook inspector…</p>}>
             <WebhooksPage />
+          </Suspense>
+        ) : tool === 'access' ? (
+          <Suspense fallback={<p className="empty">Loading access…</p>}>
+            <AccessPage />
           </Suspense>
         ) : (
           <ToolPlaceholder tool={tool} />

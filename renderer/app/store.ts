@@ -7,6 +7,7 @@ export const TOOLS = [
   { id: 'import', label: 'Import', shortcut: '3' },
   { id: 'webhooks', label: 'Webhooks', shortcut: '4' },
   { id: 'connections', label: 'Connections', shortcut: '5' },
+  { id: 'access', label: 'Access', shortcut: '6' },
 ] as const;
 export type ToolId = (typeof TOOLS)[number]['id'];
 

@@ -2,7 +2,7 @@ import type { ToolId } from '../../app/store';
 import { useActiveConnection } from '../workspaces/connection-queries';
 
 const TOOLS: Record<
-  Exclude<ToolId, 'connections'>,
+  Exclude<ToolId, 'connections' | 'access'>,
   { title: string; lead: string; items: string[] }
 > = {
   'data-model': {
@@ -40,7 +40,7 @@ const TOOLS: Record<
 };
 
 /** The four tools arrive with their own issues; until then each page says what it will do. */
-export const ToolPlaceholder = ({ tool }: { tool: Exclude<ToolId, 'connections'> }) => {
+export const ToolPlaceholder = ({ tool }: { tool: Exclude<ToolId, 'connections' | 'access'> }) => {
   const spec = TOOLS[tool];
   const active = useActiveConnection();
   return (
