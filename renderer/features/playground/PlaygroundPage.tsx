@@ -34,6 +34,8 @@ import { Pager } from './Pager';
 import { usePlayground, type PlaygroundTab } from './playground-store';
 import { QueryLibrary } from './QueryLibrary';
 import { RateLimitDialog } from './RateLimitDialog';
+import { actAsOf } from './run-as';
+import { RunAsSelect } from './RunAsSelect';
 import { useRunTarget, type RunOn } from './run-target';
 import { SchemaExplorer, asOperation, type SchemaFocus } from './schema-explorer';
 import { indexSchema } from './schema-explorer/schema-index';
@@ -241,6 +243,7 @@ export const PlaygroundPage = () => {
         connectionId: runId,
         request,
         confirmMutation,
+        actAs: actAsOf(usePlayground.getState().actAs[runId]),
       });
       setResults((current) => ({ ...current, [tab.id]: output }));
       setComparisons((current) => ({ ...current, [tab.id]: undefined }));
@@ -615,6 +618,7 @@ export const PlaygroundPage = () => {
               ? `Schema from ${new Date(schema.data.readAt).toLocaleString()} (offline)`
               : ''}
         </span>
+        {runId && target?.runOn !== 'both' && <RunAsSelect connectionId={runId} />}
         <button
           className="btn primary"
           onClick={run}

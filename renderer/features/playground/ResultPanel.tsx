@@ -74,6 +74,11 @@ export const ResultPanel = ({
         )}
         <span>{size(exchange.sizeBytes)}</span>
         <span title="Counted against Twenty's rate limit">cost {result.cost}</span>
+        {result.actedAs && (
+          <span className="badge accent" data-testid="acted-as" title={result.actedAs.apiKeyId}>
+            Ran as {result.actedAs.name}
+          </span>
+        )}
         <div className="spacer" />
         <div className="segmented" role="group" aria-label="Result view">
           {(['json', 'table', 'headers'] as const).map((name) => (

@@ -71,6 +71,9 @@ interface PlaygroundState {
   close(id: string): void;
   activate(id: string): void;
   update(id: string, patch: Partial<PlaygroundTab>): void;
+  /** "Run as" per connection: the API key a run uses instead of the connection's (null). */
+  actAs: Record<string, string | null>;
+  setActAs(connectionId: string, apiKeyId: string | null): void;
 }
 
 const first = newTab({ title: 'Companies' });
@@ -101,10 +104,15 @@ export const usePlayground = create<PlaygroundState>()(
         set((state) => ({
           tabs: state.tabs.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)),
         })),
+      actAs: {},
+      setActAs: (connectionId, apiKeyId) =>
+        set((state) => ({ actAs: { ...state.actAs, [connectionId]: apiKeyId } })),
     }),
     {
       name: 'atelier.playground',
       version: 2,
+      // A key chosen to run as is for this session: it may be revoked by the next one.
+      partialize: ({ tabs, activeId }) => ({ tabs, activeId }),
       // Tabs kept by an older version get the fields added since, with their defaults.
       migrate: (persisted) => migrateTabs(persisted) as unknown as PlaygroundState,
     },
