@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +36,10 @@ import type {
 } from './workspaces/local-workspace-handle';
 import { startKeyedWorkspace } from './workspaces/keyed-workspace';
 import { createWorkspacesService } from './workspaces/workspaces-service';
+import { createAccessService } from './access/access-service';
+import { createTwentySessions } from './access/twenty-session';
+import { DEFAULT_ADMIN_EMAIL } from './local-workspace/auth/local-users';
+import { LOCAL_CONNECTION_ID } from './workspaces/connection-settings';
 import { createReceiversService } from './webhooks/receivers-service';
 import { createTwentyWebhooksService } from './webhooks/twenty-webhooks-service';
 
@@ -71,6 +76,8 @@ export interface ServicesOptions {
 }
 
 const LOCAL_KEY_ACCOUNT = 'local-workspace';
+/** The local workspace admin's password (Twenty's sign-in for key operations). */
+export const LOCAL_ADMIN_ACCOUNT = 'local-workspace-admin';
 
 /** Development and browser mode: a child process's TypeScript source through tsx's loader. */
 const sourceRunner = (entry: string): WorkspaceRunner => ({
@@ -99,11 +106,22 @@ export const createServices = (options: ServicesOptions) => {
     onChange: (listener) => localListeners.push(listener),
   };
 
+  const localAdminPassword = async (): Promise<string> => {
+    let password = await secrets.get(LOCAL_ADMIN_ACCOUNT);
+    if (!password) {
+      password = randomBytes(18).toString('base64url');
+      await secrets.set(LOCAL_ADMIN_ACCOUNT, password);
+    }
+    logger.registerSecret(password);
+    return password;
+  };
+
   const runner = options.localWorkspace?.runner ?? sourceRunner('./local-workspace/cli.ts');
   let workspace: ForkedWorkspace | null = null;
   const localReady = jobs
     .run({ kind: 'local-workspace', title: 'Starting the local workspace' }, async (job) => {
       job.progress(1, 2, 'Opening the embedded database');
+      const adminPassword = await localAdminPassword();
       const started = await startKeyedWorkspace({
         secrets,
         logger,
@@ -115,6 +133,7 @@ export const createServices = (options: ServicesOptions) => {
             dataDir: join(options.dataDir, 'workspace'),
             databaseUrl: options.localWorkspace?.databaseUrl,
             apiKey: key,
+            adminPassword,
             seedDemoData: options.localWorkspace?.seedDemoData ?? true,
             rateLimits: options.localWorkspace?.rateLimits,
             onExit: (message) => {
@@ -171,9 +190,23 @@ export const createServices = (options: ServicesOptions) => {
     logger,
     files,
   });
+  const access = createAccessService({
+    dataDir: options.dataDir,
+    secrets,
+    logger,
+    jobs,
+    workspaces,
+    sessions: createTwentySessions({ secrets, logger }),
+    model: async (connectionId) => (await dataModel.getModel(connectionId, true)).model,
+    localAdmin: async (connectionId) =>
+      connectionId === LOCAL_CONNECTION_ID
+        ? { email: DEFAULT_ADMIN_EMAIL, password: await localAdminPassword() }
+        : null,
+  });
   const playground = createPlaygroundService({
     workspaces,
     files,
+    clientAs: (connectionId, apiKeyId) => access.clientAs(connectionId, apiKeyId),
     dataDir: options.dataDir,
     model: (connectionId) =>
       dataModel.getModel(connectionId, false).then(
@@ -348,6 +381,16 @@ export const createServices = (options: ServicesOptions) => {
     'webhooks.sendTestEvent': (input) => twentyWebhooks.sendTestEvent(input),
     'webhooks.fetchRecords': ({ connectionId, objectName, recordIds }) =>
       twentyWebhooks.fetchRecords(connectionId, objectName, recordIds),
+    'access.getOverview': ({ connectionId }) => access.overview(connectionId),
+    'access.reviewChanges': (input) => access.reviewChanges(input),
+    'access.applyPlan': ({ planId }) => access.applyPlan(planId),
+    'access.effectiveAccess': ({ connectionId, subject }) =>
+      access.effectiveAccess(connectionId, subject),
+    'access.createApiKey': (input) => access.createApiKey(input),
+    'access.rotateApiKey': (input) => access.rotateApiKey(input),
+    'access.revokeApiKey': (input) => access.revokeApiKey(input),
+    'access.signIn': (input) => access.signIn(input),
+    'access.signOut': ({ connectionId }) => access.signOut(connectionId),
     'jobs.listJobs': () => jobs.list(),
     'jobs.cancelJob': ({ id }) => ({ cancelled: jobs.cancel(id) }),
   };

@@ -90,7 +90,6 @@ export const planAccessChanges = (input: {
     input.objects.flatMap((object) => object.fields.map((field) => [field.id, { field, object }])),
   );
   const deleted = new Set(input.deletedRoleIds);
-  const objectName = (id: string) => objectById.get(id)?.nameSingular ?? id;
 
   // Labels must stay unique across the roles that will exist (Twenty compares exactly).
   const finalLabels = new Map<string, string>();

@@ -50,12 +50,14 @@ const main = async (): Promise<void> => {
     throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   // A parent process (the app) passes its key in the environment, never on the command line.
   const apiKey = values['api-key'] ?? process.env.ATELIER_WORKSPACE_API_KEY;
+  // From the app: the admin's password kept in the keychain, passed in the environment, never argv.
+  const adminPassword = values['admin-password'] ?? process.env.ATELIER_WORKSPACE_ADMIN_PASSWORD;
   const workspace = await startLocalWorkspace({
     port,
     dataDir: resolve(values['data-dir']!),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(apiKey ? { apiKey } : {}),
-    ...(values['admin-password'] ? { adminPassword: values['admin-password'] } : {}),
+    ...(adminPassword ? { adminPassword } : {}),
     seedDemoData: !values['no-demo-data'],
     rateLimits: parseRateLimitFlags(values['rate-limit'] ?? []),
     ...(values['max-batch'] ? { maxBatch: parseMaxBatch(values['max-batch']) } : {}),

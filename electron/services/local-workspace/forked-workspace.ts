@@ -19,6 +19,8 @@ export interface ForkOptions {
   dataDir: string;
   databaseUrl?: string;
   apiKey?: string;
+  /** The password of admin@atelier.local (Twenty's sign-in), from the keychain. */
+  adminPassword?: string;
   seedDemoData: boolean;
   rateLimits?: BucketSpec[] | null;
   /** Called if the process ends without being asked to. */
@@ -58,6 +60,8 @@ export const forkLocalWorkspace = (options: ForkOptions): Promise<ForkedWorkspac
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.runner.env };
   if (options.apiKey) env.ATELIER_WORKSPACE_API_KEY = options.apiKey;
   else delete env.ATELIER_WORKSPACE_API_KEY;
+  if (options.adminPassword) env.ATELIER_WORKSPACE_ADMIN_PASSWORD = options.adminPassword;
+  else delete env.ATELIER_WORKSPACE_ADMIN_PASSWORD;
 
   const child: ChildProcess = fork(options.runner.script, args, {
     execArgv: options.runner.execArgv,

@@ -16,6 +16,7 @@ import { createSavedQueries } from './saved-queries';
 import { analyzeOperation } from '../../../shared/domain/graphql-operation';
 import { requestCost } from '../../../shared/playground/request-cost';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
+import type { TwentyClient } from '../twenty-client';
 
 /**
  * The query playground's main side: runs the admin's request with the connection's key (which
@@ -26,6 +27,11 @@ export interface PlaygroundDeps {
   workspaces: Pick<WorkspacesService, 'client' | 'list'>;
   files: ConnectionFiles;
   dataDir: string;
+  /** "Try as this key": a client authenticating as one of the workspace's API keys. */
+  clientAs?(
+    connectionId: string,
+    apiKeyId: string,
+  ): Promise<{ client: TwentyClient; name: string }>;
   /** The data model last read (cached), for checking saved REST queries; null when none. */
   model(connectionId: string): Promise<WorkspaceModel | null>;
 }
@@ -93,6 +99,7 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
       connectionId: string;
       request: PlaygroundRequest;
       confirmMutation: boolean;
+      actAs?: { apiKeyId: string } | null;
     }): Promise<RunOutput> {
       const target = await connection(input.connectionId);
       const mutation = isMutation(input.request);
@@ -108,7 +115,15 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
           `This request can change data in "${target.name}": confirm it to run it`,
           { needsConfirmation: true },
         );
-      const client = await deps.workspaces.client(input.connectionId);
+      let client = await deps.workspaces.client(input.connectionId);
+      let actedAs: RunOutput['actedAs'] = null;
+      if (input.actAs) {
+        if (!deps.clientAs)
+          throw new AppError('INTERNAL', 'Running as another key is not available');
+        const as = await deps.clientAs(input.connectionId, input.actAs.apiKeyId);
+        client = as.client;
+        actedAs = { apiKeyId: input.actAs.apiKeyId, name: as.name };
+      }
       const request = exchangeOf(input.request);
       const cost = requestCost(input.request);
       const ranAt = new Date().toISOString();
@@ -138,7 +153,7 @@ export const createPlaygroundService = (deps: PlaygroundDeps) => {
         cost,
         ranAt,
         rateLimit: client.scheduler.meter(),
-        actedAs: null,
+        actedAs,
       };
     },
 

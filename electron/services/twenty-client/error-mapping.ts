@@ -112,6 +112,24 @@ export const graphqlErrorCode = (error: GraphqlErrorLike): ErrorCode => {
   }
 };
 
+/**
+ * `METADATA_VALIDATION_FAILED` carries the real reasons inside:
+ * `extensions.errors.<metadataName>[].errors[].message` (docs/twenty-permissions.md §2.3).
+ */
+const metadataValidationMessages = (ext: Record<string, unknown>): string[] => {
+  if (ext.code !== 'METADATA_VALIDATION_FAILED' || !ext.errors || typeof ext.errors !== 'object')
+    return [];
+  return Object.values(ext.errors as Record<string, unknown>).flatMap((entries) =>
+    Array.isArray(entries)
+      ? entries.flatMap((entry: { errors?: Array<{ message?: unknown }> }) =>
+          (entry.errors ?? []).flatMap((inner) =>
+            typeof inner.message === 'string' ? [inner.message] : [],
+          ),
+        )
+      : [],
+  );
+};
+
 export const mapGraphqlErrors = (
   errors: GraphqlErrorLike[],
   request: RequestInfo,
@@ -120,7 +138,9 @@ export const mapGraphqlErrors = (
   const first = errors[0] ?? { message: 'GraphQL answered with an empty error list' };
   const ext = first.extensions ?? {};
   const message = typeof first.message === 'string' ? first.message : 'GraphQL error';
+  const validationMessages = metadataValidationMessages(ext);
   return new AppError(graphqlErrorCode(first), message, {
+    ...(validationMessages.length ? { validationMessages } : {}),
     ...(typeof ext.code === 'string' ? { twentyCode: ext.code } : {}),
     ...(typeof ext.subCode === 'string' ? { subCode: ext.subCode } : {}),
     ...(typeof ext.userFriendlyMessage === 'string'

@@ -27,6 +27,15 @@ export const ensureTokenTables = async (db: SqlExecutor): Promise<void> => {
     "tokenHash" text PRIMARY KEY,
     "apiKeyId" uuid NOT NULL REFERENCES core."apiKey"("id") ON DELETE CASCADE
   )`);
+  // Twenty's core."appToken": refresh tokens are rows (jti = id) so they can be revoked.
+  await db.query(`CREATE TABLE IF NOT EXISTS core."appToken" (
+    "id" uuid PRIMARY KEY,
+    "userId" uuid NOT NULL,
+    "type" text NOT NULL,
+    "expiresAt" timestamptz NOT NULL,
+    "revokedAt" timestamptz,
+    "createdAt" timestamptz NOT NULL DEFAULT now()
+  )`);
 };
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -67,6 +76,45 @@ export class TokenService {
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
     return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Twenty's REFRESH token: a core."appToken" row and a JWT whose jti is that row (60 days). */
+  async signRefreshToken(
+    userId: string,
+    ttlSeconds = 60 * 24 * 3600,
+  ): Promise<{ token: string; expiresAt: string }> {
+    const id = randomUUID();
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+    await this.db.query(
+      `INSERT INTO core."appToken" ("id", "userId", "type", "expiresAt") VALUES ($1, $2, 'REFRESH_TOKEN', $3)`,
+      [id, userId, expiresAt.toISOString()],
+    );
+    const token = await new SignJWT({ type: 'REFRESH', workspaceId: this.workspaceId, userId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setJti(id)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** A refresh token's claims, or Twenty's JWT error (expired / invalid). */
+  async verifyRefreshToken(token: string): Promise<{ userId: string; tokenId: string }> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw expiredToken();
+      throw invalidToken();
+    }
+    if (
+      payload.type !== 'REFRESH' ||
+      typeof payload.jti !== 'string' ||
+      typeof payload.sub !== 'string'
+    )
+      throw invalidToken();
+    return { userId: payload.sub, tokenId: payload.jti };
   }
 
   async registerFixedToken(token: string, apiKeyId: string): Promise<void> {

@@ -179,4 +179,71 @@ describe('authentication and API keys', () => {
     );
     expect(login.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('renews a session with the refresh token as Twenty does (rotated, not a bearer, unknown refused)', async () => {
+    const tokensOf = async () => {
+      const login = await metadataGraphql(
+        ws,
+        `mutation($p: String!) { getLoginTokenFromCredentials(email: "admin@atelier.local", password: $p, origin: "x") { loginToken { token } } }`,
+        { p: ws.adminPassword },
+        null,
+      );
+      const pair = await metadataGraphql(
+        ws,
+        `mutation($t: String!) { getAuthTokensFromLoginToken(loginToken: $t, origin: "x") { tokens { accessOrWorkspaceAgnosticToken { token expiresAt } refreshToken { token expiresAt } } } }`,
+        { t: login.data!.getLoginTokenFromCredentials.loginToken.token },
+        null,
+      );
+      return pair.data!.getAuthTokensFromLoginToken.tokens;
+    };
+    const first = await tokensOf();
+    // 30 minutes for the access token, 60 days for the refresh token (Twenty's defaults).
+    const ttl = (value: { expiresAt: string }) => Date.parse(value.expiresAt) - Date.now();
+    expect(ttl(first.accessOrWorkspaceAgnosticToken)).toBeLessThanOrEqual(30 * 60_000);
+    expect(ttl(first.refreshToken)).toBeGreaterThan(59 * 86_400_000);
+
+    const asBearer = await metadataGraphql(
+      ws,
+      '{ apiKeys { id } }',
+      undefined,
+      first.refreshToken.token,
+    );
+    expect(asBearer.errors?.[0]).toMatchObject({
+      message: 'Token invalid.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+
+    const renew = `mutation($t: String!) { renewToken(appToken: $t) { tokens { accessOrWorkspaceAgnosticToken { token } refreshToken { token } } } }`;
+    const renewed = await metadataGraphql(ws, renew, { t: first.refreshToken.token }, null);
+    const next = renewed.data!.renewToken.tokens;
+    expect(next.refreshToken.token).not.toBe(first.refreshToken.token);
+    const works = await metadataGraphql(
+      ws,
+      '{ apiKeys { id } }',
+      undefined,
+      next.accessOrWorkspaceAgnosticToken.token,
+    );
+    expect(works.errors).toBeUndefined();
+
+    const garbage = await metadataGraphql(ws, renew, { t: 'nope' }, null);
+    expect(garbage.errors?.[0]).toMatchObject({
+      message: 'Token invalid.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const empty = await metadataGraphql(ws, renew, { t: '' }, null);
+    expect(empty.errors?.[0]).toMatchObject({
+      message: 'Refresh token not found',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+
+    // signOut ends the session: the refresh token is revoked (still renewable during Twenty's
+    // one-minute cool-down, which guards against two tabs renewing at once).
+    const out = await metadataGraphql(
+      ws,
+      `mutation($t: String) { signOut(refreshToken: $t) }`,
+      { t: next.refreshToken.token },
+      next.accessOrWorkspaceAgnosticToken.token,
+    );
+    expect(out.data).toEqual({ signOut: true });
+  });
 });

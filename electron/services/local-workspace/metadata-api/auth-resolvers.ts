@@ -6,12 +6,18 @@ import type { WorkspaceRuntime } from '../workspace-runtime';
 /**
  * Twenty's credential sign-in, two steps as its front end does it:
  * getLoginTokenFromCredentials(email, password, origin) → short-lived login token;
- * getAuthTokensFromLoginToken(loginToken, origin) → access + refresh tokens.
+ * getAuthTokensFromLoginToken(loginToken, origin) → access + refresh tokens;
+ * renewToken(appToken) → a new pair, the used refresh token revoked (Twenty's
+ * renew-token.service.ts / refresh-token.service.ts); signOut(refreshToken) revokes it.
  */
 export const PUBLIC_ROOT_FIELDS = new Set([
   'getLoginTokenFromCredentials',
   'getAuthTokensFromLoginToken',
+  'renewToken',
 ]);
+
+/** Twenty's REFRESH_TOKEN_COOL_DOWN default: a revoked refresh token still renews this long. */
+const REFRESH_COOL_DOWN_MS = 60_000;
 
 type Args = Record<string, unknown>;
 const LOGIN_TTL_SECONDS = 15 * 60;
@@ -58,8 +64,59 @@ export const authResolvers = {
         'You must be authenticated to perform this action.',
       );
     }
-    const access = await context.runtime.tokens.signAccessToken(userId);
-    const refresh = await context.runtime.tokens.signAccessToken(userId, 60 * 24 * 3600);
-    return { tokens: { accessOrWorkspaceAgnosticToken: access, refreshToken: refresh } };
+    return { tokens: await tokenPair(context.runtime, userId) };
+  },
+  renewToken: async (args: Args, context: { runtime: WorkspaceRuntime }) => {
+    const appToken = String(args.appToken ?? '');
+    if (!appToken)
+      throw new MetadataException('Refresh token not found', 'BAD_USER_INPUT', 'INVALID_INPUT');
+    const { userId, tokenId } = await context.runtime.tokens.verifyRefreshToken(appToken);
+    const db = context.runtime.engine;
+    const { rows } = await db.query<{ revokedAt: Date | null }>(
+      `SELECT "revokedAt" FROM core."appToken" WHERE "id" = $1 AND "userId" = $2`,
+      [tokenId, userId],
+    );
+    const token = rows[0];
+    if (!token)
+      throw new MetadataException(
+        "This refresh token doesn't exist",
+        'BAD_USER_INPUT',
+        'INVALID_INPUT',
+      );
+    if (
+      token.revokedAt &&
+      new Date(token.revokedAt).getTime() <= Date.now() - REFRESH_COOL_DOWN_MS
+    ) {
+      // Reuse of a revoked token: Twenty assumes theft and revokes every refresh token of the user.
+      await db.query(
+        `UPDATE core."appToken" SET "revokedAt" = now() WHERE "userId" = $1 AND "type" = 'REFRESH_TOKEN' AND "revokedAt" IS NULL`,
+        [userId],
+      );
+      throw new MetadataException(
+        'Suspicious activity detected, this refresh token has been revoked. All tokens have been revoked.',
+        'FORBIDDEN',
+        'FORBIDDEN_EXCEPTION',
+      );
+    }
+    await db.query(`UPDATE core."appToken" SET "revokedAt" = now() WHERE "id" = $1`, [tokenId]);
+    return { tokens: await tokenPair(context.runtime, userId) };
+  },
+  signOut: async (args: Args, context: { runtime: WorkspaceRuntime }) => {
+    if (typeof args.refreshToken === 'string' && args.refreshToken) {
+      const { tokenId } = await context.runtime.tokens
+        .verifyRefreshToken(args.refreshToken)
+        .catch(() => ({ tokenId: null }));
+      if (tokenId)
+        await context.runtime.engine.query(
+          `UPDATE core."appToken" SET "revokedAt" = now() WHERE "id" = $1 AND "revokedAt" IS NULL`,
+          [tokenId],
+        );
+    }
+    return true;
   },
 };
+
+const tokenPair = async (runtime: WorkspaceRuntime, userId: string) => ({
+  accessOrWorkspaceAgnosticToken: await runtime.tokens.signAccessToken(userId),
+  refreshToken: await runtime.tokens.signRefreshToken(userId),
+});

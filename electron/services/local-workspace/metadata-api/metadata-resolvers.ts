@@ -23,7 +23,7 @@ import { matchesFilter, type MetadataFilter } from './metadata-filter';
 import { listableViews } from '../views/view-dtos';
 import { viewCaller } from '../views/view-resolvers';
 import { roleDto } from '../roles/role-resolvers';
-import { getRole } from '../roles/role-store';
+import { defaultRoleId, getRole } from '../roles/role-store';
 
 /**
  * Resolvers of the metadata API root fields the local workspace implements. Each receives
@@ -145,6 +145,11 @@ const workspaceDto = (context: RequestContext) => {
     activationStatus: 'ACTIVE',
     metadataVersion: context.runtime.metadata.snapshot.workspace.metadataVersion,
     databaseSchema: workspace.dataSchema,
+    defaultRole: async () => {
+      const id = await defaultRoleId(context.runtime.engine);
+      const role = id ? await getRole(context.runtime.engine, id) : null;
+      return role && roleDto(context, role);
+    },
     subdomain: 'local',
     customDomain: null,
     isGoogleAuthEnabled: false,
