@@ -132,8 +132,22 @@ export const filterFields = (node: FilterNode): string[] => {
   return filterFields(node.not);
 };
 
-/** Non-editable roles (Admin) cannot change: remember those that restrict nothing. */
-const unrestrictedFixedRoles = new WeakMap<WorkspaceRuntime, Set<string>>();
+/**
+ * Guards per role, valid for one data model snapshot and one version of the role tables: a
+ * request then costs no query for permissions. Role operations bump the version
+ * (`rolePermissionsChanged`); a schema change brings a new snapshot.
+ */
+interface GuardCache {
+  rolesVersion: number;
+  snapshot: MetadataState;
+  guards: Map<string, RecordGuard | null>;
+}
+const guardCaches = new WeakMap<WorkspaceRuntime, GuardCache>();
+const rolesVersions = new WeakMap<WorkspaceRuntime, number>();
+
+export const rolePermissionsChanged = (runtime: WorkspaceRuntime): void => {
+  rolesVersions.set(runtime, (rolesVersions.get(runtime) ?? 0) + 1);
+};
 
 /**
  * The guard for a caller, or null when its role restricts nothing (Admin): callers then skip
@@ -146,16 +160,19 @@ export const recordGuardFor = async (
 ): Promise<RecordGuard | null> => {
   const roleId = auth?.roleId;
   if (!roleId) return null;
-  const fixed = unrestrictedFixedRoles.get(runtime) ?? new Set<string>();
-  unrestrictedFixedRoles.set(runtime, fixed);
-  if (fixed.has(roleId)) return null;
+  const state = runtime.metadata.snapshot;
+  const rolesVersion = rolesVersions.get(runtime) ?? 0;
+  let cache = guardCaches.get(runtime);
+  if (!cache || cache.snapshot !== state || cache.rolesVersion !== rolesVersion) {
+    cache = { rolesVersion, snapshot: state, guards: new Map() };
+    guardCaches.set(runtime, cache);
+  }
+  if (cache.guards.has(roleId)) return cache.guards.get(roleId)!;
   const grants = await loadRolePermissions(runtime.engine, roleId);
   if (!grants) throw new PermissionDenied();
-  const state = runtime.metadata.snapshot;
   const permissions = computeEffectivePermissions(grants, state);
-  if (permissions.unrestricted) {
-    if (!grants.isEditable) fixed.add(roleId);
-    return null;
-  }
-  return new RecordGuard(permissions, state);
+  const guard = permissions.unrestricted ? null : new RecordGuard(permissions, state);
+  // Only cache what was read under the version still current (a role change may have raced).
+  if ((rolesVersions.get(runtime) ?? 0) === rolesVersion) cache.guards.set(roleId, guard);
+  return guard;
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../testing/api-key-session';
-import { coreGraphql, rest } from '../testing/twenty-http';
+import { coreGraphql, metadataGraphql, rest } from '../testing/twenty-http';
 import {
   startWorkspaceProcess,
   testEngines,
@@ -115,6 +115,46 @@ describe.each(testEngines())('record permissions on core REST and GraphQL (%s)',
     expect(company.status).toBe(200);
     expect(company.body.data.company).not.toHaveProperty('people');
     expect(company.body.data.company.name).toBe('Acme');
+  });
+
+  it('applies a role change to the very next request (restriction lifted, then set again)', async () => {
+    const { roleId, token } = await keyWithRole(ws, session, {
+      label: 'Changing',
+      fieldPermissions: [
+        {
+          objectMetadataId: ids.object('person'),
+          fieldMetadataId: ids.field('person', 'jobTitle'),
+          canReadFieldValue: false,
+          canUpdateFieldValue: false,
+        },
+      ],
+    });
+    const jobTitle = async () =>
+      (await rest(ws, 'GET', `/rest/people/${personId}`, undefined, token)).body.data.person
+        .jobTitle;
+    const restrict = (value: false | null) =>
+      metadataGraphql(
+        ws,
+        `mutation($input: UpsertFieldPermissionsInput!) { upsertFieldPermissions(upsertFieldPermissionsInput: $input) { id } }`,
+        {
+          input: {
+            roleId,
+            fieldPermissions: [
+              {
+                objectMetadataId: ids.object('person'),
+                fieldMetadataId: ids.field('person', 'jobTitle'),
+                canReadFieldValue: value,
+                canUpdateFieldValue: value,
+              },
+            ],
+          },
+        },
+      );
+    expect(await jobTitle()).toBeUndefined();
+    expect((await restrict(null)).errors).toBeUndefined();
+    expect(await jobTitle()).toBe('CTO');
+    expect((await restrict(false)).errors).toBeUndefined();
+    expect(await jobTitle()).toBeUndefined();
   });
 
   it('lets a read-only role read but not create or update (REST and GraphQL)', async () => {

@@ -15,6 +15,7 @@ import {
   type UpdateRolePayload,
 } from './role-operations';
 import { loadRolePermissions } from './role-permissions';
+import { rolePermissionsChanged } from '../permissions/record-guard';
 import {
   apiKeysOfRole,
   fieldPermissionRows,
@@ -124,6 +125,17 @@ const guarded =
     return resolver(args, context);
   };
 
+/** A role write: enforcement's cached permissions are dropped once it ends (done or refused). */
+const changing =
+  (resolver: Resolver): Resolver =>
+  async (args, context) => {
+    try {
+      return await resolver(args, context);
+    } finally {
+      rolePermissionsChanged(context.runtime);
+    }
+  };
+
 const snapshot = (context: RequestContext) => context.runtime.metadata.snapshot;
 
 export const roleResolvers: Record<string, Resolver> = {
@@ -135,50 +147,60 @@ export const roleResolvers: Record<string, Resolver> = {
       .filter((role) => role.canBeAssignedToApiKeys)
       .map((role) => roleDto(context, role)),
   ),
-  createOneRole: guarded(async (args, context) =>
-    roleDto(
-      context,
-      await createRole(context.runtime.engine, args.createRoleInput as CreateRoleInput),
+  createOneRole: changing(
+    guarded(async (args, context) =>
+      roleDto(
+        context,
+        await createRole(context.runtime.engine, args.createRoleInput as CreateRoleInput),
+      ),
     ),
   ),
-  updateOneRole: guarded(async (args, context) => {
-    const { id, update } = args.updateRoleInput as { id: string; update: UpdateRolePayload };
-    return roleDto(context, await updateRole(context.runtime.engine, id, update));
-  }),
-  deleteOneRole: guarded((args, context) =>
-    deleteRole(context.runtime.engine, String(args.roleId)),
+  updateOneRole: changing(
+    guarded(async (args, context) => {
+      const { id, update } = args.updateRoleInput as { id: string; update: UpdateRolePayload };
+      return roleDto(context, await updateRole(context.runtime.engine, id, update));
+    }),
   ),
-  upsertObjectPermissions: guarded(async (args, context) => {
-    const input = args.upsertObjectPermissionsInput as {
-      roleId: string;
-      objectPermissions: ObjectPermissionInput[];
-    };
-    const db = context.runtime.engine;
-    const rows = await upsertObjectPermissions(
-      db,
-      snapshot(context),
-      input.roleId,
-      input.objectPermissions,
-    );
-    return objectPermissionDtos(db, input.roleId, rows);
-  }),
-  upsertFieldPermissions: guarded((args, context) => {
-    const input = args.upsertFieldPermissionsInput as {
-      roleId: string;
-      fieldPermissions: FieldPermissionInput[];
-    };
-    return upsertFieldPermissions(
-      context.runtime.engine,
-      snapshot(context),
-      input.roleId,
-      input.fieldPermissions,
-    );
-  }),
-  upsertPermissionFlags: guarded((args, context) => {
-    const input = args.upsertPermissionFlagsInput as {
-      roleId: string;
-      permissionFlagKeys: string[];
-    };
-    return upsertPermissionFlags(context.runtime.engine, input.roleId, input.permissionFlagKeys);
-  }),
+  deleteOneRole: changing(
+    guarded((args, context) => deleteRole(context.runtime.engine, String(args.roleId))),
+  ),
+  upsertObjectPermissions: changing(
+    guarded(async (args, context) => {
+      const input = args.upsertObjectPermissionsInput as {
+        roleId: string;
+        objectPermissions: ObjectPermissionInput[];
+      };
+      const db = context.runtime.engine;
+      const rows = await upsertObjectPermissions(
+        db,
+        snapshot(context),
+        input.roleId,
+        input.objectPermissions,
+      );
+      return objectPermissionDtos(db, input.roleId, rows);
+    }),
+  ),
+  upsertFieldPermissions: changing(
+    guarded((args, context) => {
+      const input = args.upsertFieldPermissionsInput as {
+        roleId: string;
+        fieldPermissions: FieldPermissionInput[];
+      };
+      return upsertFieldPermissions(
+        context.runtime.engine,
+        snapshot(context),
+        input.roleId,
+        input.fieldPermissions,
+      );
+    }),
+  ),
+  upsertPermissionFlags: changing(
+    guarded((args, context) => {
+      const input = args.upsertPermissionFlagsInput as {
+        roleId: string;
+        permissionFlagKeys: string[];
+      };
+      return upsertPermissionFlags(context.runtime.engine, input.roleId, input.permissionFlagKeys);
+    }),
+  ),
 };
