@@ -110,7 +110,8 @@ describe('access draft', () => {
     let draft = addRole(emptyDraft([member]), newRoleDraft('new:1', 'Reporting'));
     draft = cycleObjectOverride(draft, 'new:1', 'company', 'canUpdateObjectRecords');
     expect(draft.changed['new:1']?.objectPermissions.company?.canUpdateObjectRecords).toBe(true);
-    expect(isOverrideChanged(draft, 'new:1', 'company', 'canReadObjectRecords')).toBe(true);
+    expect(isOverrideChanged(draft, 'new:1', 'company', 'canUpdateObjectRecords')).toBe(true);
+    expect(isOverrideChanged(draft, 'new:1', 'company', 'canReadObjectRecords')).toBe(false);
     expect(countChanges(draft)).toBe(1);
   });
 

@@ -280,14 +280,19 @@ export const isOverrideChanged = (
   const role = draft.changed[roleId];
   if (!role) return false;
   const base = draft.base.find((item) => item.id === roleId);
-  return !base || overrideOf(base, objectId, key) !== overrideOf(role, objectId, key);
+  // A new role: what it overrides is what the admin set.
+  return base
+    ? overrideOf(base, objectId, key) !== overrideOf(role, objectId, key)
+    : overrideOf(role, objectId, key) !== null;
 };
 
 export const isFieldChanged = (draft: AccessDraft, roleId: string, fieldId: string): boolean => {
   const role = draft.changed[roleId];
   if (!role) return false;
   const base = draft.base.find((item) => item.id === roleId);
-  return !base || fieldAccessOf(base, fieldId) !== fieldAccessOf(role, fieldId);
+  return base
+    ? fieldAccessOf(base, fieldId) !== fieldAccessOf(role, fieldId)
+    : fieldAccessOf(role, fieldId) !== 'full';
 };
 
 /** The input of `access.reviewChanges` (without the connection). */
