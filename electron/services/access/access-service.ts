@@ -10,7 +10,6 @@ import type {
   ApplyAccessResult,
   CreatedApiKey,
   EffectiveAccess,
-  KeyWarning,
   Role,
   RoleDraft,
   SessionStatus,
@@ -23,6 +22,7 @@ import {
   type PlannedStep,
 } from '../../../shared/access/plan-access-changes';
 import { PERMISSION_FLAGS } from '../../../shared/access/role-rules';
+import { keyWarnings, NEVER_AFTER_MS } from '../../../shared/access/key-warnings';
 import { AppError, isAppError } from '../../../shared/errors/app-error';
 import type { SecretStore } from '../../platform/keychain';
 import type { Logger } from '../../platform/logging/logger';
@@ -80,20 +80,7 @@ const tokenAccount = (connectionId: string, apiKeyId: string) =>
 
 /** Twenty 2.x refuses API keys for key minting and revoking ("RequireAccessTokenGuard"). */
 const SESSION_REFUSAL = /requires a session access token|not available to this caller/i;
-const NEVER_AFTER_MS = 50 * 365 * 86_400_000;
-const SOON_MS = 14 * 86_400_000;
 const TRY_AS_TOKEN_MS = 60 * 60_000;
-
-export const keyWarnings = (key: TwentyApiKey, now = Date.now()): KeyWarning[] => {
-  const warnings: KeyWarning[] = [];
-  const expires = Date.parse(key.expiresAt);
-  if (expires - now > NEVER_AFTER_MS) warnings.push('no-expiry');
-  else if (expires <= now) warnings.push('expired');
-  else if (expires - now < SOON_MS) warnings.push('expires-soon');
-  if (!key.role) warnings.push('no-role');
-  else if (key.role.canUpdateAllSettings) warnings.push('admin-role');
-  return warnings;
-};
 
 const toAccessObjects = (model: WorkspaceModel): AccessObject[] =>
   model.objects
