@@ -80,9 +80,13 @@ export const ApiKeysPanel = ({ overview }: { overview: AccessOverview }) => {
                     )}
                   </th>
                   <td>{key.roleLabel ?? <span className="meta">no role</span>}</td>
-                  <td title={key.expiresAt}>{expiryText(key.expiresAt, now)}</td>
-                  <td title={key.createdAt}>{relativeTime(key.createdAt, now)}</td>
-                  <td>
+                  <td className="nowrap" title={key.expiresAt}>
+                    {expiryText(key.expiresAt, now)}
+                  </td>
+                  <td className="nowrap" title={key.createdAt}>
+                    {relativeTime(key.createdAt, now)}
+                  </td>
+                  <td className="nowrap">
                     {key.rotatedAt ? (
                       <span title={key.rotatedAt}>
                         {relativeTime(key.rotatedAt, now)}

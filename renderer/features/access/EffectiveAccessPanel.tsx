@@ -173,15 +173,28 @@ const EffectiveTables = ({
           </tbody>
         </table>
       </div>
-      <h3 className="plan-heading">Permissions</h3>
-      <ul className="flag-list" aria-label="Permission flags">
-        {access.flags.map((flag) => (
-          <li key={flag.key} data-granted={flag.granted}>
-            <Mark on={flag.granted} what={flagLabels.get(flag.key) ?? flag.key} />{' '}
-            {flagLabels.get(flag.key) ?? flag.key} <span className="meta">{flag.kind}</span>
-          </li>
-        ))}
-      </ul>
+      {(['settings', 'tool'] as const).map((kind) => (
+        <section
+          key={kind}
+          aria-label={kind === 'settings' ? 'Settings permissions' : 'Tool permissions'}
+        >
+          <h3 className="plan-heading">
+            {kind === 'settings' ? 'Settings permissions' : 'Tool permissions'}
+          </h3>
+          <ul className="flag-list">
+            {access.flags
+              .filter((flag) => flag.kind === kind)
+              .map((flag) => {
+                const label = flagLabels.get(flag.key) ?? flag.key;
+                return (
+                  <li key={flag.key} data-granted={flag.granted}>
+                    <Mark on={flag.granted} what={label} /> {label}
+                  </li>
+                );
+              })}
+          </ul>
+        </section>
+      ))}
     </>
   );
 };
