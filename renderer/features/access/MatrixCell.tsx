@@ -18,7 +18,8 @@ export const MatrixCell = (props: {
   object: AccessObject;
   /** Why the role cannot be edited here, or null. */
   lockedReason: string | null;
-  isChanged: (key: OverrideKey) => boolean;
+  /** 'override': the admin set this toggle; 'effect': what it inherits changed. */
+  changeOf: (key: OverrideKey) => 'override' | 'effect' | undefined;
   onCycle: (key: OverrideKey) => void;
 }) => {
   const { role, object } = props;
@@ -36,7 +37,7 @@ export const MatrixCell = (props: {
             className="toggle"
             data-mode={mode}
             data-effective={state.effective}
-            data-changed={props.isChanged(toggle.key) || undefined}
+            data-changed={props.changeOf(toggle.key)}
             aria-label={label}
             title={
               props.lockedReason ??

@@ -18,6 +18,7 @@ import {
 } from './access-draft';
 import { useAccessDraft, useAccessDraftActions } from './access-draft-store';
 import { useAccessActions, useAccessUi } from './access-store';
+import { isEffectChanged } from './cell-state';
 import { DraftBar } from './DraftBar';
 import { MatrixCell } from './MatrixCell';
 import { matrixObjects, visibleFields } from './matrix-rows';
@@ -126,8 +127,19 @@ export const PermissionsMatrix = ({ overview }: { overview: AccessOverview }) =>
                         role={column.role}
                         object={object}
                         lockedReason={lockedReason(column)}
-                        isChanged={(key) =>
-                          draft ? isOverrideChanged(draft, column.role.id, object.id, key) : false
+                        changeOf={(key) =>
+                          !draft
+                            ? undefined
+                            : isOverrideChanged(draft, column.role.id, object.id, key)
+                              ? 'override'
+                              : isEffectChanged(
+                                    draft.base.find((role) => role.id === column.role.id),
+                                    column.role,
+                                    object,
+                                    key,
+                                  )
+                                ? 'effect'
+                                : undefined
                         }
                         onCycle={(key) =>
                           change((current) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toggleLabel, toggleState, writesWithoutRead } from './cell-state';
+import { isEffectChanged, toggleLabel, toggleState, writesWithoutRead } from './cell-state';
 import { object, role } from './access.fixture';
 
 const company = object();
@@ -56,5 +56,15 @@ describe('matrix cell state', () => {
     expect(toggleLabel('Member', 'Companies', 'read', state)).toBe(
       'Member · Companies · read: inherits allowed',
     );
+  });
+});
+
+describe('changed effect', () => {
+  it('sees a role-wide switch change in the cells that inherit it', () => {
+    const before = role();
+    const after = role({ canDestroyAllObjectRecords: false });
+    expect(isEffectChanged(before, after, company, 'canDestroyObjectRecords')).toBe(true);
+    expect(isEffectChanged(before, after, company, 'canReadObjectRecords')).toBe(false);
+    expect(isEffectChanged(undefined, after, company, 'canDestroyObjectRecords')).toBe(false);
   });
 });

@@ -75,3 +75,16 @@ export const toggleLabel = (
         ? 'allowed (override)'
         : 'denied (override)'
   }`;
+
+/**
+ * Whether what Twenty applies to one toggle changes between the role as the draft began and
+ * now: an override edited, or a role-wide switch or flag the cell inherits from.
+ */
+export const isEffectChanged = (
+  base: RoleSettings | undefined,
+  role: RoleSettings,
+  object: ObjectRef,
+  key: OverrideKey,
+): boolean =>
+  base !== undefined &&
+  toggleState(base, object, key).effective !== toggleState(role, object, key).effective;
