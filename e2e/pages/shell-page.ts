@@ -6,6 +6,7 @@ export const TOOL_LABELS = [
   'Import',
   'Webhooks',
   'Connections',
+  'Access',
 ] as const;
 export type ToolLabel = (typeof TOOL_LABELS)[number];
 
@@ -33,7 +34,7 @@ export class ShellPage {
       .getByRole('button', { name: label });
   }
 
-  /** Ctrl+1…5, as the sidebar advertises. */
+  /** Ctrl+1…6, as the sidebar advertises. */
   async goByShortcut(label: ToolLabel): Promise<void> {
     // Right after load the shortcut listener may not be attached yet; pressing again is harmless.
     await expect(async () => {

@@ -38,14 +38,17 @@ export const ApiKeysPanel = ({ overview }: { overview: AccessOverview }) => {
         <button className="btn small primary" onClick={() => setDialog({ kind: 'new' })}>
           <Plus size={13} aria-hidden /> New key
         </button>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={showRevoked}
-            onChange={(event) => setShowRevoked(event.target.checked)}
-          />
-          Show revoked{revokedCount > 0 ? ` (${revokedCount})` : ''}
-        </label>
+        {/* Recent Twenty lists active keys only (findActiveByWorkspaceId); older ones list all. */}
+        {revokedCount > 0 && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showRevoked}
+              onChange={(event) => setShowRevoked(event.target.checked)}
+            />
+            Show revoked ({revokedCount})
+          </label>
+        )}
       </div>
       {keys.length === 0 ? (
         <p className="empty">
