@@ -328,8 +328,13 @@ export const planAccessChanges = (input: {
   return { steps, problems, warnings };
 };
 
-/** A role as Twenty stores it → the contract's settings (used to start a draft). */
+/** A role as Twenty stores it → the editable part a draft holds (its own copies of the lists). */
 export const roleToDraft = (role: Role): RoleDraft => {
   const { isEditable: _e, isDefault: _d, memberCount: _m, apiKeyIds: _k, ...draft } = role;
-  return draft;
+  return {
+    ...draft,
+    permissionFlags: [...role.permissionFlags],
+    objectPermissions: { ...role.objectPermissions },
+    fieldPermissions: { ...role.fieldPermissions },
+  };
 };

@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight } from 'lucide-react';
+import { ExpandButton } from './ExpandButton';
 import { useId, useState } from 'react';
 import type { AccessOverview, EffectiveAccess } from '../../../shared/contract';
 import { useEffectiveAccess } from './access-queries';
@@ -113,19 +113,11 @@ const EffectiveTables = ({
               return [
                 <tr key={object.objectId}>
                   <th scope="row">
-                    <button
-                      type="button"
-                      className="expand"
-                      aria-expanded={expanded}
-                      aria-label={`${object.label} fields`}
-                      onClick={() => toggle(object.objectId)}
-                    >
-                      {expanded ? (
-                        <ChevronDown size={13} aria-hidden />
-                      ) : (
-                        <ChevronRight size={13} aria-hidden />
-                      )}
-                    </button>
+                    <ExpandButton
+                      expanded={expanded}
+                      label={`${object.label} fields`}
+                      onToggle={() => toggle(object.objectId)}
+                    />
                     {object.label}
                   </th>
                   <td>

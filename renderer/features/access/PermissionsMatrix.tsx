@@ -1,4 +1,5 @@
-import { ChevronDown, ChevronRight, Plus } from 'lucide-react';
+import { ExpandButton } from './ExpandButton';
+import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import type { AccessOverview } from '../../../shared/contract';
 import {
@@ -105,19 +106,11 @@ export const PermissionsMatrix = ({ overview }: { overview: AccessOverview }) =>
               return [
                 <tr key={object.id} className="object-row">
                   <th scope="row" className="object-col">
-                    <button
-                      type="button"
-                      className="expand"
-                      aria-expanded={open}
-                      aria-label={`${object.labelPlural} fields`}
-                      onClick={() => toggleExpanded(object.id)}
-                    >
-                      {open ? (
-                        <ChevronDown size={13} aria-hidden />
-                      ) : (
-                        <ChevronRight size={13} aria-hidden />
-                      )}
-                    </button>
+                    <ExpandButton
+                      expanded={open}
+                      label={`${object.labelPlural} fields`}
+                      onToggle={() => toggleExpanded(object.id)}
+                    />
                     <span className="object-label">{object.labelPlural}</span>
                     {object.isSystem && <span className="badge">system</span>}
                   </th>

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { KeyRound } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 
 /** A new key's token, shown this once: Twenty never shows it again. */
 export const TokenDialog = (props: {
@@ -31,7 +31,7 @@ export const TokenDialog = (props: {
                 data-testid="revealed-token"
                 onFocus={(event) => event.target.select()}
               />
-              <CopyButton value={props.token} what="token" />
+              <CopyButton value={props.token} what="token" withLabel />
             </div>
           </div>
           {props.children}

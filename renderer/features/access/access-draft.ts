@@ -5,6 +5,7 @@ import type {
   RoleDraft,
   RoleSettings,
 } from '../../../shared/contract';
+import { isNewRoleId, roleToDraft } from '../../../shared/access/plan-access-changes';
 
 /**
  * The admin's pending access changes for one connection, as pure data: the roles as they were
@@ -44,27 +45,9 @@ export type ScalarSettings = Pick<RoleSettings, (typeof SETTING_KEYS)[number]>;
 
 export const emptyDraft = (base: Role[]): AccessDraft => ({ base, changed: {}, deleted: [] });
 
-export const isNewRoleId = (id: string): boolean => id.startsWith('new:');
-
 /** The editable part of a role, as the draft holds it. */
-export const toRoleDraft = (role: Role): RoleDraft => ({
-  id: role.id,
-  label: role.label,
-  description: role.description,
-  icon: role.icon,
-  canUpdateAllSettings: role.canUpdateAllSettings,
-  canAccessAllTools: role.canAccessAllTools,
-  canReadAllObjectRecords: role.canReadAllObjectRecords,
-  canUpdateAllObjectRecords: role.canUpdateAllObjectRecords,
-  canSoftDeleteAllObjectRecords: role.canSoftDeleteAllObjectRecords,
-  canDestroyAllObjectRecords: role.canDestroyAllObjectRecords,
-  canBeAssignedToUsers: role.canBeAssignedToUsers,
-  canBeAssignedToAgents: role.canBeAssignedToAgents,
-  canBeAssignedToApiKeys: role.canBeAssignedToApiKeys,
-  permissionFlags: [...role.permissionFlags],
-  objectPermissions: { ...role.objectPermissions },
-  fieldPermissions: { ...role.fieldPermissions },
-});
+export const toRoleDraft = roleToDraft;
+export { isNewRoleId };
 
 /** A new role as Twenty's own "create role" starts it: reads everything, no settings. */
 export const newRoleDraft = (id: string, label: string): RoleDraft => ({

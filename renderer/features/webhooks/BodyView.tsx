@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DeliveryDetail } from '../../../shared/contract';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { JsonTree } from './JsonTree';
 
 /** The body: a JSON tree, or the raw text exactly as signed (base64 when not UTF-8). */

@@ -8,7 +8,7 @@ import { useWorkspaceModel } from '../playground/use-workspace-model';
 import { useActiveConnection } from '../workspaces/connection-queries';
 import { HttpStatus, VerificationBadge } from './Badges';
 import { BodyView } from './BodyView';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { formatTime } from './format';
 import { ForwardsList } from './ForwardsList';
 import { HeadersTable } from './HeadersTable';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { Receiver } from '../../../shared/contract';
 import { rpc } from '../../api/rpc';
 import { formatBytes } from '../imports/format';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { formatTime } from './format';
 import { useReceiverAction } from './webhook-queries';
 

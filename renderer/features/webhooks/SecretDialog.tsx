@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { KeyRound } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 
 /**
  * A secret main generated or stored, shown this once: Atelier keeps it in the keychain and never

@@ -2,13 +2,24 @@ import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
-/** Copies a value (a URL, a secret) and says so for a moment. */
-export const CopyButton = ({ value, what }: { value: string; what: string }) => {
+/**
+ * Copies a value (a URL, a secret, a token) and says so for a moment. Icon-only by default;
+ * `withLabel` shows "Copy" / "Copied" beside the icon (where the copy is the dialog's point).
+ */
+export const CopyButton = ({
+  value,
+  what,
+  withLabel = false,
+}: {
+  value: string;
+  what: string;
+  withLabel?: boolean;
+}) => {
   const [done, setDone] = useState(false);
   return (
     <button
       type="button"
-      className="btn small ghost"
+      className={withLabel ? 'btn small' : 'btn small ghost'}
       aria-label={`Copy ${what}`}
       title={`Copy ${what}`}
       onClick={() =>
@@ -21,7 +32,8 @@ export const CopyButton = ({ value, what }: { value: string; what: string }) => 
         )
       }
     >
-      {done ? <Check size={13} /> : <Copy size={13} />}
+      {done ? <Check size={13} aria-hidden /> : <Copy size={13} aria-hidden />}
+      {withLabel && (done ? ' Copied' : ' Copy')}
     </button>
   );
 };
