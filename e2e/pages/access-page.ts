@@ -17,7 +17,7 @@ export class AccessPage {
 
   async open(): Promise<void> {
     await this.shell.goByShortcut('Access');
-    await expect(this.matrix).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByRole('tablist', { name: 'Access sections' })).toBeVisible();
   }
 
   async tab(name: 'Permissions' | 'API keys' | 'Effective access'): Promise<void> {
@@ -55,8 +55,12 @@ export class AccessPage {
     const select = this.page.getByRole('combobox', {
       name: `${objectSingular} ${fieldLabel} for ${role}`,
     });
-    if (!(await select.isVisible()))
-      await this.page.getByRole('button', { name: `${objectPlural} fields` }).click();
+    const expand = this.page.getByRole('button', { name: `${objectPlural} fields` });
+    // The matrix re-renders when the overview is read again: open the row until the select shows.
+    await expect(async () => {
+      if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
+      await expect(select).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
     await select.selectOption({ label: restriction });
   }
 

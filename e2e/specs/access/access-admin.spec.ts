@@ -31,7 +31,9 @@ test('read-only role with a hidden field, a key with it, the field refused in th
 
   const access = new AccessPage(page);
   await access.open();
-  await expect(access.matrix.getByRole('columnheader', { name: /Admin/ })).toBeVisible();
+  await expect(access.matrix.getByRole('columnheader', { name: /Admin/ })).toBeVisible({
+    timeout: 30_000,
+  });
   // Admin cannot be changed: its cells are disabled.
   await expect(
     access.matrix.getByRole('button', { name: /^Admin · People · read/ }),
@@ -75,9 +77,11 @@ test('read-only role with a hidden field, a key with it, the field refused in th
   // Read back from the workspace: the role exists with the field hidden, the draft is empty.
   await expect(page.getByRole('region', { name: 'Draft' })).toHaveCount(0);
   const jobTitle = page.getByRole('combobox', { name: 'Person Job Title for Read only' });
-  if (!(await jobTitle.isVisible()))
-    await page.getByRole('button', { name: 'People fields' }).click();
-  await expect(jobTitle.locator('option:checked')).toHaveText('Hidden');
+  const peopleFields = page.getByRole('button', { name: 'People fields' });
+  await expect(async () => {
+    if ((await peopleFields.getAttribute('aria-expanded')) !== 'true') await peopleFields.click();
+    await expect(jobTitle.locator('option:checked')).toHaveText('Hidden', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 
   // A key with that role: Twenty wants a signed-in user to mint it.
   await access.tab('API keys');
@@ -137,4 +141,32 @@ test('read-only role with a hidden field, a key with it, the field refused in th
   await expect(page.getByTestId('result-status')).toHaveText('200');
   await expect(page.getByTestId('acted-as')).toHaveText('Ran as Reporting');
   await shot(page, '9-playground-allowed');
+
+  // Rotation: a new key with the same name and role; the old one revoked once confirmed.
+  await access.open();
+  await access.tab('API keys');
+  await access.keyRow('Reporting').getByRole('button', { name: 'Rotate Reporting' }).click();
+  const rotate = access.dialog('Rotate the key Reporting?');
+  await rotate.getByRole('button', { name: 'Rotate key' }).click();
+  const rotatedToken = access.dialog('Copy this token now — Twenty never shows it again');
+  await expect(rotatedToken.getByTestId('revealed-token')).not.toHaveValue(minted, {
+    timeout: 30_000,
+  });
+  await rotatedToken.getByRole('button', { name: 'Next' }).click();
+  const revokeOld = access.dialog('Revoke the old key now?');
+  await shot(page, '10-revoke-old');
+  await revokeOld.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(revokeOld).toBeHidden({ timeout: 30_000 });
+  await expect(access.keyRow('Reporting')).toHaveCount(1);
+  await expect(access.keyRow('Reporting')).toContainText('Read only');
+  await expect(access.keyRow('Reporting')).toContainText(/from Reporting/);
+  await shot(page, '11-rotated');
+  // The old token no longer opens the workspace.
+  const baseUrl = /"Local workspace ready","url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(
+    atelier.output(),
+  )?.[1];
+  const old = await fetch(`${baseUrl}/rest/people`, {
+    headers: { authorization: `Bearer ${minted}` },
+  });
+  expect(old.status).toBe(403);
 });

@@ -346,6 +346,13 @@ describe('access admin over the contract', () => {
       refreshToken,
     );
 
+    // No token kept: running as the key mints a short-lived one with the session.
+    const asMinted = await gql('{ people { edges { node { id jobTitle } } } }', {
+      apiKeyId: key.apiKey.id,
+    });
+    expect(asMinted.actedAs).toEqual({ apiKeyId: key.apiKey.id, name: 'After restart' });
+    expect(asMinted.exchange.body.errors[0].message).toContain('"jobTitle" on "person"');
+
     expect(await call('access.signOut', { connectionId: 'local' })).toMatchObject({
       signedIn: false,
     });

@@ -83,18 +83,24 @@ export const ApiKeysPanel = ({ overview }: { overview: AccessOverview }) => {
                     )}
                   </th>
                   <td>{key.roleLabel ?? <span className="meta">no role</span>}</td>
-                  <td className="nowrap" title={key.expiresAt}>
-                    {expiryText(key.expiresAt, now)}
+                  <td title={key.expiresAt}>
+                    {expiryText(key.expiresAt, now)
+                      .split(' · ')
+                      .map((part, index) => (
+                        <span key={part} className={index ? 'meta rotated-from' : undefined}>
+                          {part}
+                        </span>
+                      ))}
                   </td>
                   <td className="nowrap" title={key.createdAt}>
                     {relativeTime(key.createdAt, now)}
                   </td>
-                  <td className="nowrap">
+                  <td>
                     {key.rotatedAt ? (
                       <span title={key.rotatedAt}>
                         {relativeTime(key.rotatedAt, now)}
                         {key.rotatedFromName && (
-                          <span className="meta"> · from {key.rotatedFromName}</span>
+                          <span className="meta rotated-from">from {key.rotatedFromName}</span>
                         )}
                       </span>
                     ) : (

@@ -20,7 +20,7 @@ const key = (patch: Partial<ApiKeyInfo>): ApiKeyInfo => ({
 });
 
 describe('run as', () => {
-  it('offers live keys, those without a kept token disabled', () => {
+  it('offers live keys, saying which run on a short-lived token', () => {
     expect(
       runAsOptions([
         key({}),
@@ -29,7 +29,7 @@ describe('run as', () => {
       ]),
     ).toEqual([
       { id: 'k', label: 'Zapier (Reporting)', disabled: false },
-      { id: 'n', label: 'CI — token not kept', disabled: true },
+      { id: 'n', label: 'CI — short-lived token', disabled: false },
     ]);
   });
 

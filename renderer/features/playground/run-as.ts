@@ -1,15 +1,18 @@
 import type { ApiKeyInfo } from '../../../shared/contract';
 
-/** The keys a run can act as: not revoked, with their token kept (else Atelier cannot send it). */
+/**
+ * The keys a run can act as: every live key. Without a kept token main mints a short-lived one
+ * for the run, which recent Twenty servers allow only to a signed-in user (Access → API keys).
+ */
 export const runAsOptions = (keys: ApiKeyInfo[]) =>
   keys
     .filter((key) => key.revokedAt === null)
     .map((key) => ({
       id: key.id,
       label: `${key.name}${key.roleLabel ? ` (${key.roleLabel})` : ''}${
-        key.hasStoredToken ? '' : ' — token not kept'
+        key.hasStoredToken ? '' : ' — short-lived token'
       }`,
-      disabled: !key.hasStoredToken,
+      disabled: false,
     }));
 
 /** The `actAs` of `playground.run`. */
