@@ -318,15 +318,7 @@ export const createAccessService = (deps: AccessDeps) => {
         connectionId,
         roles: rolesRead.value?.roles ?? [],
         objects: rolesRead.value?.objects ?? [],
-        permissionFlags: PERMISSION_FLAGS.map(({ key, kind }) => ({
-          key,
-          kind,
-          label: key
-            .toLowerCase()
-            .split('_')
-            .map((word, index) => (index === 0 ? word[0]!.toUpperCase() + word.slice(1) : word))
-            .join(' '),
-        })),
+        permissionFlags: PERMISSION_FLAGS.map(({ key, kind, label }) => ({ key, kind, label })),
         apiKeys: keysRead.value ? await toKeyInfos(connectionId, keysRead.value) : [],
         session,
         rolesProblem: rolesRead.problem,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { PERMISSION_FLAGS } from '../../../../shared/access/role-rules';
 import { quoteIdentifier, type SqlExecutor } from '../storage/sql-engine';
 import { tableNameOf } from '../metadata/metadata-types';
 import type { RequestContext } from '../workspace-runtime';
@@ -138,7 +140,37 @@ const changing =
 
 const snapshot = (context: RequestContext) => context.runtime.metadata.snapshot;
 
+/**
+ * Twenty's standard permission flags as metadata entities (`getPermissionFlags`, behind ROLES in
+ * the newest resolver). The id is the flag's universal identifier; one flag has none in the copies
+ * read (docs/twenty-fidelity.md), so it gets a stable one derived from its key.
+ */
+const permissionFlagDtos = (context: RequestContext) => {
+  const { workspace } = context.runtime.metadata.snapshot;
+  return PERMISSION_FLAGS.map((flag) => {
+    const id = flag.universalIdentifier ?? derivedUuid(`permission-flag:${flag.key}`);
+    return {
+      id,
+      universalIdentifier: id,
+      key: flag.key,
+      label: flag.label,
+      description: flag.description,
+      icon: flag.icon,
+      permissionType: flag.kind,
+      applicationId: workspace.standardApplicationId,
+      createdAt: workspace.createdAt,
+      updatedAt: workspace.createdAt,
+    };
+  });
+};
+
+const derivedUuid = (name: string): string => {
+  const hex = createHash('sha1').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+};
+
 export const roleResolvers: Record<string, Resolver> = {
+  getPermissionFlags: guarded(async (_args, context) => permissionFlagDtos(context)),
   getRoles: guarded(async (_args, context) =>
     (await listRoles(context.runtime.engine)).map((role) => roleDto(context, role)),
   ),

@@ -478,6 +478,7 @@ describe.each(testEngines())('roles on /metadata (%s)', (engine) => {
 
     for (const [query, variables] of [
       ['{ getRoles { id } }', undefined],
+      ['{ getPermissionFlags { key } }', undefined],
       [CREATE, { input: { label: 'Escalated' } }],
       [UPDATE, { input: { id: role.id, update: { canUpdateAllSettings: true } } }],
       [
@@ -507,5 +508,27 @@ describe.each(testEngines())('roles on /metadata (%s)', (engine) => {
     expect(granted.errors).toBeUndefined();
     const allowed = await metadataGraphql(ws, '{ getRoles { label } }', undefined, token);
     expect(allowed.errors).toBeUndefined();
+  });
+
+  it("lists Twenty's standard permission flags", async () => {
+    const listed = await metadataGraphql(
+      ws,
+      '{ getPermissionFlags { id universalIdentifier key label description icon permissionType applicationId } }',
+    );
+    expect(listed.errors).toBeUndefined();
+    const flags = listed.data!.getPermissionFlags as Array<Record<string, string>>;
+    expect(flags).toHaveLength(26);
+    expect(flags.find((flag) => flag.key === 'ROLES')).toEqual({
+      id: '80f1e5ab-484c-5660-a5a1-0ee7413d8190',
+      universalIdentifier: '80f1e5ab-484c-5660-a5a1-0ee7413d8190',
+      key: 'ROLES',
+      label: 'Roles',
+      description: 'Define user roles and access levels',
+      icon: 'IconLockOpen',
+      permissionType: 'settings',
+      applicationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(flags.filter((flag) => flag.permissionType === 'tool')).toHaveLength(12);
+    expect(new Set(flags.map((flag) => flag.id)).size).toBe(26);
   });
 });
