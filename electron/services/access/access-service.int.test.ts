@@ -234,6 +234,12 @@ describe('access admin over the contract', () => {
     expect(listed.usedByConnections).toEqual([
       { id: reportingKey.connectionId, name: 'Reporting key' },
     ]);
+    // Its own Access view says why it sees no roles or keys, and the way out.
+    const asReporting = await call('access.getOverview', {
+      connectionId: reportingKey.connectionId,
+    });
+    expect(asReporting.rolesProblem).toContain('lacks the "Roles" permission');
+    expect(asReporting.keysProblem).toContain('lacks the "API Keys & Webhooks" permission');
     // The new connection works with the key, and as that role.
     const asConnection = await services.workspaces.client(reportingKey.connectionId!);
     const admin = await services.workspaces.client('local');

@@ -82,6 +82,12 @@ const tokenAccount = (connectionId: string, apiKeyId: string) =>
 const SESSION_REFUSAL = /requires a session access token|not available to this caller/i;
 const TRY_AS_TOKEN_MS = 60 * 60_000;
 
+/** Why roles or keys could not be read, with the way out when it is a missing permission. */
+const readProblem = (error: Error, what: string, flag: string): string =>
+  isAppError(error) && error.code === 'PERMISSION'
+    ? `This connection's key may not read ${what}: its role lacks the "${flag}" permission (Twenty: ${error.message}). Sign in to Twenty as an admin (API keys tab) or use a key with an admin role.`
+    : `Could not read ${what}: ${error.message}`;
+
 const toAccessObjects = (model: WorkspaceModel): AccessObject[] =>
   model.objects
     .filter((object) => object.isActive)
@@ -306,11 +312,14 @@ export const createAccessService = (deps: AccessDeps) => {
       const [rolesRead, keysRead, session] = await Promise.all([
         readRolesAndObjects(connectionId).then(
           (value) => ({ value, problem: null }),
-          (error: Error) => ({ value: null, problem: error.message }),
+          (error: Error) => ({ value: null, problem: readProblem(error, 'roles', 'Roles') }),
         ),
         readKeys(connectionId).then(
           (value) => ({ value, problem: null }),
-          (error: Error) => ({ value: null, problem: error.message }),
+          (error: Error) => ({
+            value: null,
+            problem: readProblem(error, 'API keys', 'API Keys & Webhooks'),
+          }),
         ),
         sessionStatus(connectionId),
       ]);

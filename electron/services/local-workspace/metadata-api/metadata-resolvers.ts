@@ -16,6 +16,8 @@ import {
   type UpdateObjectPayload,
 } from '../metadata/object-operations';
 import type { ApiKeyRow } from '../auth/api-key-service';
+import { hasSettingsPermission } from '../permissions/settings-permission';
+import { settingsPermissionDenied } from '../webhooks/webhook-errors';
 import type { RequestContext } from '../workspace-runtime';
 import { paginate, type CursorPaging } from './cursor-connection';
 import { toFieldDto, toIndexDto, toObjectDto } from './metadata-dtos';
@@ -33,8 +35,7 @@ type Args = Record<string, unknown>;
 type Resolver = (args: Args, context: RequestContext) => unknown;
 
 const requireDataModelPermission = async (context: RequestContext): Promise<void> => {
-  const role = await context.runtime.apiKeys.role(context.auth.roleId);
-  if (!role?.canUpdateAllSettings) {
+  if (!(await hasSettingsPermission(context, 'DATA_MODEL'))) {
     throw new MetadataException(
       'Entity performing the request does not have permission',
       'FORBIDDEN',
@@ -44,8 +45,15 @@ const requireDataModelPermission = async (context: RequestContext): Promise<void
   }
 };
 
-/** Twenty 2.x: minting and revoking keys need a signed-in user's session token. */
-const requireAccessToken = (context: RequestContext): void => {
+/** Every API-key operation: Twenty's `SettingsPermissionGuard(API_KEYS_AND_WEBHOOKS)`. */
+const requireApiKeysPermission = async (context: RequestContext): Promise<void> => {
+  if (!(await hasSettingsPermission(context, 'API_KEYS_AND_WEBHOOKS')))
+    throw settingsPermissionDenied();
+};
+
+/** Twenty 2.x: minting and revoking keys need a signed-in user's session token (checked after the settings permission, as method guards run after the class's). */
+const requireAccessToken = async (context: RequestContext): Promise<void> => {
+  await requireApiKeysPermission(context);
   if (context.auth.kind !== 'access') {
     throw new MetadataException(
       'This endpoint requires a session access token',
@@ -118,9 +126,12 @@ export const queryResolvers: Record<string, Resolver> = {
     };
   },
   currentWorkspace: (_args, context) => workspaceDto(context),
-  apiKeys: async (_args, context) =>
-    (await context.runtime.apiKeys.list()).map((row) => apiKeyDto(context, row)),
+  apiKeys: async (_args, context) => {
+    await requireApiKeysPermission(context);
+    return (await context.runtime.apiKeys.list()).map((row) => apiKeyDto(context, row));
+  },
   apiKey: async (args, context) => {
+    await requireApiKeysPermission(context);
     const row = await context.runtime.apiKeys.get(String(input(args).id));
     return row ? apiKeyDto(context, row) : null;
   },
@@ -236,25 +247,25 @@ export const mutationResolvers: Record<string, Resolver> = {
     return toFieldDto(before, row as never);
   },
   createApiKey: async (args, context) => {
-    requireAccessToken(context);
+    await requireAccessToken(context);
     return apiKeyDto(context, await context.runtime.apiKeys.create(input(args)));
   },
   updateApiKey: async (args, context) => {
-    requireAccessToken(context);
+    await requireAccessToken(context);
     const row = await context.runtime.apiKeys.update(input(args) as { id: string });
     return row ? apiKeyDto(context, row) : null;
   },
   revokeApiKey: async (args, context) => {
-    requireAccessToken(context);
+    await requireAccessToken(context);
     const row = await context.runtime.apiKeys.revoke(String(input(args).id));
     return row ? apiKeyDto(context, row) : null;
   },
   assignRoleToApiKey: async (args, context) => {
-    requireAccessToken(context);
+    await requireAccessToken(context);
     return context.runtime.apiKeys.assignRole(String(args.apiKeyId), String(args.roleId));
   },
   generateApiKeyToken: async (args, context) => {
-    requireAccessToken(context);
+    await requireAccessToken(context);
     return context.runtime.apiKeys.generateToken(String(args.apiKeyId), args.expiresAt);
   },
 };

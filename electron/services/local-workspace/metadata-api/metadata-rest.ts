@@ -1,3 +1,4 @@
+import { hasSettingsPermission } from '../permissions/settings-permission';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { coerceInputValue, GraphQLInputObjectType } from 'graphql';
 import { AuthError } from '../auth/auth-errors';
@@ -197,8 +198,7 @@ export const handleMetadataRest = async (
   try {
     const auth = await runtime.tokens.authenticate(req.headers.authorization);
     const context: RequestContext = { runtime, auth };
-    const role = await runtime.apiKeys.role(auth.roleId);
-    if (!role?.canUpdateAllSettings)
+    if (!(await hasSettingsPermission(context, 'DATA_MODEL')))
       throw new MetadataException(
         'Entity performing the request does not have permission',
         'FORBIDDEN',

@@ -479,6 +479,12 @@ describe.each(testEngines())('roles on /metadata (%s)', (engine) => {
     for (const [query, variables] of [
       ['{ getRoles { id } }', undefined],
       ['{ getPermissionFlags { key } }', undefined],
+      ['{ apiKeys { id } }', undefined],
+      ['{ webhooks { id } }', undefined],
+      [
+        `mutation { createOneObject(input: { object: { nameSingular: "probe", namePlural: "probes", labelSingular: "Probe", labelPlural: "Probes" } }) { id } }`,
+        undefined,
+      ],
       [CREATE, { input: { label: 'Escalated' } }],
       [UPDATE, { input: { id: role.id, update: { canUpdateAllSettings: true } } }],
       [
@@ -502,12 +508,30 @@ describe.each(testEngines())('roles on /metadata (%s)', (engine) => {
       });
     }
 
+    // Each settings flag opens its own endpoints without canUpdateAllSettings.
     const granted = await metadataGraphql(ws, UPSERT_FLAGS, {
-      input: { roleId: role.id, permissionFlagKeys: ['ROLES'] },
+      input: { roleId: role.id, permissionFlagKeys: ['API_KEYS_AND_WEBHOOKS', 'ROLES'] },
     });
     expect(granted.errors).toBeUndefined();
-    const allowed = await metadataGraphql(ws, '{ getRoles { label } }', undefined, token);
-    expect(allowed.errors).toBeUndefined();
+    for (const query of ['{ getRoles { label } }', '{ apiKeys { id } }', '{ webhooks { id } }']) {
+      const allowed = await metadataGraphql(ws, query, undefined, token);
+      expect(allowed.errors).toBeUndefined();
+    }
+    // Minting still needs a signed-in user, and the data model still needs DATA_MODEL.
+    const mint = await metadataGraphql(
+      ws,
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { id } }`,
+      { input: { name: 'Escalation', expiresAt, roleId: role.id } },
+      token,
+    );
+    expect(mint.errors?.[0]?.message).toBe('This endpoint requires a session access token');
+    const model = await metadataGraphql(
+      ws,
+      `mutation { createOneObject(input: { object: { nameSingular: "probe", namePlural: "probes", labelSingular: "Probe", labelPlural: "Probes" } }) { id } }`,
+      undefined,
+      token,
+    );
+    expect(model.errors?.[0]?.message).toBe(DENIED);
   });
 
   it("lists Twenty's standard permission flags", async () => {

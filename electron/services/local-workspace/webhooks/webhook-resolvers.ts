@@ -1,4 +1,5 @@
 import type { RequestContext } from '../workspace-runtime';
+import { hasSettingsPermission } from '../permissions/settings-permission';
 import { settingsPermissionDenied } from './webhook-errors';
 import type { CreateWebhookValues, UpdateWebhookValues, WebhookRow } from './webhook-service';
 
@@ -6,14 +7,14 @@ import type { CreateWebhookValues, UpdateWebhookValues, WebhookRow } from './web
  * /metadata root fields for webhooks, on the twenty-client-sdk 2.43 schema:
  * `webhooks: [Webhook!]!`, `webhook(id: UUID!): Webhook`, `createWebhook(input: CreateWebhookInput!)`,
  * `updateWebhook(input: UpdateWebhookInput! {id, update})`, `deleteWebhook(id: UUID!): Webhook!`.
- * Every field needs the API_KEYS_AND_WEBHOOKS settings permission (here: `canUpdateAllSettings`).
+ * Every field needs the API_KEYS_AND_WEBHOOKS settings permission (`canUpdateAllSettings` or the flag).
  */
 type Args = Record<string, unknown>;
 type Resolver = (args: Args, context: RequestContext) => unknown;
 
 export const requireWebhookPermission = async (context: RequestContext): Promise<void> => {
-  const role = await context.runtime.apiKeys.role(context.auth.roleId);
-  if (!role?.canUpdateAllSettings) throw settingsPermissionDenied();
+  if (!(await hasSettingsPermission(context, 'API_KEYS_AND_WEBHOOKS')))
+    throw settingsPermissionDenied();
 };
 
 /** The GraphQL `Webhook` type (workspaceId is hidden from GraphQL in Twenty). */
