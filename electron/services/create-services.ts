@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,7 +33,7 @@ import type {
   LocalWorkspaceHandle,
   LocalWorkspaceState,
 } from './workspaces/local-workspace-handle';
-import { startKeyedWorkspace } from './workspaces/keyed-workspace';
+import { embeddedAdminPassword, startKeyedWorkspace } from './workspaces/keyed-workspace';
 import { createWorkspacesService } from './workspaces/workspaces-service';
 import { createAccessService } from './access/access-service';
 import { createTwentySessions } from './access/twenty-session';
@@ -106,15 +105,7 @@ export const createServices = (options: ServicesOptions) => {
     onChange: (listener) => localListeners.push(listener),
   };
 
-  const localAdminPassword = async (): Promise<string> => {
-    let password = await secrets.get(LOCAL_ADMIN_ACCOUNT);
-    if (!password) {
-      password = randomBytes(18).toString('base64url');
-      await secrets.set(LOCAL_ADMIN_ACCOUNT, password);
-    }
-    logger.registerSecret(password);
-    return password;
-  };
+  const localAdminPassword = () => embeddedAdminPassword(secrets, logger, LOCAL_ADMIN_ACCOUNT);
 
   const runner = options.localWorkspace?.runner ?? sourceRunner('./local-workspace/cli.ts');
   let workspace: ForkedWorkspace | null = null;
@@ -198,10 +189,14 @@ export const createServices = (options: ServicesOptions) => {
     workspaces,
     sessions: createTwentySessions({ secrets, logger }),
     model: async (connectionId) => (await dataModel.getModel(connectionId, true)).model,
-    localAdmin: async (connectionId) =>
-      connectionId === LOCAL_CONNECTION_ID
-        ? { email: DEFAULT_ADMIN_EMAIL, password: await localAdminPassword() }
-        : null,
+    localAdmin: async (connectionId) => {
+      if (connectionId === LOCAL_CONNECTION_ID)
+        return { email: DEFAULT_ADMIN_EMAIL, password: await localAdminPassword() };
+      const replica = replicas.handle.list().find((candidate) => candidate.id === connectionId);
+      return replica
+        ? { email: DEFAULT_ADMIN_EMAIL, password: await replicas.adminPassword(replica.of) }
+        : null;
+    },
   });
   const playground = createPlaygroundService({
     workspaces,

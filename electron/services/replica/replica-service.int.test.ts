@@ -59,7 +59,13 @@ describe('replicas over the contract', () => {
   afterAll(async () => {
     await services?.stop();
     await remote?.dispose();
-    for (const account of ['local-workspace', `connection:${remoteId}`, `replica:${remoteId}`])
+    for (const account of [
+      'local-workspace',
+      'local-workspace-admin',
+      `connection:${remoteId}`,
+      `replica:${remoteId}`,
+      `replica-admin:${remoteId}`,
+    ])
       await keychain.delete(account).catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -93,6 +99,24 @@ describe('replicas over the contract', () => {
       request: { kind: 'rest', api: 'core', method: 'POST', path: '/widgets', body: { name: 'W' } },
     });
     expect(created.exchange.status).toBe(201);
+    // Its admin can sign in (the password is in the keychain): key minting works there too.
+    const overview = await call('access.getOverview', { connectionId: replica.connectionId });
+    expect(overview.session.localAdminEmail).toBe('admin@atelier.local');
+    const session = await call('access.signIn', {
+      connectionId: replica.connectionId,
+      email: 'admin@atelier.local',
+      password: '',
+    });
+    expect(session.signedIn).toBe(true);
+    const admin = overview.roles.find((role: { label: string }) => role.label === 'Admin');
+    const key = await call('access.createApiKey', {
+      connectionId: replica.connectionId,
+      name: 'Replica key',
+      expiresAt: null,
+      roleId: admin.id,
+      storeToken: false,
+    });
+    expect(key.apiKey.roleLabel).toBe('Admin');
   }, 120_000);
 
   it('a pull stopped half-way resumes without duplicates and refresh sees changes', async () => {
@@ -189,5 +213,6 @@ describe('replicas over the contract', () => {
     expect((await call('replica.listReplicas', {})).replicas).toEqual([]);
     await expect(access(join(dataDir, 'replicas', remoteId))).rejects.toThrow();
     expect(await keychain.get(`replica:${remoteId}`)).toBeNull();
+    expect(await keychain.get(`replica-admin:${remoteId}`)).toBeNull();
   }, 60_000);
 });

@@ -19,7 +19,7 @@ import {
   type ForkedWorkspace,
   type WorkspaceRunner,
 } from '../local-workspace/forked-workspace';
-import { startKeyedWorkspace } from '../workspaces/keyed-workspace';
+import { embeddedAdminPassword, startKeyedWorkspace } from '../workspaces/keyed-workspace';
 import type { LocalWorkspaceState, ReplicaWorkspaces } from '../workspaces/local-workspace-handle';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
 import { copyWorkspace, refreshWorkspace } from './copy-workspace';
@@ -68,6 +68,7 @@ export interface ReplicaServiceDeps {
 
 export const replicaConnectionId = (remoteId: string) => `replica-${remoteId}`;
 const keyAccount = (remoteId: string) => `replica:${remoteId}`;
+const adminAccount = (remoteId: string) => `replica-admin:${remoteId}`;
 
 export const createReplicaService = (deps: ReplicaServiceDeps) => {
   const { dataDir, secrets, logger, jobs } = deps;
@@ -152,6 +153,7 @@ export const createReplicaService = (deps: ReplicaServiceDeps) => {
         const journal = await openJournal(journalOf(remoteId)).read();
         if (journal.run)
           entry.interrupted = `A ${journal.run.kind === 'refresh' ? 'refresh' : 'pull'} stopped before it finished; run it again to resume`;
+        const adminPassword = await embeddedAdminPassword(secrets, logger, adminAccount(remoteId));
         const started = await startKeyedWorkspace({
           secrets,
           logger,
@@ -162,6 +164,7 @@ export const createReplicaService = (deps: ReplicaServiceDeps) => {
               port: 0,
               dataDir: join(dirOf(remoteId), 'workspace'),
               apiKey: key,
+              adminPassword,
               seedDemoData: false,
               // Ours alone: only the remote's limit paces a pull.
               rateLimits: null,
@@ -271,6 +274,7 @@ export const createReplicaService = (deps: ReplicaServiceDeps) => {
     await save((replicas) => replicas.filter((entry) => entry.of !== remoteId));
     await rm(dirOf(remoteId), { recursive: true, force: true });
     await secrets.delete(keyAccount(remoteId)).catch(() => false);
+    await secrets.delete(adminAccount(remoteId)).catch(() => false);
     changed();
   };
 
@@ -287,6 +291,9 @@ export const createReplicaService = (deps: ReplicaServiceDeps) => {
 
   return {
     handle,
+    /** The replica workspace's admin password (Twenty's sign-in for key operations). */
+    adminPassword: (remoteId: string) =>
+      embeddedAdminPassword(secrets, logger, adminAccount(remoteId)),
     loaded,
     async list(): Promise<ReplicaList> {
       await loaded;

@@ -33,3 +33,21 @@ export const startKeyedWorkspace = async (input: {
   }
   return { workspace, apiKey };
 };
+
+/**
+ * The admin password of an embedded workspace (Twenty's sign-in, which key minting needs),
+ * generated once and kept in the keychain; the workspace process gets it in its environment.
+ */
+export const embeddedAdminPassword = async (
+  secrets: SecretStore,
+  logger: Logger,
+  account: string,
+): Promise<string> => {
+  let password = await secrets.get(account);
+  if (!password) {
+    password = randomBytes(18).toString('base64url');
+    await secrets.set(account, password);
+  }
+  logger.registerSecret(password);
+  return password;
+};
