@@ -15,6 +15,20 @@ export interface RoleWidePermissions {
   canDestroyAllObjectRecords: boolean;
 }
 
+/** A role's boolean switches, in Twenty's order (role-wide access, then who may hold it). */
+export const ROLE_BOOLEANS = [
+  'canUpdateAllSettings',
+  'canAccessAllTools',
+  'canReadAllObjectRecords',
+  'canUpdateAllObjectRecords',
+  'canSoftDeleteAllObjectRecords',
+  'canDestroyAllObjectRecords',
+  'canBeAssignedToUsers',
+  'canBeAssignedToAgents',
+  'canBeAssignedToApiKeys',
+] as const;
+export type RoleBoolean = (typeof ROLE_BOOLEANS)[number];
+
 /** A per-object override: `null` (or absent) inherits the role-wide switch. */
 export interface ObjectOverride {
   canReadObjectRecords?: boolean | null;

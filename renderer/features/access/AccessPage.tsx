@@ -36,7 +36,7 @@ export const AccessPage = () => {
           <RefreshCw size={13} aria-hidden className={overview.isFetching ? 'spin' : undefined} />
         </button>
       </div>
-      <div className="access-tabs" role="tablist" aria-label="Access sections">
+      <div className="tool-tabs" role="tablist" aria-label="Access sections">
         {ACCESS_TABS.map((item) => (
           <button
             key={item.id}

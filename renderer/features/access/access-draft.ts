@@ -6,6 +6,7 @@ import type {
   RoleSettings,
 } from '../../../shared/contract';
 import { isNewRoleId, roleToDraft } from '../../../shared/access/plan-access-changes';
+import { ROLE_BOOLEANS } from '../../../shared/access/role-rules';
 
 /**
  * The admin's pending access changes for one connection, as pure data: the roles as they were
@@ -30,15 +31,7 @@ const SETTING_KEYS = [
   'label',
   'description',
   'icon',
-  'canUpdateAllSettings',
-  'canAccessAllTools',
-  'canReadAllObjectRecords',
-  'canUpdateAllObjectRecords',
-  'canSoftDeleteAllObjectRecords',
-  'canDestroyAllObjectRecords',
-  'canBeAssignedToUsers',
-  'canBeAssignedToAgents',
-  'canBeAssignedToApiKeys',
+  ...ROLE_BOOLEANS,
 ] as const satisfies ReadonlyArray<keyof RoleSettings>;
 
 export type ScalarSettings = Pick<RoleSettings, (typeof SETTING_KEYS)[number]>;

@@ -39,7 +39,7 @@ export const WebhooksPage = () => {
         <div className="spacer" />
         <ListeningSummary />
       </div>
-      <div className="webhooks-tabs" role="tablist" aria-label="Webhooks sections">
+      <div className="tool-tabs" role="tablist" aria-label="Webhooks sections">
         {SECTIONS.map((item) => (
           <button
             key={item.id}

@@ -1,3 +1,4 @@
+import { ROLE_BOOLEANS, type RoleBoolean } from '../../../../shared/access/role-rules';
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../storage/sql-engine';
 import { MEMBER_ROLE_UNIVERSAL_IDENTIFIER } from './standard-roles';
@@ -7,18 +8,7 @@ import { MEMBER_ROLE_UNIVERSAL_IDENTIFIER } from './standard-roles';
  * `core."fieldPermission"`, `core."permissionFlag"` (docs/twenty-permissions.md §1). No rules
  * here; role-operations.ts validates before writing.
  */
-export const ROLE_BOOLEANS = [
-  'canUpdateAllSettings',
-  'canAccessAllTools',
-  'canReadAllObjectRecords',
-  'canUpdateAllObjectRecords',
-  'canSoftDeleteAllObjectRecords',
-  'canDestroyAllObjectRecords',
-  'canBeAssignedToUsers',
-  'canBeAssignedToAgents',
-  'canBeAssignedToApiKeys',
-] as const;
-export type RoleBoolean = (typeof ROLE_BOOLEANS)[number];
+export { ROLE_BOOLEANS, type RoleBoolean };
 
 export type RoleRow = {
   id: string;
