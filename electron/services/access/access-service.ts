@@ -548,7 +548,8 @@ export const createAccessService = (deps: AccessDeps) => {
     }) {
       const creds = await workspaces.credentials(input.connectionId);
       let password = input.password;
-      if (!password) {
+      if (password) logger.registerSecret(password);
+      else {
         const local = await deps.localAdmin(input.connectionId);
         if (!local || local.email.toLowerCase() !== input.email.toLowerCase())
           throw new AppError('INVALID_INPUT', 'Enter the password of this Twenty user');
