@@ -33,7 +33,14 @@ import { identifyKey } from '../twenty-client/workspace-key';
 import type { WorkspacesService } from '../workspaces/workspaces-service';
 import { findConnection } from '../workspaces/writable-connection';
 import { needsSession, type TwentySessions } from './twenty-session';
-import { readRoles, ROLE_OPERATIONS } from './twenty-roles';
+import {
+  readRoleApiShape,
+  readRoles,
+  stepRequest,
+  unknownSettings,
+  unsupportedOperations,
+  type RoleApiShape,
+} from './twenty-roles';
 import {
   createApiKey,
   generateApiKeyToken,
@@ -112,7 +119,11 @@ export const createAccessService = (deps: AccessDeps) => {
     () => ({ rotations: [], storedTokens: [] }),
     (message) => logger.warn(message),
   );
-  const plans = new Map<string, { connectionId: string; steps: PlannedStep[]; problems: number }>();
+  const plans = new Map<
+    string,
+    { connectionId: string; steps: PlannedStep[]; problems: number; shape: RoleApiShape }
+  >();
+  const shapes = new Map<string, RoleApiShape>();
   const sessionRequired = new Set<string>();
   const sessionClients = new Map<string, TwentyClient>();
   const tryAsTokens = new Map<string, { token: string; until: number }>();
@@ -261,12 +272,23 @@ export const createAccessService = (deps: AccessDeps) => {
     };
   };
 
-  const readRolesAndObjects = async (connectionId: string) => {
+  /** The server's role API shape, read once per connection (again before each review). */
+  const roleShape = async (connectionId: string, fresh = false) => {
+    let shape = fresh ? undefined : shapes.get(connectionId);
+    if (!shape) {
+      shape = await roleOperation(connectionId, readRoleApiShape);
+      shapes.set(connectionId, shape);
+    }
+    return shape;
+  };
+
+  const readRolesAndObjects = async (connectionId: string, fresh = false) => {
+    const shape = await roleShape(connectionId, fresh);
     const [roles, model] = await Promise.all([
-      roleOperation(connectionId, readRoles),
+      roleOperation(connectionId, (client) => readRoles(client, shape)),
       deps.model(connectionId),
     ]);
-    return { roles, objects: toAccessObjects(model) };
+    return { roles, objects: toAccessObjects(model), shape };
   };
 
   const storeToken = async (connectionId: string, apiKeyId: string, token: string) => {
@@ -342,7 +364,7 @@ export const createAccessService = (deps: AccessDeps) => {
       deletedRoleIds: string[];
     }): Promise<AccessPlan> {
       await writable(input.connectionId);
-      const { roles, objects } = await readRolesAndObjects(input.connectionId);
+      const { roles, objects, shape } = await readRolesAndObjects(input.connectionId, true);
       const plan = planAccessChanges({
         live: roles,
         objects,
@@ -350,10 +372,31 @@ export const createAccessService = (deps: AccessDeps) => {
         deletedRoleIds: input.deletedRoleIds,
       });
       const planId = randomUUID();
+      // What this Twenty version cannot take: missing operations block, unknown settings warn.
+      for (const message of unsupportedOperations(
+        shape,
+        plan.steps.map((step) => step.operation),
+      ))
+        plan.problems.push({ roleLabel: 'This server', message });
+      const settingKeys = plan.steps.flatMap((step) =>
+        step.kind === 'updateRole'
+          ? Object.keys((step.variables.updateRoleInput as { update: object }).update)
+          : step.kind === 'createRole'
+            ? Object.entries(step.variables.createRoleInput as Record<string, unknown>)
+                .filter(([, value]) => value === true)
+                .map(([key]) => key)
+            : [],
+      );
+      const unknown = unknownSettings(shape, [...new Set(settingKeys)]);
+      if (unknown.length)
+        plan.warnings.push(
+          `This Twenty version does not have ${unknown.join(', ')}: left out of what is sent.`,
+        );
       plans.set(planId, {
         connectionId: input.connectionId,
         steps: plan.steps,
         problems: plan.problems.length,
+        shape,
       });
       return {
         planId,
@@ -390,12 +433,12 @@ export const createAccessService = (deps: AccessDeps) => {
               ),
             ) as Record<string, unknown>;
             try {
-              const data = await roleOperation(plan.connectionId, (client) =>
-                client.metadataGraphql<Record<string, { id?: string } | unknown>>({
-                  query: ROLE_OPERATIONS[step.operation]!,
-                  variables,
-                }),
-              );
+              const request = stepRequest(plan.shape, step.operation, variables);
+              const data = request
+                ? await roleOperation(plan.connectionId, (client) =>
+                    client.metadataGraphql<Record<string, unknown>>(request),
+                  )
+                : {};
               if (step.kind === 'createRole' && isNewRoleId(step.roleId))
                 created[step.roleId] = (data.createOneRole as { id: string }).id;
               applied += 1;
