@@ -3,25 +3,13 @@ import type {
   ObjectOverrideValue,
   Role,
 } from '../../../shared/contract/access';
+import { ROLE_BOOLEANS } from '../../../shared/access/role-rules';
 import type { TwentyClient } from '../twenty-client';
 
 /**
  * Roles as Twenty's metadata API returns them (`getRoles`, SDK 2.43 `Role`), in the contract's
  * shape: overrides keyed by object, restrictions keyed by field, holders counted.
  */
-const ROLES = `query AtelierRoles {
-  getRoles {
-    id label description icon isEditable
-    canUpdateAllSettings canAccessAllTools
-    canReadAllObjectRecords canUpdateAllObjectRecords canSoftDeleteAllObjectRecords canDestroyAllObjectRecords
-    canBeAssignedToUsers canBeAssignedToAgents canBeAssignedToApiKeys
-    permissionFlags { flag }
-    objectPermissions { objectMetadataId canReadObjectRecords canUpdateObjectRecords canSoftDeleteObjectRecords canDestroyObjectRecords }
-    fieldPermissions { objectMetadataId fieldMetadataId canReadFieldValue canUpdateFieldValue }
-    workspaceMembers { id }
-    apiKeys { id revokedAt }
-  }
-}`;
 const DEFAULT_ROLE = `query AtelierDefaultRole { currentWorkspace { defaultRole { id } } }`;
 
 interface TwentyRole {
@@ -172,22 +160,7 @@ export const readRoleApiShape = async (client: TwentyClient): Promise<RoleApiSha
   };
 };
 
-const ROLE_SCALARS = [
-  'id',
-  'label',
-  'description',
-  'icon',
-  'isEditable',
-  'canUpdateAllSettings',
-  'canAccessAllTools',
-  'canReadAllObjectRecords',
-  'canUpdateAllObjectRecords',
-  'canSoftDeleteAllObjectRecords',
-  'canDestroyAllObjectRecords',
-  'canBeAssignedToUsers',
-  'canBeAssignedToAgents',
-  'canBeAssignedToApiKeys',
-];
+const ROLE_SCALARS = ['id', 'label', 'description', 'icon', 'isEditable', ...ROLE_BOOLEANS];
 const ROLE_LISTS: Record<string, string> = {
   permissionFlags: 'permissionFlags { flag }',
   settingPermissions: 'settingPermissions { setting }',
@@ -208,15 +181,15 @@ const ABSENT_SWITCHES: Partial<Record<keyof TwentyRole, boolean>> = {
 };
 
 export const readRoles = async (client: TwentyClient, shape?: RoleApiShape): Promise<Role[]> => {
-  const has = (field: string) => !shape || shape.roleFields.has(field);
-  const query = shape
-    ? `query AtelierRoles { getRoles { ${[
-        ...ROLE_SCALARS.filter(has),
-        ...Object.entries(ROLE_LISTS)
-          .filter(([field]) => has(field))
-          .map(([, selection]) => selection),
-      ].join(' ')} } }`
-    : ROLES;
+  // Without a shape: the SDK 2.43 role (flags as `permissionFlags`).
+  const has = (field: string) =>
+    shape ? shape.roleFields.has(field) : field !== 'settingPermissions';
+  const query = `query AtelierRoles { getRoles { ${[
+    ...ROLE_SCALARS.filter(has),
+    ...Object.entries(ROLE_LISTS)
+      .filter(([field]) => has(field))
+      .map(([, selection]) => selection),
+  ].join(' ')} } }`;
   const { getRoles } = await client.metadataGraphql<{
     getRoles: Array<TwentyRole & { settingPermissions?: Array<{ setting: string }> | null }>;
   }>({ query });
