@@ -7,8 +7,14 @@ import { ensureTokenTables, neverExpires, TokenService } from './auth/api-key-to
 import { ensureCoreSchema } from './metadata/core-schema';
 import { loadMetadataState, loadWorkspace } from './metadata/metadata-store';
 import { MetadataService, persistDiff } from './metadata/metadata-service';
-import { cloneState, type MetadataState, type WorkspaceRow } from './metadata/metadata-types';
+import {
+  cloneState,
+  type MetadataState,
+  type ObjectRow,
+  type WorkspaceRow,
+} from './metadata/metadata-types';
 import { planDdl } from './metadata/plan-ddl';
+import { upgradeSearchVectors } from './metadata/search-vector';
 import { insertRecords } from './records/insert-records';
 import { buildStandardModel } from './seed/build-standard-model';
 import { DEMO_DATA } from './seed/demo-data/index';
@@ -40,6 +46,15 @@ export const dataSchemaName = (workspaceId: string): string =>
 
 export const ADMIN_ROLE_LABEL = 'Admin';
 
+const STANDARD_SEARCH_FIELDS = new Map(
+  STANDARD_OBJECT_DEFINITIONS.map((definition) => [
+    definition.nameSingular,
+    definition.searchFields,
+  ]),
+);
+const declaredSearchFields = (object: ObjectRow) =>
+  object.isCustom ? undefined : STANDARD_SEARCH_FIELDS.get(object.nameSingular);
+
 export const openWorkspace = async (
   engine: SqlEngine,
   options: BootstrapOptions = {},
@@ -59,6 +74,10 @@ export const openWorkspace = async (
   if (adminKeyId) initialApiKeyToken = await tokens.signApiKeyToken(adminKeyId, neverExpires());
   const state = await loadMetadataState(engine, workspace);
   const metadata = new MetadataService(engine, state);
+  if (upgradeSearchVectors(cloneState(state), '', declaredSearchFields) > 0)
+    await metadata.mutate((draft, now) => upgradeSearchVectors(draft, now, declaredSearchFields), {
+      bumpVersion: false,
+    });
   // Data made before views were stored gets the INDEX views Twenty would have created.
   if (state.views.views.size === 0)
     await metadata.mutate((draft, now) => addMissingIndexViews(draft, now), { bumpVersion: false });

@@ -1,9 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import {
-  COMPOSITE_TYPES,
-  computeCompositeColumnName,
-  isCompositeFieldType,
-} from '../../../../shared/domain/composite-types';
 import type { FieldMetadataType } from '../../../../shared/domain/field-metadata-type';
 import type { FieldRow } from './metadata-types';
 import { BASE_FIELD_NAMES, type BaseFieldName } from '../../../../shared/domain/base-fields';
@@ -187,24 +182,3 @@ export const buildBaseField = (
   });
 };
 
-/** Generated tsvector expression over the given search columns (Twenty: to_tsvector over unaccented text). */
-export const searchVectorExpression = (columns: string[]): string =>
-  columns.length === 0
-    ? `to_tsvector('simple'::regconfig, '')`
-    : `to_tsvector('simple'::regconfig, ${columns.map((column) => `COALESCE("${column}"::text, '')`).join(` || ' ' || `)})`;
-
-/** Columns a field contributes to the search vector (FULL_NAME: first and last name, …). */
-export const searchColumnsForField = (field: FieldRow): string[] => {
-  if (field.type === 'FULL_NAME')
-    return ['firstName', 'lastName'].map((sub) => computeCompositeColumnName(field.name, sub));
-  if (field.type === 'EMAILS') return [computeCompositeColumnName(field.name, 'primaryEmail')];
-  if (field.type === 'LINKS') return [computeCompositeColumnName(field.name, 'primaryLinkUrl')];
-  if (field.type === 'PHONES')
-    return [computeCompositeColumnName(field.name, 'primaryPhoneNumber')];
-  if (isCompositeFieldType(field.type)) {
-    return COMPOSITE_TYPES[field.type]
-      .filter((sub) => sub.type === 'TEXT')
-      .map((sub) => computeCompositeColumnName(field.name, sub.name));
-  }
-  return [field.name];
-};

@@ -1,6 +1,23 @@
 import { ensurePermissionTables } from '../permissions/permission-tables';
 import type { SqlExecutor } from '../storage/sql-engine';
 import { ensureViewTables } from '../views/view-store';
+import { UNACCENT_FUNCTION_SQL } from './search-vector';
+
+/** Search vectors call `public.unaccent_immutable`, as Twenty's do; made once per database. */
+const ensureUnaccent = async (db: SqlExecutor): Promise<void> => {
+  const { rows } = await db.query<{ present: boolean }>(
+    `SELECT to_regprocedure('public.unaccent_immutable(text)') IS NOT NULL AS "present"`,
+  );
+  if (rows[0]?.present) return;
+  try {
+    for (const statement of UNACCENT_FUNCTION_SQL) await db.query(statement);
+  } catch (error) {
+    throw new Error(
+      `Could not install the unaccent extension that search needs (${(error as Error).message}). ` +
+        'On PostgreSQL, connect as a user that may CREATE EXTENSION in this database.',
+    );
+  }
+};
 
 /**
  * The `core` schema: workspace, data-model metadata, API keys and roles, stored like Twenty's
@@ -116,6 +133,7 @@ const STATEMENTS = [
 ];
 
 export const ensureCoreSchema = async (db: SqlExecutor): Promise<void> => {
+  await ensureUnaccent(db);
   for (const statement of STATEMENTS) await db.query(statement);
   await ensurePermissionTables(db);
   await ensureViewTables(db);

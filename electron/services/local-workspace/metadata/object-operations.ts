@@ -4,14 +4,8 @@ import {
   ValidationCollector,
   type EntityValidationError,
 } from './metadata-errors';
-import {
-  buildBaseField,
-  searchColumnsForField,
-  BASE_FIELD_ORDER,
-  newFieldRow,
-  searchVectorExpression,
-  type FieldRowContext,
-} from './base-fields';
+import { buildBaseField, BASE_FIELD_ORDER, newFieldRow, type FieldRowContext } from './base-fields';
+import { searchVectorExpression } from './search-vector';
 import {
   fieldsOfObject,
   type FieldRow,
@@ -201,7 +195,9 @@ export const createObject = (
       name === 'searchVector'
         ? {
             settings: {
-              asExpression: searchVectorExpression(input.skipNameField ? [] : ['name']),
+              asExpression: searchVectorExpression(
+                input.skipNameField ? [] : [{ name: 'name', type: 'TEXT' }],
+              ),
               generatedType: 'STORED',
             },
           }
@@ -467,7 +463,7 @@ const reindexSearchVector = (state: MetadataState, object: ObjectRow, now: strin
     ...searchVector,
     settings: {
       ...searchVector.settings,
-      asExpression: searchVectorExpression(searchColumnsForField(labelField)),
+      asExpression: searchVectorExpression([{ name: labelField.name, type: labelField.type }]),
     },
     updatedAt: now,
   });

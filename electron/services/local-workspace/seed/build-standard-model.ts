@@ -3,10 +3,9 @@ import {
   buildBaseField,
   BASE_FIELD_ORDER,
   newFieldRow,
-  searchColumnsForField,
-  searchVectorExpression,
   type BaseFieldName,
 } from '../metadata/base-fields';
+import { searchFieldsOf, searchVectorExpression } from '../metadata/search-vector';
 import { isManyToOne } from '../metadata/field-columns';
 import type { FieldRow, MetadataState, ObjectRow, SelectOption } from '../metadata/metadata-types';
 import { joinColumnIndex, uniqueFieldIndex } from '../metadata/relation-fields';
@@ -173,15 +172,13 @@ export const buildStandardModel = (
       : undefined;
     const searchVector = own.find((field) => field.name === 'searchVector');
     if (searchVector) {
-      const names =
-        definition.searchFields ??
-        (labelField && labelField.type !== 'UUID' ? [labelField.name] : []);
-      const columns = names.flatMap((name) => {
-        const source = own.find((field) => field.name === name);
-        return source ? searchColumnsForField(source) : [];
-      });
+      const fields = searchFieldsOf(
+        own,
+        labelField && labelField.type !== 'UUID' ? labelField : undefined,
+        definition.searchFields,
+      );
       searchVector.settings = {
-        asExpression: searchVectorExpression(columns),
+        asExpression: searchVectorExpression(fields),
         generatedType: 'STORED',
       };
     }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { QueryResult, SqlEngine, SqlExecutor } from './sql-engine';
 
 const wrap = (db: PGlite | Transaction): SqlExecutor => ({
@@ -13,7 +14,11 @@ const wrap = (db: PGlite | Transaction): SqlExecutor => ({
 export const openPgliteEngine = async (dataDir: string): Promise<SqlEngine> => {
   await mkdir(dataDir, { recursive: true });
   // Dates stay 'YYYY-MM-DD' strings (as with node-postgres below); timestamptz → Date on both.
-  const db = await PGlite.create(dataDir, { parsers: { 1082: (value: string) => value } });
+  const db = await PGlite.create(dataDir, {
+    parsers: { 1082: (value: string) => value },
+    // Search vectors are built with unaccent, as Twenty's are.
+    extensions: { unaccent },
+  });
   const executor = wrap(db);
   return {
     kind: 'pglite',

@@ -50,6 +50,7 @@ import {
 import { UUIDScalar } from './core-scalars';
 import { graphqlFilterToAst, isEmptyFilter } from './graphql-filter-to-ast';
 import { withRecordPermissions } from '../../permissions/graphql-record-guard';
+import { searchField } from './search-field';
 
 /**
  * The per-workspace core GraphQL schema (`/graphql`), generated from the data model and cached
@@ -441,6 +442,7 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
       },
     };
   }
+  queries.search = searchField(state);
   // Each root field is one record operation for the rate limit, as each is one Twenty query runner call.
   for (const fields of [queries, mutations]) {
     for (const [name, config] of Object.entries(fields)) {
