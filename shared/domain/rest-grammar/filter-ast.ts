@@ -36,6 +36,18 @@ export type FilterNode =
 export const isLeaf = (node: FilterNode): node is Extract<FilterNode, { path: string[] }> =>
   'path' in node;
 
+/**
+ * True when the tree compares nothing (`{}`, `{and:[]}`, `{or:[{}]}`, `{name:{}}`): such a filter
+ * selects every record, so bulk updates, deletes and restores refuse it, as Twenty's
+ * is-empty-record-filter guard does.
+ */
+export const comparesNothing = (node: FilterNode | null): boolean => {
+  if (!node) return true;
+  if (isLeaf(node)) return false;
+  if ('not' in node) return comparesNothing(node.not);
+  return ('and' in node ? node.and : node.or).every(comparesNothing);
+};
+
 /** True when any leaf of the tree filters on `deletedAt` (then soft-deleted rows stay visible). */
 export const mentionsField = (node: FilterNode | null, field: string): boolean => {
   if (!node) return false;

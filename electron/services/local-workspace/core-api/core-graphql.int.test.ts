@@ -284,6 +284,47 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     ]);
   });
 
+  it('refuses bulk mutations whose filter compares nothing, and touches no record', async () => {
+    const count = async () =>
+      (await coreGraphql(ws, `{ people { totalCount } }`)).data!.people.totalCount as number;
+    const before = await count();
+    for (const filter of [
+      { and: [] },
+      { or: [] },
+      { and: [{}] },
+      { or: [{}, {}] },
+      { name: {} },
+      { not: {} },
+    ]) {
+      for (const verb of ['destroyPeople', 'deletePeople']) {
+        const refused = await coreGraphql(
+          ws,
+          `mutation($filter: PersonFilterInput!) { ${verb}(filter: $filter) { id } }`,
+          { filter },
+        );
+        expect(refused.data, `${verb} ${JSON.stringify(filter)}`).toEqual({ [verb]: null });
+        expect(refused.errors?.[0]?.message).toBe('A non-empty filter is required');
+      }
+    }
+    expect(await count()).toBe(before);
+    // A real comparison beside an empty group still selects (and only selects) its records.
+    const target = (await coreGraphql(ws, `{ people(first: 1) { edges { node { id } } } }`)).data!
+      .people.edges[0].node.id;
+    const updated = await coreGraphql(
+      ws,
+      `mutation($filter: PersonFilterInput!) { updatePeople(data: { jobTitle: "Scoped" }, filter: $filter) { id } }`,
+      { filter: { or: [{}, { id: { eq: target } }] } },
+    );
+    expect(updated.data!.updatePeople).toEqual([{ id: target }]);
+    const restRefused = await rest(
+      ws,
+      'DELETE',
+      `/rest/people?filter=${encodeURIComponent('and()')}`,
+    );
+    expect(restRefused.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
   it('groups records by fields, sub-fields and date granularity, over REST and GraphQL', async () => {
     const all = (await rest(ws, 'GET', '/rest/opportunities?limit=200')).body.data.opportunities;
     const byStage = new Map<string, any[]>();

@@ -24,7 +24,10 @@ import {
   updateOne,
   upsertMany,
 } from '../records/record-service';
-import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-ast';
+import {
+  comparesNothing,
+  type FilterNode,
+} from '../../../../shared/domain/rest-grammar/filter-ast';
 import type { WorkspaceRuntime } from '../workspace-runtime';
 import { RateLimitExceeded } from '../limits/rate-limiter';
 import { actorForCaller } from './actor-for-caller';
@@ -127,7 +130,7 @@ const projectRecords = (
 
 const requireFilter = (query: URLSearchParams, message: string): FilterNode => {
   const filter = parseRestFilter(query.get('filter'));
-  if (!filter) throw badRequest(message);
+  if (!filter || comparesNothing(filter)) throw badRequest(message);
   return filter;
 };
 

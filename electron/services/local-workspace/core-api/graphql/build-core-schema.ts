@@ -35,7 +35,10 @@ import {
 } from '../../records/record-service';
 import { objectShape, type ObjectShape } from '../../records/record-shape';
 import { decodeCursor } from '../../records/query/cursor';
-import type { FilterNode } from '../../../../../shared/domain/rest-grammar/filter-ast';
+import {
+  comparesNothing,
+  type FilterNode,
+} from '../../../../../shared/domain/rest-grammar/filter-ast';
 import { sortKey, type OrderDirection, type SortKey } from '../../records/query/order-by';
 import type { Actor } from '../../records/write-records';
 import type { AuthContext } from '../../auth/api-key-tokens';
@@ -145,14 +148,9 @@ const selectIds = async (
   filter: unknown,
   verb: 'update' | 'delete' | 'destroy' | 'restore',
 ): Promise<string[]> => {
-  if (isEmptyFilter(filter as Record<string, unknown>))
-    throw badInput('A non-empty filter is required');
-  return idsMatching(
-    context.runtime,
-    shape,
-    graphqlFilterToAst(shape, filter as Record<string, unknown>)!,
-    verb,
-  );
+  const ast = graphqlFilterToAst(shape, filter as Record<string, unknown>);
+  if (comparesNothing(ast)) throw badInput('A non-empty filter is required');
+  return idsMatching(context.runtime, shape, ast!, verb);
 };
 
 const schemaCache = new WeakMap<MetadataState, GraphQLSchema>();

@@ -1,5 +1,6 @@
 import { isCompositeFieldType } from '../../../../../shared/domain/composite-types';
 import {
+  comparesNothing,
   FILTER_OPERATORS,
   type FilterNode,
   type FilterOperator,
@@ -43,7 +44,8 @@ export const graphqlFilterToAst = (
     if (key === 'and' || key === 'or') {
       const list = (value as Record<string, unknown>[])
         .map((item) => graphqlFilterToAst(shape, item))
-        .filter((node): node is FilterNode => node !== null);
+        // An empty member compares nothing: `{or: [{}, {id: …}]}` selects by id alone.
+        .filter((node): node is FilterNode => node !== null && !comparesNothing(node));
       children.push(key === 'and' ? { and: list } : { or: list });
       continue;
     }
