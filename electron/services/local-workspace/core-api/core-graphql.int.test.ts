@@ -325,6 +325,38 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     expect(await count()).toBe(before);
   });
 
+  it('keeps a creation date given on create, over REST and GraphQL, and not on update', async () => {
+    const created = await rest(ws, 'POST', '/rest/companies', {
+      name: 'Founded earlier',
+      createdAt: '2020-02-05T08:00:00.000Z',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.data.createCompany.createdAt).toBe('2020-02-05T08:00:00.000Z');
+    const viaGraphql = await coreGraphql(
+      ws,
+      `mutation { createCompany(data: { name: "Also earlier", createdAt: "2020-03-01T00:00:00.000Z" }) { id createdAt } }`,
+    );
+    expect(viaGraphql.errors, JSON.stringify(viaGraphql.errors)).toBeUndefined();
+    expect(viaGraphql.data!.createCompany.createdAt).toBe('2020-03-01T00:00:00.000Z');
+    const found = await rest(
+      ws,
+      'GET',
+      `/rest/companies?filter=${encodeURIComponent("createdAt[lte]:'2020-12-31T00:00:00.000Z'")}`,
+    );
+    expect(found.body.data.companies.map((c: any) => c.name).sort()).toEqual([
+      'Also earlier',
+      'Founded earlier',
+    ]);
+    const update = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { updateCompany(id: $id, data: { createdAt: "2021-01-01T00:00:00.000Z" }) { id } }`,
+      { id: viaGraphql.data!.createCompany.id },
+    );
+    expect(update.errors?.[0]?.message).toContain(
+      '"createdAt" is not defined by type "CompanyUpdateInput"',
+    );
+  });
+
   it('groups records by fields, sub-fields and date granularity, over REST and GraphQL', async () => {
     const all = (await rest(ws, 'GET', '/rest/opportunities?limit=200')).body.data.opportunities;
     const byStage = new Map<string, any[]>();

@@ -114,7 +114,7 @@ const prepareInput = (
         'INVALID_ARGS_DATA',
       );
     }
-    if (WRITE_PROTECTED.has(key)) continue;
+    if (WRITE_PROTECTED.has(key) && !(isCreate && key === 'createdAt' && value != null)) continue;
     if (field?.type === 'ACTOR') continue; // name and member are server-filled; a given source is kept below
     if (
       field &&

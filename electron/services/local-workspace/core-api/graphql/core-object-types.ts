@@ -152,7 +152,7 @@ export const buildObjectTypes = (
   const writable = fields.filter(
     (field) =>
       field.type !== 'TS_VECTOR' &&
-      !['createdAt', 'updatedAt', 'deletedAt', 'searchVector'].includes(field.name),
+      !['updatedAt', 'deletedAt', 'searchVector'].includes(field.name),
   );
 
   const types = {} as ObjectGraphqlTypes;
@@ -245,6 +245,8 @@ export const buildObjectTypes = (
   const inputFields = (kind: 'create' | 'update') => () => {
     const config: GraphQLInputFieldConfigMap = {};
     for (const field of writable) {
+      // A record may be created with its original creation date (imports, Twenty's own specs).
+      if (kind === 'update' && field.name === 'createdAt') continue;
       if (isManyToOne(field)) {
         config[joinColumnNameOf(field)] = { type: UUIDScalar };
         const target = context.byObjectId.get(field.relationTargetObjectMetadataId ?? '');
