@@ -15,6 +15,7 @@ const ensureUnaccent = async (db: SqlExecutor): Promise<void> => {
     throw new Error(
       `Could not install the unaccent extension that search needs (${(error as Error).message}). ` +
         'On PostgreSQL, connect as a user that may CREATE EXTENSION in this database.',
+      { cause: error },
     );
   }
 };
