@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import { canonicalisePhone } from './canonical-phone';
-import { ACTOR_SOURCES } from '../../../../shared/domain/composite-types';
 import { quoteIdentifier as q, type SqlExecutor } from '../storage/sql-engine';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import type { FieldRow } from '../metadata/metadata-types';
 import { toColumnValues, type ColumnValue } from './record-columns';
 import { fromDatabaseError, RecordError, recordNotFound } from './record-errors';
 import { rowToRecord, type ObjectShape } from './record-shape';
+import { assertValidCreateId, validateFieldValue } from './validate-record-input';
 
 /**
  * Create / update / soft-delete / destroy / restore, one SQL statement each, values bound.
@@ -96,9 +96,10 @@ const prepareInput = (
 ): Record<string, unknown> => {
   if (!input || typeof input !== 'object' || Array.isArray(input))
     throw new RecordError('Input must be an object', 'BAD_REQUEST', 'INVALID_ARGS_DATA');
+  if (isCreate) assertValidCreateId(input);
   const joinColumns = new Set(shape.fields.filter(isManyToOne).map(joinColumnNameOf));
   const prepared: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
+  for (const [key, raw] of Object.entries(input)) {
     const field = shape.byName.get(key);
     if (!field && !joinColumns.has(key)) {
       throw new RecordError(
@@ -114,24 +115,10 @@ const prepareInput = (
         'INVALID_ARGS_DATA',
       );
     }
+    // Twenty's data-arg validators, with its messages (a join column is checked as a UUID).
+    const value = validateFieldValue(field ?? { type: 'UUID', options: null }, key, raw);
     if (WRITE_PROTECTED.has(key) && !(isCreate && key === 'createdAt' && value != null)) continue;
     if (field?.type === 'ACTOR') continue; // name and member are server-filled; a given source is kept below
-    if (
-      field &&
-      (field.type === 'SELECT' || field.type === 'RATING' || field.type === 'MULTI_SELECT') &&
-      value !== null
-    ) {
-      // Checked before the database, with Twenty's message (its enum error would otherwise leak through).
-      const allowed = new Set((field.options ?? []).map((option) => option.value));
-      for (const item of field.type === 'MULTI_SELECT' && Array.isArray(value) ? value : [value]) {
-        if (!allowed.has(item as string))
-          throw new RecordError(
-            `Invalid value '${String(item)}' for field "${key}"`,
-            'BAD_REQUEST',
-            'INVALID_ARGS_DATA',
-          );
-      }
-    }
     prepared[key] = field ? canonicalise(field, value) : value;
   }
   const actorValue = {
@@ -140,20 +127,8 @@ const prepareInput = (
     workspaceMemberId: actor.workspaceMemberId,
     context: {},
   };
-  // Clients may state the source of a creation (e.g. EMAIL, IMPORT); Twenty keeps it.
+  // Clients may state the source of a creation (e.g. EMAIL, IMPORT); Twenty keeps it (validated above).
   const given = input.createdBy as { source?: unknown; context?: unknown } | undefined;
-  if (given && typeof given === 'object' && given.source !== undefined) {
-    if (
-      typeof given.source !== 'string' ||
-      !(ACTOR_SOURCES as readonly string[]).includes(given.source)
-    ) {
-      throw new RecordError(
-        `Invalid value '${String(given.source)}' for field "createdBy"`,
-        'BAD_REQUEST',
-        'INVALID_ARGS_DATA',
-      );
-    }
-  }
   const createdByValue = {
     ...actorValue,
     ...(given?.source ? { source: given.source } : {}),
