@@ -14,24 +14,40 @@ import { RecordError } from '../../records/record-errors';
  */
 const OPERATORS = new Set<string>(FILTER_OPERATORS);
 
-const leaves = (path: string[], comparison: Record<string, unknown>): FilterNode[] =>
-  Object.entries(comparison)
-    .filter(([, value]) => value !== undefined)
-    .map(([op, value]) => {
-      if (op === 'regex' || op === 'iregex')
-        throw new RecordError(
-          `Operator "${op}" is not supported`,
-          'BAD_REQUEST',
-          'INVALID_QUERY_INPUT',
-        );
-      if (!OPERATORS.has(op))
-        throw new RecordError(
-          `Unknown filter operator "${op}"`,
-          'BAD_REQUEST',
-          'INVALID_QUERY_INPUT',
-        );
-      return { path, op: op as FilterOperator, value };
-    });
+const leaves = (path: string[], comparison: Record<string, unknown>): FilterNode[] => {
+  const fieldName = path.join('.');
+  // validate-and-transform-operator-and-value.util.ts: one comparison object, one operator.
+  if (comparison === null || typeof comparison !== 'object')
+    throw new RecordError(
+      `Filter value for field "${fieldName}" must be an object`,
+      'BAD_REQUEST',
+      'INVALID_ARGS_FILTER',
+      'Invalid filter: filter value must be an object',
+    );
+  const entries = Object.entries(comparison).filter(([, value]) => value !== undefined);
+  if (entries.length !== 1)
+    throw new RecordError(
+      `Filter for field "${fieldName}" must have exactly one operator`,
+      'BAD_REQUEST',
+      'INVALID_ARGS_FILTER',
+      'Invalid filter: exactly one operator per field is required',
+    );
+  return entries.map(([op, value]) => {
+    if (op === 'regex' || op === 'iregex')
+      throw new RecordError(
+        `Operator "${op}" is not supported`,
+        'BAD_REQUEST',
+        'INVALID_QUERY_INPUT',
+      );
+    if (!OPERATORS.has(op))
+      throw new RecordError(
+        `Unknown filter operator "${op}"`,
+        'BAD_REQUEST',
+        'INVALID_QUERY_INPUT',
+      );
+    return { path, op: op as FilterOperator, value };
+  });
+};
 
 export const graphqlFilterToAst = (
   shape: ObjectShape,
@@ -57,7 +73,8 @@ export const graphqlFilterToAst = (
     const field = shape.byName.get(key);
     if (field && isCompositeFieldType(field.type)) {
       for (const [sub, comparison] of Object.entries(value as Record<string, unknown>)) {
-        if (comparison) children.push(...leaves([key, sub], comparison as Record<string, unknown>));
+        if (comparison !== undefined)
+          children.push(...leaves([key, sub], comparison as Record<string, unknown>));
       }
       continue;
     }

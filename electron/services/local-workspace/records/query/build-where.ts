@@ -4,6 +4,7 @@ import { resolveFieldPath } from './field-path';
 import { isLeaf, type FilterNode } from '../../../../../shared/domain/rest-grammar/filter-ast';
 import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
 import type { SqlParams } from './sql-params';
+import { unknownFilterField, validateFilter } from './validate-filter';
 
 /** Filter tree → parameterised SQL condition over the object's columns. */
 
@@ -14,12 +15,7 @@ const leafSql = (
 ): string => {
   const resolved = resolveFieldPath(shape, node.path);
   const path = node.path.join('.');
-  if (!resolved || resolved.isComposite) {
-    throw new RestQueryError(
-      `'filter' invalid. Field '${path}' does not exist or cannot be filtered on '${shape.object.nameSingular}'`,
-      'INVALID_FILTER_QUERY_PARAM',
-    );
-  }
+  if (!resolved || resolved.isComposite) throw unknownFilterField(shape, node.path);
   const column = q(resolved.column);
   const asText = resolved.type === 'TEXT' ? column : `${column}::text`;
   const { op, value } = node;
@@ -78,20 +74,25 @@ const leafSql = (
   }
 };
 
-export const buildWhere = (
-  shape: ObjectShape,
-  node: FilterNode | null,
-  params: SqlParams,
-): string => {
-  if (!node) return 'TRUE';
+const nodeSql = (shape: ObjectShape, node: FilterNode, params: SqlParams): string => {
   if (isLeaf(node)) return leafSql(shape, node, params);
   if ('and' in node)
     return node.and.length === 0
       ? 'TRUE'
-      : `(${node.and.map((child) => buildWhere(shape, child, params)).join(' AND ')})`;
+      : `(${node.and.map((child) => nodeSql(shape, child, params)).join(' AND ')})`;
   if ('or' in node)
     return node.or.length === 0
       ? 'TRUE'
-      : `(${node.or.map((child) => buildWhere(shape, child, params)).join(' OR ')})`;
-  return `NOT (${buildWhere(shape, node.not, params)})`;
+      : `(${node.or.map((child) => nodeSql(shape, child, params)).join(' OR ')})`;
+  return `NOT (${nodeSql(shape, node.not, params)})`;
 };
+
+/**
+ * The filter's WHERE condition. Every leaf is first checked against its field's type (Twenty's
+ * filter validation, see validate-filter.ts), so a wrong operator or value is a 400, never SQL.
+ */
+export const buildWhere = (
+  shape: ObjectShape,
+  node: FilterNode | null,
+  params: SqlParams,
+): string => (node ? nodeSql(shape, validateFilter(shape, node), params) : 'TRUE');
