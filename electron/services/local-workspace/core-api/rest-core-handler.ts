@@ -135,7 +135,7 @@ const requireFilter = (query: URLSearchParams, message: string): FilterNode => {
 };
 
 const parseLimit = (raw: string | null): number => {
-  if (raw === null) return QUERY_DEFAULT_LIMIT_RECORDS;
+  if (raw === null || raw === '') return QUERY_DEFAULT_LIMIT_RECORDS;
   const limit = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isInteger(limit))
     throw badRequest(
@@ -146,8 +146,9 @@ const parseLimit = (raw: string | null): number => {
 };
 
 const parseDepth = (raw: string | null): number => {
-  if (raw === null || raw === '0') return 0;
-  if (raw === '1') return 1;
+  // Twenty reads `+depth` and treats an empty parameter as absent (`depth=1.0` is 1).
+  if (raw === null || raw.trim() === '' || Number(raw) === 0) return 0;
+  if (Number(raw) === 1) return 1;
   throw badRequest(
     `'depth=${raw}' parameter invalid. Allowed values are 0, 1`,
     'INVALID_DEPTH_QUERY_PARAM',
@@ -242,7 +243,9 @@ export const handleRestCore = async (
       action,
       query,
     });
-    const projection = parseFieldsParam(shape, query.get('fields'), depth, guard?.canRead);
+    // `fields=a&fields=b` reads as `fields=a,b`, as Express hands Twenty every value.
+    const fields = query.has('fields') ? query.getAll('fields').join(',') : null;
+    const projection = parseFieldsParam(shape, fields, depth, guard?.canRead);
     const reply = (
       status: number,
       body: { data: Record<string, unknown>; [key: string]: unknown },
@@ -387,6 +390,8 @@ export const handleRestCore = async (
       if (method === 'GET') {
         const startingAfter = query.get('starting_after');
         const endingBefore = query.get('ending_before');
+        if (startingAfter && endingBefore)
+          throw badRequest('Cannot provide both before and after', 'ARGS_CONFLICT');
         const page = await findRecords(db, shape, {
           filter: parseRestFilter(query.get('filter')),
           orderBy: parseRestOrderBy(shape, query.get('order_by')),

@@ -43,6 +43,29 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
       `/rest/metadata/objects?starting_after=${ids[0]}&ending_before=${ids[1]}`,
     );
     expect(both.status).toBe(400);
+    expect(first.body.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: ids[0],
+      endCursor: ids[4],
+    });
+    expect(second.body.pageInfo.hasPreviousPage).toBe(true);
+    // Backwards from the second page's start: the first page again, in the same order.
+    const back = await rest(
+      ws,
+      'GET',
+      `/rest/metadata/objects?limit=5&ending_before=${second.body.pageInfo.startCursor}`,
+    );
+    expect(back.body.data.objects.map((o: any) => o.id)).toEqual(ids.slice(0, 5));
+    expect(back.body.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const malformed = await rest(ws, 'GET', '/rest/metadata/fields?starting_after=not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.messages).toEqual(['Invalid cursor: not-a-uuid']);
+    const fractional = await rest(ws, 'GET', '/rest/metadata/objects?limit=1.5');
+    expect(fractional.body.messages).toEqual(["limit '1.5' is invalid. Should be an integer"]);
+    const upper = await rest(ws, 'GET', `/rest/metadata/objects/${ids[2].toUpperCase()}`);
+    expect(upper.status).toBe(200);
+    expect(upper.body.data.object.id).toBe(ids[2]);
   });
 
   it('creates (201), reads, updates and deletes an object and a field', async () => {

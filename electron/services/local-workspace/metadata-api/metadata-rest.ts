@@ -8,6 +8,7 @@ import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
 import { toFieldDto, toObjectDto } from './metadata-dtos';
 import { metadataSchema } from './metadata-graphql-endpoint';
 import { mutationResolvers } from './metadata-resolvers';
+import { metadataCursorPage, parseMetadataRestPagination } from './metadata-rest-pagination';
 
 /**
  * /rest/metadata/objects and /rest/metadata/fields as Twenty 2.x's dedicated controllers answer
@@ -16,7 +17,6 @@ import { mutationResolvers } from './metadata-resolvers';
  * `{data:{createOneObject}}`, update `{data:{updateOneObject}}`, delete `{data:{deleteOneObject}}`.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFAULT_LIMIT = 1000;
 
 type Kind = 'objects' | 'fields';
 const NAMES = {
@@ -138,44 +138,19 @@ const coerceBody = (body: unknown, typeName: string): Record<string, unknown> =>
   return value as Record<string, unknown>;
 };
 
-const listWithIdCursor = (items: Array<{ id: string }>, query: URLSearchParams) => {
-  const startingAfter = query.get('starting_after');
-  const endingBefore = query.get('ending_before');
-  if (startingAfter && endingBefore) {
-    throw new HttpError(
-      400,
-      restError(
-        400,
-        'BadRequestException',
-        "'starting_after' and 'ending_before' cannot be used together.",
-      ),
-    );
-  }
-  const rawLimit = query.get('limit');
-  const limit = rawLimit === null ? DEFAULT_LIMIT : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 0)
-    throw new HttpError(400, restError(400, 'BadRequestException', `Invalid limit: ${rawLimit}`));
-  const sorted = [...items].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  let page: typeof sorted;
-  let hasNextPage: boolean;
-  if (endingBefore) {
-    const newer = sorted.filter((item) => item.id > endingBefore);
-    page = newer.slice(Math.max(0, newer.length - limit));
-    hasNextPage = newer.length > limit;
-  } else {
-    const older = startingAfter ? sorted.filter((item) => item.id < startingAfter) : sorted;
-    page = older.slice(0, limit);
-    hasNextPage = older.length > limit;
-  }
-  return {
-    page,
-    pageInfo: {
-      hasNextPage,
-      startCursor: page[0]?.id ?? null,
-      endCursor: page[page.length - 1]?.id ?? null,
-    },
-    totalCount: items.length,
-  };
+/** paginate-metadata-query-builder: ids descending, the cursor excluded (ascending backwards). */
+const listWithIdCursor = <T extends { id: string }>(items: T[], query: URLSearchParams) => {
+  const pagination = parseMetadataRestPagination(query);
+  const { afterId, beforeId, backward } = pagination;
+  const fetched = [...items]
+    .filter(
+      (item) =>
+        (afterId === undefined || item.id < afterId) &&
+        (beforeId === undefined || item.id > beforeId),
+    )
+    .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) * (backward ? -1 : 1))
+    .slice(0, pagination.limit + 1);
+  return { ...metadataCursorPage(fetched, pagination), totalCount: items.length };
 };
 
 export const handleMetadataRest = async (
@@ -185,7 +160,9 @@ export const handleMetadataRest = async (
   segments: string[],
   query: URLSearchParams,
 ): Promise<boolean> => {
-  const [kindSegment, id, ...extra] = segments;
+  const [kindSegment, rawId, ...extra] = segments;
+  // Ids are stored lower-case; Twenty's ParseUUIDPipe accepts either case.
+  const id = rawId?.toLowerCase();
   if (kindSegment !== 'objects' && kindSegment !== 'fields') return false;
   const kind: Kind = kindSegment;
   const method = req.method ?? 'GET';
@@ -214,7 +191,7 @@ export const handleMetadataRest = async (
     const names = NAMES[kind];
     const state = runtime.metadata.snapshot;
     if (method === 'GET' && id === undefined) {
-      const items =
+      const items: Array<{ id: string }> =
         kind === 'objects'
           ? [...state.objects.keys()].map((objectId) => plainObject(runtime, objectId, true)!)
           : [...state.fields.values()].map((row) => plainField(toFieldDto(state, row)));

@@ -2,6 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { coerceInputValue, GraphQLInputObjectType } from 'graphql';
 import { controllerMethod, readJsonBody, sendJson } from '../http/http-io';
 import { metadataSchema } from '../metadata-api/metadata-graphql-endpoint';
+import {
+  metadataCursorPage,
+  parseMetadataRestPagination,
+} from '../metadata-api/metadata-rest-pagination';
 import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
 import { badRequest, sendWebhookRestError } from './rest-errors';
 import { requireWebhookPermission } from './webhook-resolvers';
@@ -13,8 +17,6 @@ import type { CreateWebhookValues, UpdateWebhookValues, WebhookRow } from './web
  * GET list (metadata path: `{data, pageInfo, totalCount}`; legacy path: a bare array), GET /:id
  * (the webhook, or an empty 200 answer), POST (201), PATCH /:id, DELETE /:id → `true`.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const METADATA_PAGE_SIZE = 1000; // DEFAULT_ and MAX_METADATA_REST_PAGE_SIZE
 const DEPRECATION_DATE = '@1786320000'; // 2026-08-10, RFC 9745 structured date
 
 /** REST JSON of a webhook (`from-flat-webhook-to-webhook-dto.util.ts`, workspaceId included). */
@@ -33,48 +35,20 @@ export const toWebhookRest = (row: WebhookRow) => ({
 
 /** `paginate-metadata-ordered-items.util.ts`: the cursor is an id within the ordered list. */
 export const paginateOrdered = <T extends { id: string }>(items: T[], query: URLSearchParams) => {
-  const startingAfter = query.get('starting_after') || undefined;
-  const endingBefore = query.get('ending_before') || undefined;
-  if (startingAfter && endingBefore)
-    throw badRequest(`'starting_after' and 'ending_before' cannot be used together.`);
-  const invalid = [startingAfter, endingBefore].find((cursor) => cursor && !UUID.test(cursor));
-  if (invalid) throw badRequest(`Invalid cursor: ${invalid}`);
-  const rawLimit = query.get('limit');
-  let limit = METADATA_PAGE_SIZE;
-  if (rawLimit) {
-    const parsed = Number(rawLimit);
-    if (Number.isNaN(parsed) || parsed < 0)
-      throw badRequest(
-        `limit '${rawLimit}' is invalid. Should be an integer`,
-        'INVALID_LIMIT_QUERY_PARAM',
-      );
-    limit = Math.min(Math.floor(parsed), METADATA_PAGE_SIZE);
-  }
-  const backward = endingBefore !== undefined;
-  const cursor = (startingAfter ?? endingBefore)?.toLowerCase();
+  const pagination = parseMetadataRestPagination(query);
+  const cursor = pagination.afterId ?? pagination.beforeId;
   const index = cursor === undefined ? undefined : items.findIndex((item) => item.id === cursor);
   const fetched =
     index === -1
       ? []
-      : backward
+      : pagination.backward
         ? items
             .slice(0, index ?? items.length)
             .reverse()
-            .slice(0, limit + 1)
-        : items.slice((index ?? -1) + 1, (index ?? -1) + limit + 2);
-  const page = fetched.slice(0, limit);
-  if (backward) page.reverse();
-  const hasMore = fetched.length > limit;
-  return {
-    data: page,
-    pageInfo: {
-      hasNextPage: backward ? true : hasMore,
-      hasPreviousPage: backward ? hasMore : startingAfter !== undefined,
-      startCursor: page[0]?.id ?? null,
-      endCursor: page[page.length - 1]?.id ?? null,
-    },
-    totalCount: items.length,
-  };
+            .slice(0, pagination.limit + 1)
+        : items.slice((index ?? -1) + 1, (index ?? -1) + pagination.limit + 2);
+  const { page, pageInfo } = metadataCursorPage(fetched, pagination);
+  return { data: page, pageInfo, totalCount: items.length };
 };
 
 /** Validates a REST body against the metadata API's GraphQL input type of the same operation. */

@@ -71,8 +71,8 @@ export interface CoreContext {
 type Args = Record<string, unknown>;
 const QUERY_MAX_RECORDS = 200;
 const QUERY_MAX_RECORDS_FROM_RELATION = 60;
-const badInput = (message: string) =>
-  new RecordError(message, 'BAD_REQUEST', 'INVALID_QUERY_INPUT');
+const badInput = (message: string, subCode = 'INVALID_QUERY_INPUT') =>
+  new RecordError(message, 'BAD_REQUEST', subCode);
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const toSortKeys = (shape: ObjectShape, orderBy: unknown): SortKey[] => {
@@ -105,12 +105,18 @@ const connectionArgs = (
     before?: string;
     after?: string;
   };
-  if (first != null && last != null) throw badInput('Cannot provide both first and last');
-  if (before != null && after != null) throw badInput('Cannot provide both before and after');
-  if (before != null && first != null) throw badInput('Cannot provide both before and first');
-  if (after != null && last != null) throw badInput('Cannot provide both after and last');
-  if (first != null && first < 0) throw badInput('First argument must be non-negative');
-  if (last != null && last < 0) throw badInput('Last argument must be non-negative');
+  if (first != null && last != null)
+    throw badInput('Cannot provide both first and last', 'ARGS_CONFLICT');
+  if (before != null && after != null)
+    throw badInput('Cannot provide both before and after', 'ARGS_CONFLICT');
+  if (before != null && first != null)
+    throw badInput('Cannot provide both before and first', 'ARGS_CONFLICT');
+  if (after != null && last != null)
+    throw badInput('Cannot provide both after and last', 'ARGS_CONFLICT');
+  if (first != null && first < 0)
+    throw badInput('First argument must be non-negative', 'INVALID_ARGS_FIRST');
+  if (last != null && last < 0)
+    throw badInput('Last argument must be non-negative', 'INVALID_ARGS_LAST');
   const filter = graphqlFilterToAst(shape, args.filter as Record<string, unknown> | undefined);
   return {
     filter: extra ? { and: [filter ?? { and: [] }, extra] } : filter,

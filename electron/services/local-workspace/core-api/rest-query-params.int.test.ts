@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreGraphql, rest } from '../testing/twenty-http';
+import {
+  startWorkspaceProcess,
+  testEngines,
+  type WorkspaceProcess,
+} from '../testing/workspace-process';
+
+/** Query parameters and paging arguments read as Twenty reads them (docs/fidelity-audit.md). */
+describe.each(testEngines())('query parameters (%s)', (engine) => {
+  let ws: WorkspaceProcess;
+  beforeAll(async () => {
+    ws = await startWorkspaceProcess(engine);
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+  });
+
+  it('refuses both REST cursors at once, and takes empty limit and depth as absent', async () => {
+    const first = await rest(ws, 'GET', '/rest/people?limit=2');
+    const cursor = first.body.pageInfo.endCursor;
+    const both = await rest(
+      ws,
+      'GET',
+      `/rest/people?starting_after=${cursor}&ending_before=${cursor}`,
+    );
+    expect(both.status).toBe(400);
+    expect(both.body.messages).toEqual(['Cannot provide both before and after']);
+    const empty = await rest(ws, 'GET', '/rest/people?limit=&depth=');
+    expect(empty.status).toBe(200);
+    expect(empty.body.data.people.length).toBe(Math.min(60, empty.body.totalCount));
+    expect(empty.body.data.people[0].company).toBeUndefined();
+    const depthOne = await rest(ws, 'GET', '/rest/people?limit=1&depth=1.0');
+    expect(depthOne.status).toBe(200);
+    expect(depthOne.body.data.people[0]).toHaveProperty('company');
+  });
+
+  it('merges repeated fields= parameters', async () => {
+    const found = await rest(ws, 'GET', '/rest/people?limit=1&fields=jobTitle&fields=emails');
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(Object.keys(found.body.data.people[0]).sort()).toEqual(['emails', 'id', 'jobTitle']);
+  });
+
+  it('names paging conflicts with Twenty’s sub-codes', async () => {
+    const cases: [string, string, string][] = [
+      ['first: 1, last: 1', 'Cannot provide both first and last', 'ARGS_CONFLICT'],
+      ['before: "a", after: "b"', 'Cannot provide both before and after', 'ARGS_CONFLICT'],
+      ['first: -1', 'First argument must be non-negative', 'INVALID_ARGS_FIRST'],
+      ['last: -1', 'Last argument must be non-negative', 'INVALID_ARGS_LAST'],
+    ];
+    for (const [args, message, subCode] of cases) {
+      const response = await coreGraphql(ws, `{ people(${args}) { totalCount } }`);
+      expect(response.errors?.[0]?.message, args).toBe(message);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', subCode });
+    }
+  });
+});
