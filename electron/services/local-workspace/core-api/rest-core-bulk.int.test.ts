@@ -146,7 +146,7 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
     });
   });
 
-  it('merges records: priority wins, gaps are filled, emails pooled, relations moved, others trashed', async () => {
+  it('merges records: priority wins, gaps are filled, emails pooled, relations moved, others deleted', async () => {
     const companies = await rest(ws, 'POST', '/rest/batch/companies', [
       { name: 'Keep Co' },
       { name: 'Gone Co' },
@@ -171,11 +171,13 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
       conflictPriorityIndex: 0,
       dryRun: true,
     });
+    // Twenty's preview is a phantom: a fresh id and a deletion date.
     expect(preview.body.data.mergePerson).toMatchObject({
-      id: keep.id,
       jobTitle: 'Chief',
       name: { firstName: 'Ann' },
     });
+    expect(preview.body.data.mergePerson.id).not.toBe(keep.id);
+    expect(preview.body.data.mergePerson.deletedAt).not.toBeNull();
     expect((await rest(ws, 'GET', `/rest/people/${gone.id}`)).status).toBe(200);
 
     const opportunity = await rest(ws, 'POST', '/rest/opportunities', {
@@ -193,6 +195,13 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
       emails: { primaryEmail: 'ann@keep.example', additionalEmails: ['ann@gone.example'] },
     });
     expect((await rest(ws, 'GET', `/rest/people/${gone.id}`)).status).toBe(404);
+    // Deleted for good, as Twenty does: not among the soft-deleted either.
+    const trashed = await rest(
+      ws,
+      'GET',
+      `/rest/people?filter=${encodeURIComponent(`id[eq]:${gone.id},deletedAt[is]:NOT_NULL`)}`,
+    );
+    expect(trashed.body.data.people).toEqual([]);
     const moved = await rest(
       ws,
       'GET',
@@ -204,12 +213,34 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
       `mutation($ids: [UUID!]!) { mergeCompanies(ids: $ids, conflictPriorityIndex: 1, dryRun: true) { id name } }`,
       { ids: [keepCo.id, goneCo.id] },
     );
-    expect(viaGraphql.data!.mergeCompanies).toEqual({ id: goneCo.id, name: 'Gone Co' });
-    const tooFew = await rest(ws, 'PATCH', '/rest/people/merge', {
-      ids: [keep.id],
-      conflictPriorityIndex: 0,
-    });
-    expect(tooFew.status).toBe(400);
+    expect(viaGraphql.data!.mergeCompanies.name).toBe('Gone Co');
+    expect(viaGraphql.data!.mergeCompanies.id).not.toBe(goneCo.id);
+    const refusals: [Record<string, unknown>, number, string][] = [
+      [
+        { ids: [keep.id], conflictPriorityIndex: 0 },
+        400,
+        'At least 2 record IDs are required for merge',
+      ],
+      [
+        { ids: Array(10).fill(keep.id), conflictPriorityIndex: 0 },
+        400,
+        'Maximum 9 records can be merged at once',
+      ],
+      [
+        { ids: [keep.id, gone.id], conflictPriorityIndex: 2 },
+        400,
+        "Invalid conflict priority '2'. Valid options for 2 records: 0-1",
+      ],
+      [{ ids: [keep.id, gone.id], conflictPriorityIndex: 0 }, 404, 'One or more records not found'],
+      [{ ids: [keep.id, keep.id], conflictPriorityIndex: 0 }, 404, 'One or more records not found'],
+      [{ ids: [keepCo.id, goneCo.id] }, 404, 'Priority record not found'],
+    ];
+    for (const [body, status, message] of refusals) {
+      const path = body.ids && (body.ids as string[])[0] === keepCo.id ? 'companies' : 'people';
+      const refused = await rest(ws, 'PATCH', `/rest/${path}/merge`, body);
+      expect(refused.status, message).toBe(status);
+      expect(refused.body.messages).toEqual([message]);
+    }
   });
 
   it('links records through nested connect (by a unique key) and unlinks with disconnect', async () => {

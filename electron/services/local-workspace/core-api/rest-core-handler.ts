@@ -328,7 +328,7 @@ export const handleRestCore = async (
         shape,
         {
           ids: body.ids ?? [],
-          conflictPriorityIndex: body.conflictPriorityIndex ?? 0,
+          conflictPriorityIndex: body.conflictPriorityIndex,
           ...(body.dryRun ? { dryRun: true } : {}),
         },
         await actorForCaller(runtime, auth),

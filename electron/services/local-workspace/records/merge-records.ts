@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isCompositeFieldType } from '../../../../shared/domain/composite-types';
 import { BASE_FIELD_ORDER } from '../metadata/base-fields';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
@@ -12,10 +13,11 @@ import { updateRecord, type Actor } from './write-records';
  * Merge as Twenty does: the record at `conflictPriorityIndex` survives and wins every conflict,
  * its empty fields are filled from the others (in the given order), additional emails / phones /
  * links are pooled, relations pointing at the others are moved to it, and the others are
- * soft-deleted. `dryRun` answers the merged record without writing. At most 9 records
+ * deleted for good. `dryRun` answers the merged record, as a phantom, without writing. At most 9 records
  * (MUTATION_MAX_MERGE_RECORDS).
  */
 export const MUTATION_MAX_MERGE_RECORDS = 9;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // System fields (every base field but the user-facing `name`) are never merged.
 const SKIPPED = new Set<string>(BASE_FIELD_ORDER.filter((name) => name !== 'name'));
 const POOLED: Record<string, { primary: string; additional: string; key?: string }> = {
@@ -37,7 +39,8 @@ const invalid = (message: string) => new RecordError(message, 'BAD_REQUEST', 'IN
 
 export interface MergeArgs {
   ids: string[];
-  conflictPriorityIndex: number;
+  /** Absent (REST) → "Priority record not found", as in Twenty. */
+  conflictPriorityIndex: number | undefined;
   dryRun?: boolean;
 }
 
@@ -47,31 +50,34 @@ export const mergeRecords = async (
   args: MergeArgs,
   actor: Actor,
 ): Promise<Record<string, unknown>> => {
-  const ids = [...new Set(args.ids ?? [])];
-  if (ids.length < 2) throw invalid('At least two records are required to merge');
+  // Twenty's common-merge-many-query-runner: validate(), then the fetch, then the priority record.
+  if (shape.object.duplicateCriteria === null)
+    throw invalid(
+      `Merge is only available for objects with duplicate criteria. Object '${shape.object.nameSingular}' does not have duplicate criteria defined.`,
+    );
+  const ids = args.ids ?? [];
+  if (ids.length < 2) throw invalid('At least 2 record IDs are required for merge');
   if (ids.length > MUTATION_MAX_MERGE_RECORDS)
-    throw invalid(`Cannot merge more than ${MUTATION_MAX_MERGE_RECORDS} records at once`);
-  if (
-    !Number.isInteger(args.conflictPriorityIndex) ||
-    args.conflictPriorityIndex < 0 ||
-    args.conflictPriorityIndex >= ids.length
-  ) {
-    throw invalid(`Invalid conflict priority index ${String(args.conflictPriorityIndex)}`);
-  }
+    throw invalid(`Maximum ${MUTATION_MAX_MERGE_RECORDS} records can be merged at once`);
+  const priority = args.conflictPriorityIndex;
+  if (typeof priority === 'number' && (priority < 0 || priority >= ids.length))
+    throw invalid(
+      `Invalid conflict priority '${priority}'. Valid options for ${ids.length} records: 0-${ids.length - 1}`,
+    );
+  if (ids.some((id) => typeof id !== 'string' || !UUID.test(id)))
+    throw new RecordError('One or more records not found', 'NOT_FOUND', 'RECORD_NOT_FOUND');
   const hidden = shape.byName.has('deletedAt') ? ' AND "deletedAt" IS NULL' : '';
   const { rows } = await runtime.engine.query<Record<string, unknown>>(
     `SELECT ${shape.selectList} FROM ${shape.qualifiedTable} WHERE "id" = ANY($1::uuid[])${hidden}`,
     [ids],
   );
   const byId = new Map(rows.map((row) => [String(row.id), rowToRecord(shape, row)]));
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0)
-    throw new RecordError(
-      `Records not found: ${missing.join(', ')}`,
-      'NOT_FOUND',
-      'RECORD_NOT_FOUND',
-    );
-  const winnerId = ids[args.conflictPriorityIndex]!;
+  // A repeated id finds one row for two entries: Twenty counts it as not found too.
+  if (rows.length !== ids.length)
+    throw new RecordError('One or more records not found', 'NOT_FOUND', 'RECORD_NOT_FOUND');
+  const winnerId = typeof priority === 'number' ? ids[priority] : undefined;
+  if (winnerId === undefined || !byId.has(winnerId))
+    throw new RecordError('Priority record not found', 'NOT_FOUND', 'RECORD_NOT_FOUND');
   const ordered = [winnerId, ...ids.filter((id) => id !== winnerId)].map((id) => byId.get(id)!);
   const changes: Record<string, unknown> = {};
   for (const field of shape.fields) {
@@ -123,7 +129,9 @@ export const mergeRecords = async (
       if (donor) changes[column] = donor[column];
     }
   }
-  if (args.dryRun) return { ...ordered[0]!, ...changes };
+  // The preview is a phantom record: a fresh id and a deletion date (createDryRunResponse).
+  if (args.dryRun)
+    return { ...ordered[0]!, ...changes, id: randomUUID(), deletedAt: new Date().toISOString() };
   const losers = ordered.slice(1).map((record) => String(record.id));
   const state = runtime.metadata.snapshot;
   const merged = await runtime.engine.transaction(async (tx) => {
@@ -139,13 +147,8 @@ export const mergeRecords = async (
         losers,
       ]);
     }
-    if (shape.byName.has('deletedAt'))
-      await tx.query(
-        `UPDATE ${shape.qualifiedTable} SET "deletedAt" = now() WHERE "id" = ANY($1::uuid[])`,
-        [losers],
-      );
-    else
-      await tx.query(`DELETE FROM ${shape.qualifiedTable} WHERE "id" = ANY($1::uuid[])`, [losers]);
+    // Twenty deletes the merged-away records for good (`.delete()`, not a soft delete).
+    await tx.query(`DELETE FROM ${shape.qualifiedTable} WHERE "id" = ANY($1::uuid[])`, [losers]);
     return Object.keys(changes).length > 0
       ? updateRecord(tx, shape, winnerId, changes, actor)
       : ordered[0]!;
@@ -164,9 +167,9 @@ export const mergeRecords = async (
   }
   for (const loser of ordered.slice(1)) {
     runtime.events.emit({
-      action: 'deleted',
+      action: 'destroyed',
       objectMetadata,
-      record: { ...loser, deletedAt: eventDate },
+      record: loser,
       eventDate,
       workspaceId: runtime.workspace.id,
     });
