@@ -55,3 +55,61 @@ describe.each(testEngines())('query parameters (%s)', (engine) => {
     }
   });
 });
+
+/** Twenty's RecordPositionService: new records go first unless told otherwise. */
+describe.each(testEngines())('record positions (%s)', (engine) => {
+  let ws: WorkspaceProcess;
+  beforeAll(async () => {
+    ws = await startWorkspaceProcess(engine, ['--no-demo-data']);
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+  });
+
+  it('puts created records first, "last" last, and keeps given numbers', async () => {
+    const position = async (name: string) =>
+      (
+        await rest(
+          ws,
+          'GET',
+          `/rest/opportunities?filter=${encodeURIComponent(`name[eq]:${name}`)}`,
+        )
+      ).body.data.opportunities[0].position as number;
+    const one = await rest(ws, 'POST', '/rest/opportunities', { name: 'one' });
+    expect(one.body.data.createOpportunity.position).toBe(0); // empty table: 1 - 0 - 1
+    const batch = await rest(ws, 'POST', '/rest/batch/opportunities', [
+      { name: 'two' },
+      { name: 'three' },
+      { name: 'fixed', position: 10 },
+    ]);
+    expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+    expect(batch.body.data.createOpportunities.map((o: any) => o.name)).toEqual([
+      'two',
+      'three',
+      'fixed',
+    ]);
+    expect([await position('two'), await position('three'), await position('fixed')]).toEqual([
+      -1, -2, 10,
+    ]);
+    const last = await coreGraphql(
+      ws,
+      `mutation { createOpportunity(data: { name: "last", position: "last" }) { position } }`,
+    );
+    expect(last.data!.createOpportunity.position).toBe(11);
+    const moved = await rest(
+      ws,
+      'PATCH',
+      `/rest/opportunities/${one.body.data.createOpportunity.id}`,
+      { position: 'first' },
+    );
+    expect(moved.body.data.updateOpportunity.position).toBe(-3);
+    const ordered = await rest(ws, 'GET', '/rest/opportunities?order_by=position');
+    expect(ordered.body.data.opportunities.map((o: any) => o.name)).toEqual([
+      'one',
+      'three',
+      'two',
+      'fixed',
+      'last',
+    ]);
+  });
+});

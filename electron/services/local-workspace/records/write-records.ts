@@ -5,6 +5,7 @@ import { quoteIdentifier as q, type SqlExecutor } from '../storage/sql-engine';
 import { isManyToOne, joinColumnNameOf } from '../metadata/field-columns';
 import type { FieldRow } from '../metadata/metadata-types';
 import { toColumnValues, type ColumnValue } from './record-columns';
+import { assignPositions } from './record-position';
 import { fromDatabaseError, RecordError, recordNotFound } from './record-errors';
 import { rowToRecord, type ObjectShape } from './record-shape';
 import { assertValidCreateId, validateFieldValue } from './validate-record-input';
@@ -162,11 +163,13 @@ export const createRecords = async (
 ): Promise<Record<string, unknown>[]> =>
   run(async () => {
     if (inputs.length === 0) return [];
-    const rows = inputs.map((input) => {
-      const prepared = prepareInput(shape, input, actor, true);
-      if (prepared.id === undefined) prepared.id = randomUUID();
-      return toColumnValues(shape.table, shape.fields, prepared);
+    const prepared = inputs.map((input) => {
+      const record = prepareInput(shape, input, actor, true);
+      if (record.id === undefined) record.id = randomUUID();
+      return record;
     });
+    await assignPositions(db, shape, prepared, true);
+    const rows = prepared.map((record) => toColumnValues(shape.table, shape.fields, record));
     const columns = new Map<string, ColumnValue>();
     for (const row of rows)
       for (const value of row) if (!columns.has(value.column)) columns.set(value.column, value);
@@ -201,6 +204,7 @@ export const updateRecord = async (
   run(async () => {
     const prepared = prepareInput(shape, input, actor, false);
     delete prepared.id;
+    await assignPositions(db, shape, [prepared], false);
     const values = toColumnValues(shape.table, shape.fields, prepared);
     const assignments = values.map(
       (value, i) => `${q(value.column)} = ${castParam(shape, value, `$${i + 2}`)}`,
