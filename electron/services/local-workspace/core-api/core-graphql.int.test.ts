@@ -376,13 +376,16 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     for (const group of restGroups.body) {
       const members = byStage.get(group.groupByDimensionValues[0])!;
       expect(group.totalCount).toBe(members.length);
-      expect(group.records.map((r: any) => r.id).sort()).toEqual(members.map((m) => m.id).sort());
+      // Twenty samples RECORDS_PER_GROUP_LIMIT (10) records per group.
+      expect(group.records).toHaveLength(Math.min(10, members.length));
+      const memberIds = new Set(members.map((m) => m.id));
+      for (const record of group.records) expect(memberIds.has(record.id)).toBe(true);
     }
 
     const days = await rest(
       ws,
       'GET',
-      `/rest/opportunities/groupBy?group_by=${encodeURIComponent('[{"closeDate":{"granularity":"DAY_OF_THE_WEEK"}},{"amount":{"currencyCode":true}}]')}`,
+      `/rest/opportunities/groupBy?group_by=${encodeURIComponent('[{"closeDate":{"granularity":"DAY_OF_THE_WEEK"}},{"amount":{"currencyCode":true}}]')}&aggregate=${encodeURIComponent('["totalCount"]')}`,
     );
     expect(days.status, JSON.stringify(days.body)).toBe(200);
     const weekdays = [
@@ -409,7 +412,7 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
       expect(group.sumAmountAmountMicros).toBe(
         members.reduce((sum, m) => sum + Number(m.amount.amountMicros ?? 0), 0),
       );
-      expect(group.edges).toHaveLength(members.length);
+      expect(group.edges).toHaveLength(Math.min(10, members.length));
     }
     const bad = await rest(
       ws,

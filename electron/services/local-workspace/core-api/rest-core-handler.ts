@@ -3,7 +3,8 @@ import { AuthError } from '../auth/auth-errors';
 import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import type { ObjectRow } from '../metadata/metadata-types';
 import { expandRelations } from '../records/expand-relations';
-import { groupRecords, parseGroupBy } from '../records/group-records';
+import { groupRecords, parseGroupBy, RECORDS_PER_GROUP_LIMIT } from '../records/group-records';
+import { combineFilters, viewFiltersToAst } from '../records/view-filters-to-ast';
 import { aggregateDefinitions } from './graphql/aggregate-fields';
 import { mergeRecords } from '../records/merge-records';
 import { findDuplicates, validateDuplicatesArgs } from '../records/find-duplicates';
@@ -266,12 +267,18 @@ export const handleRestCore = async (
       });
     }
     if (id === 'groupBy' && action === undefined && method === 'GET') {
+      // Source: Twenty's rest-api-group-by.handler.ts and its input-request-parsers.
       const parseJsonParam = (name: string, fallback: unknown) => {
         const raw = query.get(name);
         if (raw === null) return fallback;
         try {
           return JSON.parse(raw) as unknown;
         } catch {
+          if (name === 'order_by')
+            throw badRequest(
+              `Invalid order_by query parameter - should be a valid array of objects - ex: [{"firstField": "AscNullsFirst"}, {"secondField": {"subField": "DescNullsLast"}}, {"aggregate": {"aggregateField": "DescNullsLast"}}, {dateField: {"orderBy": "AscNullsFirst", "granularity": "DAY"}}]`,
+              'INVALID_ORDER_BY_WITH_GROUP_BY_QUERY_PARAM',
+            );
           throw badRequest(
             `'${name}' parameter invalid. It must be a JSON array`,
             name === 'group_by'
@@ -281,19 +288,29 @@ export const handleRestCore = async (
         }
       };
       const definitions = aggregateDefinitions(shape.fields);
-      const requested = parseJsonParam('aggregate', ['totalCount']);
+      // No `aggregate` selects no aggregate: groups carry only their dimension values.
+      const requested = parseJsonParam('aggregate', []);
       if (!Array.isArray(requested) || requested.some((name) => !definitions.has(String(name)))) {
         throw badRequest(
           `'aggregate' parameter invalid. Unknown aggregate: ${(Array.isArray(requested) ? requested : [requested]).filter((name) => !definitions.has(String(name))).join(', ')}`,
           'INVALID_AGGREGATE_FIELDS_QUERY_PARAM',
         );
       }
+      const orderBy = parseJsonParam('order_by', []);
+      // Twenty reads the view as `viewId` (parse-view-id-rest-request.util.ts), not `view_id`.
+      const viewId = query.get('viewId');
       const groups = await groupRecords(db, shape, {
-        filter: parseRestFilter(query.get('filter')),
+        filter: combineFilters(
+          parseRestFilter(query.get('filter')),
+          viewId ? viewFiltersToAst(runtime.metadata.snapshot, shape, viewId) : null,
+        ),
         dimensions: parseGroupBy(parseJsonParam('group_by', undefined)),
         aggregates: new Map(
           requested.map((name) => [String(name), definitions.get(String(name))!.expression]),
         ),
+        orderBy: Array.isArray(orderBy) ? orderBy : [orderBy],
+        aggregateExpression: (name) => definitions.get(name)?.expression,
+        recordOrder: parseRestOrderBy(shape, query.get('order_by_for_records')),
         ...(query.get('limit') ? { limit: parseLimit(query.get('limit')) } : {}),
       });
       const withSample = query.get('include_records_sample') === 'true';
@@ -303,12 +320,12 @@ export const handleRestCore = async (
         200,
         await Promise.all(
           groups.map(async (group) => ({
-            groupByDimensionValues: group.groupByDimensionValues,
             ...group.aggregates,
+            groupByDimensionValues: group.groupByDimensionValues,
             ...(withSample
               ? {
                   records: await group
-                    .records(QUERY_DEFAULT_LIMIT_RECORDS)
+                    .records(RECORDS_PER_GROUP_LIMIT)
                     // Issue 10: samples lose the fields the role cannot read.
                     .then((records) => (guard ? guard.redactRecords(records) : records)),
                 }

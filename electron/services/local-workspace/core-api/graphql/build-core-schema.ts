@@ -14,7 +14,14 @@ import {
 import { joinColumnNameOf } from '../../metadata/field-columns';
 import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
 import { findDuplicates, validateDuplicatesArgs } from '../../records/find-duplicates';
-import { DATE_GRANULARITIES, groupRecords, parseGroupBy } from '../../records/group-records';
+import {
+  DATE_GRANULARITIES,
+  FIRST_DAYS_OF_THE_WEEK,
+  groupRecords,
+  parseGroupBy,
+  RECORDS_PER_GROUP_LIMIT,
+} from '../../records/group-records';
+import { combineFilters, viewFiltersToAst } from '../../records/view-filters-to-ast';
 import { mergeRecords } from '../../records/merge-records';
 import {
   findRecordById,
@@ -51,6 +58,8 @@ import {
   type TypeBuildContext,
 } from './core-object-types';
 import { UUIDScalar } from './core-scalars';
+import { OrderByDirection } from './core-filter-types';
+import { aggregateDefinitions } from './aggregate-fields';
 import { graphqlFilterToAst, isEmptyFilter } from './graphql-filter-to-ast';
 import { withRecordPermissions } from '../../permissions/graphql-record-guard';
 import { searchField } from './search-field';
@@ -176,20 +185,36 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
       hasPreviousPage: { type: new GraphQLNonNull(GraphQLBoolean) },
     },
   });
+  // Twenty's group-by-date-granularity-gql-input-type.generator.ts.
+  const dateGranularityEnum = new GraphQLEnumType({
+    name: 'DateGranularityEnum',
+    description:
+      'Date granularity (e.g. day, month, quarter, year, week, day of the week, quarter of the year, month of the year)',
+    values: Object.fromEntries(DATE_GRANULARITIES.map((value) => [value, { value }])),
+  });
+  const dateGroupByInput = new GraphQLInputObjectType({
+    name: 'GroupByDateGranularityInput',
+    fields: {
+      granularity: { type: dateGranularityEnum },
+      weekStartDay: {
+        type: new GraphQLEnumType({
+          name: 'FirstDayOfTheWeek',
+          description: 'First day of the week (MONDAY, SUNDAY, SATURDAY)',
+          values: Object.fromEntries(FIRST_DAYS_OF_THE_WEEK.map((value) => [value, { value }])),
+        }),
+      },
+      timeZone: { type: GraphQLString },
+    },
+  });
+  const dateOrderByInput = new GraphQLInputObjectType({
+    name: 'OrderByDateGranularityInput',
+    fields: { orderBy: { type: OrderByDirection }, granularity: { type: dateGranularityEnum } },
+  });
   const buildContext: TypeBuildContext = {
     state,
     composites: buildCompositeTypes(),
-    dateGroupByInput: new GraphQLInputObjectType({
-      name: 'GroupByDateGranularityInput',
-      fields: {
-        granularity: {
-          type: new GraphQLEnumType({
-            name: 'ObjectRecordGroupByDateGranularity',
-            values: Object.fromEntries(DATE_GRANULARITIES.map((value) => [value, { value }])),
-          }),
-        },
-      },
-    }),
+    dateGroupByInput,
+    dateOrderByInput,
     pageInfo,
     byObjectId,
     resolveToOne: (field: FieldRow) => (parent, _args, context: CoreContext) => {
@@ -301,16 +326,30 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
     };
     queries[`${camel(object.namePlural)}GroupBy`] = {
       type: new GraphQLList(types.groupByConnection),
+      // Twenty's get-resolver-args.util.ts ('groupBy').
       args: {
         groupBy: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.groupBy))) },
         filter: { type: types.filter },
+        orderBy: { type: new GraphQLList(new GraphQLNonNull(types.orderByWithGroupBy)) },
+        orderByForRecords: { type: new GraphQLList(new GraphQLNonNull(types.orderBy)) },
+        viewId: { type: UUIDScalar },
         limit: { type: GraphQLInt },
+        offsetForRecords: { type: GraphQLInt },
       },
       resolve: async (_root, args, context) => {
+        const definitions = aggregateDefinitions(shape.fields);
         const groups = await groupRecords(context.runtime.engine, shape, {
-          filter: graphqlFilterToAst(shape, args.filter),
+          filter: combineFilters(
+            graphqlFilterToAst(shape, args.filter),
+            args.viewId
+              ? viewFiltersToAst(context.runtime.metadata.snapshot, shape, args.viewId)
+              : null,
+          ),
           dimensions: parseGroupBy(args.groupBy),
           aggregates: new Map([['totalCount', 'COUNT(*)::int']]),
+          orderBy: args.orderBy ?? [],
+          aggregateExpression: (name) => definitions.get(name)?.expression,
+          recordOrder: toSortKeys(shape, args.orderByForRecords),
           ...(args.limit != null ? { limit: args.limit } : {}),
         });
         return groups.map((group) => ({
@@ -323,10 +362,12 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
             endCursor: null,
           },
           edges: async () =>
-            (await group.records(QUERY_MAX_RECORDS_FROM_RELATION)).map((node) => ({
-              node,
-              cursor: Buffer.from(JSON.stringify({ id: node.id })).toString('base64'),
-            })),
+            (await group.records(RECORDS_PER_GROUP_LIMIT, args.offsetForRecords ?? 0)).map(
+              (node) => ({
+                node,
+                cursor: Buffer.from(JSON.stringify({ id: node.id })).toString('base64'),
+              }),
+            ),
           aggregate: group.aggregate,
         }));
       },

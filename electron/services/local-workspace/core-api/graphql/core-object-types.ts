@@ -20,7 +20,7 @@ import {
 } from '../../../../../shared/domain/composite-types';
 import { isManyToOne, joinColumnNameOf } from '../../metadata/field-columns';
 import type { FieldRow, MetadataState, ObjectRow } from '../../metadata/metadata-types';
-import { aggregateFields } from './aggregate-fields';
+import { aggregateDefinitions, aggregateFields } from './aggregate-fields';
 import type { CoreContext } from './build-core-schema';
 import type { CompositeGraphqlTypes } from './core-composite-types';
 import {
@@ -62,6 +62,8 @@ export interface ObjectGraphqlTypes {
   create: GraphQLInputObjectType;
   update: GraphQLInputObjectType;
   groupBy: GraphQLInputObjectType;
+  /** `<Object>OrderByWithGroupByInput`: group order by aggregate or grouped dimension. */
+  orderByWithGroupBy: GraphQLInputObjectType;
   groupByConnection: GraphQLObjectType;
   /** `{ connect: { where: <unique key> } }` or `{ disconnect: true }` when another object links here. */
   relationInput: GraphQLInputObjectType;
@@ -71,8 +73,10 @@ export interface TypeBuildContext {
   state: MetadataState;
   composites: Record<CompositeFieldType, CompositeGraphqlTypes>;
   pageInfo: GraphQLObjectType;
-  /** `{ granularity: … }` for grouping date fields. */
+  /** `GroupByDateGranularityInput { granularity, weekStartDay, timeZone }` for grouping dates. */
   dateGroupByInput: GraphQLInputObjectType;
+  /** `OrderByDateGranularityInput { orderBy, granularity }` for ordering groups by a date bucket. */
+  dateOrderByInput: GraphQLInputObjectType;
   byObjectId: Map<string, ObjectGraphqlTypes>;
   /** Resolver factories live in build-core-schema.ts (they need the runtime at request time). */
   resolveToOne: (field: FieldRow) => GraphQLFieldResolver<Record<string, unknown>, CoreContext>;
@@ -273,6 +277,36 @@ export const buildObjectTypes = (
           config[field.name] = { type: context.dateGroupByInput };
         else if (!['RELATION', 'MORPH_RELATION', 'TS_VECTOR'].includes(field.type))
           config[field.name] = { type: GraphQLBoolean };
+      }
+      return config;
+    },
+  });
+  // Twenty's object-metadata-order-by-with-group-by-gql-input-type.generator.ts.
+  const orderByAggregate = new GraphQLInputObjectType({
+    name: `${name}OrderByWithGroupByAggregateInput`,
+    description: 'Aggregate-based ordering',
+    fields: () =>
+      Object.fromEntries(
+        [...aggregateDefinitions(fields).keys()].map((aggregate) => [
+          aggregate,
+          { type: OrderByDirection },
+        ]),
+      ),
+  });
+  types.orderByWithGroupBy = new GraphQLInputObjectType({
+    name: `${name}OrderByWithGroupByInput`,
+    fields: () => {
+      const config: GraphQLInputFieldConfigMap = {
+        aggregate: { type: orderByAggregate, description: 'Order by aggregate values' },
+      };
+      for (const field of fields) {
+        if (isManyToOne(field)) config[joinColumnNameOf(field)] = { type: OrderByDirection };
+        else if (isCompositeFieldType(field.type))
+          config[field.name] = { type: context.composites[field.type].orderBy };
+        else if (field.type === 'DATE' || field.type === 'DATE_TIME')
+          config[field.name] = { type: context.dateOrderByInput };
+        else if (!['RELATION', 'MORPH_RELATION', 'TS_VECTOR'].includes(field.type))
+          config[field.name] = { type: OrderByDirection };
       }
       return config;
     },
