@@ -46,6 +46,26 @@ const REFUSED: Array<{ rest: string; graphql?: Record<string, unknown>; message:
   },
   { rest: 'companyId[is]:foo', message: IS_MESSAGE },
   { rest: 'jobTitle[is]:null', message: IS_MESSAGE },
+  { rest: 'nickname[eq]:x', message: 'Object person doesn\'t have any "nickname" field.' },
+  {
+    rest: 'company[eq]:x',
+    graphql: { company: {} },
+    message: 'Cannot filter by relation field "company": use "companyId" instead',
+  },
+  {
+    rest: 'pointOfContactForOpportunities[eq]:x',
+    message: 'Cannot filter by relation field "pointOfContactForOpportunities"',
+  },
+  {
+    rest: 'name.nickname[eq]:x',
+    message: 'Sub field "nickname" not found for composite type: FULL_NAME',
+  },
+  { rest: 'emails[eq]:x', message: 'Sub field "eq" not found for composite type: EMAILS' },
+  {
+    rest: 'company.accountOwner.name.firstName[eq]:x',
+    graphql: { company: { accountOwner: { name: { firstName: { eq: 'x' } } } } },
+    message: 'Relation filter nesting deeper than 1 hop is not supported',
+  },
 ];
 
 describe.each(testEngines())('filter validation (%s)', (engine) => {
@@ -123,6 +143,28 @@ describe.each(testEngines())('filter validation (%s)', (engine) => {
         `Invalid value ${Array.isArray(value) ? '[]' : '{}'} for date-time field "createdAt". Expected format: 'YYYY-MM-DDTHH:mm:ssZ'`,
       );
     }
+  });
+
+  it('filters through a many-to-one relation, one hop, over REST and GraphQL', async () => {
+    const viaRest = await rest(
+      ws,
+      'GET',
+      `/rest/people?filter=${encodeURIComponent('company.name[eq]:Acme')}`,
+    );
+    expect(viaRest.status, JSON.stringify(viaRest.body)).toBe(200);
+    expect(viaRest.body.data.people.map((person: any) => person.jobTitle)).toEqual(['Engineer']);
+    const viaGraphql = await graphqlPeople({
+      or: [{ company: { name: { ilike: '%acm%' } } }, { jobTitle: { eq: 'Nobody' } }],
+    });
+    expect(viaGraphql.errors, JSON.stringify(viaGraphql.errors)).toBeUndefined();
+    expect(viaGraphql.data!.people.edges.map((edge: any) => edge.node.jobTitle)).toEqual([
+      'Engineer',
+    ]);
+    // A person of another company: the join column is compared, so no company means no match.
+    const none = await graphqlPeople({ not: { company: { name: { eq: 'Acme' } } } });
+    expect(none.data!.people.edges.map((edge: any) => edge.node.jobTitle)).not.toContain(
+      'Engineer',
+    );
   });
 
   it('still answers valid filters of every kind', async () => {

@@ -78,7 +78,19 @@ export class RecordGuard {
   }
 
   assertReadableFilter(shape: ObjectShape, filter: FilterNode | null | undefined): void {
-    if (filter) this.assertReadableKeys(shape, filterFields(filter));
+    if (!filter) return;
+    this.assertReadableKeys(shape, filterFields(filter));
+    // Through a relation (`company.name`), the target and its field must be readable too.
+    for (const path of filterPaths(filter)) {
+      const relation = path.length > 1 ? isRelation(shape, path[0]!) : null;
+      const targetObject = relation
+        ? this.state.objects.get(relation.relationTargetObjectMetadataId ?? '')
+        : undefined;
+      if (!targetObject) continue;
+      const target = objectShape(this.state, targetObject);
+      this.assertOperation(target, 'read');
+      this.assertReadableKeys(target, [path[1]!]);
+    }
   }
 
   /** Every written field (join columns and nested relation inputs count as their relation). */
@@ -125,12 +137,15 @@ export class RecordGuard {
   }
 }
 
-export const filterFields = (node: FilterNode): string[] => {
-  if (isLeaf(node)) return node.path.length ? [node.path[0]!] : [];
-  if ('and' in node) return node.and.flatMap(filterFields);
-  if ('or' in node) return node.or.flatMap(filterFields);
-  return filterFields(node.not);
+const filterPaths = (node: FilterNode): string[][] => {
+  if (isLeaf(node)) return [node.path];
+  if ('and' in node) return node.and.flatMap(filterPaths);
+  if ('or' in node) return node.or.flatMap(filterPaths);
+  return filterPaths(node.not);
 };
+
+export const filterFields = (node: FilterNode): string[] =>
+  filterPaths(node).flatMap((path) => (path.length ? [path[0]!] : []));
 
 /**
  * Guards per role, valid for one data model snapshot and one version of the role tables: a

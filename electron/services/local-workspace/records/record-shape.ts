@@ -26,6 +26,8 @@ export interface ObjectShape {
   byName: Map<string, FieldRow>;
   /** SELECT list producing one aliased column per stored column. */
   selectList: string;
+  /** The model this shape was read from (relation filters reach the target object's shape). */
+  state: MetadataState;
 }
 
 const shapeCache = new WeakMap<MetadataState, Map<string, ObjectShape>>();
@@ -69,6 +71,7 @@ export const objectShape = (state: MetadataState, object: ObjectRow): ObjectShap
     fields,
     byName: new Map(fields.map((field) => [field.name, field])),
     selectList: select.join(', '),
+    state,
   };
   perState.set(object.id, shape);
   return shape;

@@ -217,8 +217,12 @@ export const buildObjectTypes = (
         not: { type: types.filter },
       };
       for (const field of fields) {
-        if (isManyToOne(field)) config[joinColumnNameOf(field)] = { type: UUIDFilter };
-        else if (isCompositeFieldType(field.type))
+        if (isManyToOne(field)) {
+          config[joinColumnNameOf(field)] = { type: UUIDFilter };
+          // A many-to-one also filters through its target (`company: {name: {eq: …}}`), one hop.
+          const target = context.byObjectId.get(field.relationTargetObjectMetadataId ?? '');
+          if (target) config[field.name] = { type: target.filter };
+        } else if (isCompositeFieldType(field.type))
           config[field.name] = { type: context.composites[field.type].filter };
         else if (['SELECT', 'RATING', 'MULTI_SELECT'].includes(field.type))
           config[field.name] = { type: enumFilterOf(field) };

@@ -5,7 +5,9 @@ import {
   type FilterNode,
   type FilterOperator,
 } from '../../../../../shared/domain/rest-grammar/filter-ast';
-import type { ObjectShape } from '../../records/record-shape';
+import { objectShape, type ObjectShape } from '../../records/record-shape';
+import { isManyToOne } from '../../metadata/field-columns';
+import { unknownFilterField } from '../../records/query/validate-filter';
 import { RecordError } from '../../records/record-errors';
 
 /**
@@ -49,6 +51,13 @@ const leaves = (path: string[], comparison: Record<string, unknown>): FilterNode
   });
 };
 
+const underRelation = (relation: string, node: FilterNode): FilterNode => {
+  if ('path' in node) return { ...node, path: [relation, ...node.path] };
+  if ('and' in node) return { and: node.and.map((child) => underRelation(relation, child)) };
+  if ('or' in node) return { or: node.or.map((child) => underRelation(relation, child)) };
+  return { not: underRelation(relation, node.not) };
+};
+
 export const graphqlFilterToAst = (
   shape: ObjectShape,
   filter: Record<string, unknown> | null | undefined,
@@ -71,6 +80,18 @@ export const graphqlFilterToAst = (
       continue;
     }
     const field = shape.byName.get(key);
+    if (field && isManyToOne(field)) {
+      // Through the relation (`company: {name: {eq: "Acme"}}`): the target's filter, its paths
+      // under the relation's name. An empty one names no target field: Twenty's "use companyId".
+      const target = shape.state.objects.get(field.relationTargetObjectMetadataId ?? '');
+      const inner =
+        target && Object.keys(value as object).length > 0
+          ? graphqlFilterToAst(objectShape(shape.state, target), value as Record<string, unknown>)
+          : null;
+      if (!inner) throw unknownFilterField(shape, [key]);
+      children.push(underRelation(key, inner));
+      continue;
+    }
     if (field && isCompositeFieldType(field.type)) {
       for (const [sub, comparison] of Object.entries(value as Record<string, unknown>)) {
         if (comparison !== undefined)

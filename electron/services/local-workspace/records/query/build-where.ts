@@ -4,7 +4,7 @@ import { resolveFieldPath } from './field-path';
 import { isLeaf, type FilterNode } from '../../../../../shared/domain/rest-grammar/filter-ast';
 import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
 import type { SqlParams } from './sql-params';
-import { unknownFilterField, validateFilter } from './validate-filter';
+import { relationHop, unknownFilterField, validateFilter } from './validate-filter';
 
 /** Filter tree → parameterised SQL condition over the object's columns. */
 
@@ -13,9 +13,16 @@ const leafSql = (
   node: Extract<FilterNode, { path: string[] }>,
   params: SqlParams,
 ): string => {
+  // One hop through a many-to-one (`company.name`): the join column among the matching targets.
+  const hop = relationHop(shape, node.path);
+  if (hop) {
+    const live = hop.target.byName.has('deletedAt') ? ' AND "deletedAt" IS NULL' : '';
+    const inner = leafSql(hop.target, { ...node, path: hop.rest }, params);
+    return `${q(hop.column)} IN (SELECT "id" FROM ${hop.target.qualifiedTable} WHERE ${inner}${live})`;
+  }
   const resolved = resolveFieldPath(shape, node.path);
   const path = node.path.join('.');
-  if (!resolved || resolved.isComposite) throw unknownFilterField(shape, node.path);
+  if (!resolved || resolved.isComposite) throw unknownFilterField(shape, node.path, node.op);
   const column = q(resolved.column);
   const asText = resolved.type === 'TEXT' ? column : `${column}::text`;
   const { op, value } = node;

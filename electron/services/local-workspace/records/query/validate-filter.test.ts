@@ -147,12 +147,15 @@ describe('validateFilter', () => {
     );
   });
 
-  it('keeps the unknown-field answer of the REST parser', () => {
+  it('names unknown fields, relations and sub-fields as Twenty does', () => {
     expect(refusal(() => rest('nope[eq]:1'))).toEqual({
-      message: "'filter' invalid. Field 'nope' does not exist or cannot be filtered on 'person'",
-      subCode: 'INVALID_FILTER_QUERY_PARAM',
+      message: 'Object person doesn\'t have any "nope" field.',
+      subCode: 'INVALID_ARGS_FILTER',
     });
-    expect(refusal(() => rest('name[eq]:a')).subCode).toBe('INVALID_FILTER_QUERY_PARAM');
+    expect(refusal(() => rest('name[eq]:a'))).toEqual({
+      message: 'Sub field "eq" not found for composite type: FULL_NAME',
+      subCode: 'INVALID_ARGS_FILTER',
+    });
   });
 
   it('lets valid filters of every type through, numbers and booleans read as Twenty reads them', () => {

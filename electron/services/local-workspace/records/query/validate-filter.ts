@@ -4,11 +4,10 @@ import {
   isCompositeFieldType,
 } from '../../../../../shared/domain/composite-types';
 import { isLeaf, type FilterNode } from '../../../../../shared/domain/rest-grammar/filter-ast';
-import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
 import { isManyToOne, joinColumnNameOf } from '../../metadata/field-columns';
 import type { SelectOption } from '../../metadata/metadata-types';
 import { RecordError } from '../record-errors';
-import type { ObjectShape } from '../record-shape';
+import { objectShape, type ObjectShape } from '../record-shape';
 import { isAcceptedDate, isAcceptedDateTime } from './date-formats';
 
 /**
@@ -73,11 +72,72 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3
 export const invalidFilter = (message: string, userFriendlyMessage: string): RecordError =>
   new RecordError(message, 'BAD_REQUEST', 'INVALID_ARGS_FILTER', userFriendlyMessage);
 
-/** The REST parser's answer for a path the object does not have (kept from build-where). */
-export const unknownFilterField = (shape: ObjectShape, path: string[]): RestQueryError =>
-  new RestQueryError(
-    `'filter' invalid. Field '${path.join('.')}' does not exist or cannot be filtered on '${shape.object.nameSingular}'`,
-    'INVALID_FILTER_QUERY_PARAM',
+/**
+ * Why a path names no comparable field, in Twenty's words (filter-arg-processor.service.ts): an
+ * unknown field, a relation compared by name, or a composite's unknown sub-field (for a composite
+ * compared directly, the operator is read as its sub-field, as Twenty reads `{emails: {eq}}`).
+ */
+export const unknownFilterField = (
+  shape: ObjectShape,
+  path: string[],
+  op?: string,
+): RecordError => {
+  const [head = '', sub] = path;
+  const field = shape.byName.get(head);
+  const joinColumn = shape.fields.some(
+    (candidate) => isManyToOne(candidate) && joinColumnNameOf(candidate) === head,
+  );
+  if (!field && !joinColumn) {
+    const name = shape.object.nameSingular;
+    return invalidFilter(
+      `Object ${name} doesn't have any "${head}" field.`,
+      `Invalid filter : ${name} object doesn't have any "${head}" field.`,
+    );
+  }
+  if (field && (field.type === 'RELATION' || field.type === 'MORPH_RELATION')) {
+    if (!isManyToOne(field))
+      return invalidFilter(
+        `Cannot filter by relation field "${head}"`,
+        `Invalid filter: filtering by relation field "${head}" is not supported`,
+      );
+    const column = joinColumnNameOf(field);
+    return invalidFilter(
+      `Cannot filter by relation field "${head}": use "${column}" instead`,
+      `Invalid filter: use "${column}" to filter by this relation field`,
+    );
+  }
+  if (field && isCompositeFieldType(field.type))
+    return invalidFilter(
+      `Sub field "${sub ?? op ?? ''}" not found for composite type: ${field.type}`,
+      'An error occurred.',
+    );
+  return invalidFilter(
+    `'filter' invalid. Field '${path.join('.')}' cannot be filtered on '${shape.object.nameSingular}'`,
+    'An error occurred.',
+  );
+};
+
+/**
+ * A path through a many-to-one relation (`company.name`): the target's shape and the rest of the
+ * path, one hop at most (Twenty's MAX_RELATION_FILTER_DEPTH); null when the path does not start
+ * with a relation.
+ */
+export const relationHop = (
+  shape: ObjectShape,
+  path: string[],
+): { target: ObjectShape; column: string; rest: string[] } | null => {
+  const [head = '', ...rest] = path;
+  const field = shape.byName.get(head);
+  if (!field || !isManyToOne(field) || rest.length === 0) return null;
+  const object = shape.state.objects.get(field.relationTargetObjectMetadataId ?? '');
+  if (!object) return null;
+  return { target: objectShape(shape.state, object), column: joinColumnNameOf(field), rest };
+};
+
+const TOO_DEEP = () =>
+  invalidFilter(
+    'Relation filter nesting deeper than 1 hop is not supported',
+    'Relation filters can only traverse one relation deep',
   );
 
 interface LeafField {
@@ -244,9 +304,15 @@ const valueForOperator = (op: string, value: unknown, field: LeafField): unknown
   }
 };
 
-const validateLeaf = (shape: ObjectShape, leaf: Leaf): Leaf => {
+const validateLeaf = (shape: ObjectShape, leaf: Leaf, hops = 0): Leaf => {
+  const hop = relationHop(shape, leaf.path);
+  if (hop) {
+    if (hops >= 1 || relationHop(hop.target, hop.rest)) throw TOO_DEEP();
+    const inner = validateLeaf(hop.target, { ...leaf, path: hop.rest }, hops + 1);
+    return { ...inner, path: leaf.path };
+  }
   const field = leafField(shape, leaf.path);
-  if (!field) throw unknownFilterField(shape, leaf.path);
+  if (!field) throw unknownFilterField(shape, leaf.path, leaf.op);
   const allowed = OPERATORS_BY_FIELD_TYPE[field.type] ?? [];
   if (!allowed.includes(leaf.op))
     throw invalidFilter(
