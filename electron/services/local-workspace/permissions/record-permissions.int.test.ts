@@ -117,6 +117,39 @@ describe.each(testEngines())('record permissions on core REST and GraphQL (%s)',
     expect(company.body.data.company.name).toBe('Acme');
   });
 
+  it('refuses filtering through a relation into an object the role cannot read', async () => {
+    const { token } = await keyWithRole(ws, session, {
+      label: 'No companies',
+      objectPermissions: [
+        {
+          objectMetadataId: ids.object('company'),
+          canReadObjectRecords: false,
+          canUpdateObjectRecords: false,
+          canSoftDeleteObjectRecords: false,
+          canDestroyObjectRecords: false,
+        },
+      ],
+    });
+    const filter = encodeURIComponent('company.name[eq]:Acme');
+    expect(await rest(ws, 'GET', `/rest/people?filter=${filter}`, undefined, token)).toEqual(
+      restDenied(DENIED),
+    );
+    const viaGraphql = await gql(
+      token,
+      '{ people(filter: { company: { name: { eq: "Acme" } } }) { edges { node { id } } } }',
+    );
+    expect(viaGraphql.errors?.[0]).toMatchObject(forbidden(DENIED));
+    // The join column itself stays filterable, as the people are readable.
+    const byId = await rest(
+      ws,
+      'GET',
+      `/rest/people?filter=companyId[eq]:${companyId}`,
+      undefined,
+      token,
+    );
+    expect(byId.status).toBe(200);
+  });
+
   it('applies a role change to the very next request (restriction lifted, then set again)', async () => {
     const { roleId, token } = await keyWithRole(ws, session, {
       label: 'Changing',
