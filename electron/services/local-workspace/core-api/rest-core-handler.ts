@@ -7,7 +7,11 @@ import { groupRecords, parseGroupBy, RECORDS_PER_GROUP_LIMIT } from '../records/
 import { combineFilters, viewFiltersToAst } from '../records/view-filters-to-ast';
 import { aggregateDefinitions } from './graphql/aggregate-fields';
 import { mergeRecords } from '../records/merge-records';
-import { findDuplicates, validateDuplicatesArgs } from '../records/find-duplicates';
+import {
+  duplicatesPageInfo,
+  findDuplicates,
+  validateDuplicatesArgs,
+} from '../records/find-duplicates';
 import { findRecordById, findRecords } from '../records/find-records';
 import { RecordError } from '../records/record-errors';
 import { findObjectByPlural, objectShape, type ObjectShape } from '../records/record-shape';
@@ -82,17 +86,17 @@ const parseFieldsParam = (
     .filter(Boolean);
   if (names.length === 0) {
     throw badRequest(
-      "'fields' parameter is empty. Provide at least one field name, eg: ?fields=id,name",
+      "'fields' parameter is empty. Expected a comma-separated list of field names, e.g. fields=id,name",
       'INVALID_FIELDS_QUERY_PARAM',
     );
   }
   const keep = new Set(['id']);
   const unknown: string[] = [];
-  const joinColumns = new Set(shape.fields.filter(isManyToOne).map(joinColumnNameOf));
   for (const name of names) {
     const field = isReadable(name) ? shape.byName.get(name) : undefined;
     const isRelation = field?.type === 'RELATION' || field?.type === 'MORPH_RELATION';
-    if (joinColumns.has(name) || (field && !isRelation)) keep.add(name);
+    // Only field names count (parse-fields-rest-request.util.ts): `companyId` is asked as `company`.
+    if (field && !isRelation) keep.add(name);
     else if (field && isRelation && isManyToOne(field)) {
       // A to-one relation means its foreign key, plus the nested record when depth=1.
       keep.add(joinColumnNameOf(field));
@@ -366,12 +370,7 @@ export const handleRestCore = async (
             [`${object.nameSingular}Duplicates`]: guard
               ? guard.redactRecords(await withRelations(result.records))
               : await withRelations(result.records),
-            pageInfo: {
-              hasNextPage: false,
-              hasPreviousPage: false,
-              startCursor: null,
-              endCursor: null,
-            },
+            pageInfo: duplicatesPageInfo(result.records),
           })),
         ),
       });
@@ -457,11 +456,13 @@ export const handleRestCore = async (
           filter,
           soft ? 'delete' : 'destroy',
         )) {
-          removed.push(
-            soft
+          // Twenty selects only the id for bulk deletes, soft or not (rest-api-delete-many.handler.ts).
+          removed.push({
+            id: (soft
               ? await softDeleteOne(runtime, shape, recordId)
-              : { id: (await destroyOne(runtime, shape, recordId)).id },
-          );
+              : await destroyOne(runtime, shape, recordId)
+            ).id,
+          });
         }
         return reply(200, { data: { [`delete${pluralKey}`]: removed } });
       }

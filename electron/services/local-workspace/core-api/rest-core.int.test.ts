@@ -370,10 +370,18 @@ describe.each(testEngines())('core REST records (%s)', (engine) => {
     const listed = await rest(
       ws,
       'GET',
-      `/rest/people${q({ fields: 'name,companyId', limit: '2' })}`,
+      `/rest/people${q({ fields: 'name,company', limit: '2' })}`,
     );
+    // A to-one relation is asked by its field name and answered with its join column at depth 0.
     for (const person of listed.body.data.people)
       expect(Object.keys(person).sort()).toEqual(['companyId', 'id', 'name']);
+    // Only field names count, as in Twenty's parse-fields-rest-request.util.ts.
+    expect(
+      (await rest(ws, 'GET', `/rest/people${q({ fields: 'companyId' })}`)).body.messages,
+    ).toEqual(["'fields' parameter invalid. Unknown or unreadable fields on 'person': companyId"]);
+    expect((await rest(ws, 'GET', `/rest/people${q({ fields: ' , ' })}`)).body.messages).toEqual([
+      "'fields' parameter is empty. Expected a comma-separated list of field names, e.g. fields=id,name",
+    ]);
     expect(listed.body.totalCount).toBeGreaterThan(0);
     const unknown = await rest(ws, 'GET', `/rest/people${q({ fields: 'name,nickname' })}`);
     expect(unknown).toMatchObject({

@@ -97,3 +97,14 @@ export const findDuplicates = async (
   }
   return Promise.all(inputs.map((input) => duplicatesOf(db, shape, input)));
 };
+
+/** A duplicate's cursor: its id, the order Twenty lists duplicates in (`getPageInfo`, id ascending). */
+export const duplicateCursor = (record: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify({ id: record.id })).toString('base64');
+
+export const duplicatesPageInfo = (records: Record<string, unknown>[]) => ({
+  hasNextPage: false,
+  hasPreviousPage: false,
+  startCursor: records.length > 0 ? duplicateCursor(records[0]!) : null,
+  endCursor: records.length > 0 ? duplicateCursor(records[records.length - 1]!) : null,
+});

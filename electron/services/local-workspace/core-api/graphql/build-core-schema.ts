@@ -13,7 +13,12 @@ import {
 } from 'graphql';
 import { joinColumnNameOf } from '../../metadata/field-columns';
 import { fieldsOfObject, type FieldRow, type MetadataState } from '../../metadata/metadata-types';
-import { findDuplicates, validateDuplicatesArgs } from '../../records/find-duplicates';
+import {
+  duplicateCursor,
+  duplicatesPageInfo,
+  findDuplicates,
+  validateDuplicatesArgs,
+} from '../../records/find-duplicates';
 import {
   DATE_GRANULARITIES,
   FIRST_DAYS_OF_THE_WEEK,
@@ -310,16 +315,8 @@ export const buildCoreSchema = (state: MetadataState): GraphQLSchema => {
           ...(args.data ? { data: args.data } : {}),
         });
         return results.map((result) => ({
-          edges: result.records.map((node) => ({
-            node,
-            cursor: Buffer.from(JSON.stringify({ id: node.id })).toString('base64'),
-          })),
-          pageInfo: {
-            hasNextPage: false,
-            hasPreviousPage: false,
-            startCursor: null,
-            endCursor: null,
-          },
+          edges: result.records.map((node) => ({ node, cursor: duplicateCursor(node) })),
+          pageInfo: duplicatesPageInfo(result.records),
           totalCount: result.totalCount,
         }));
       },
