@@ -294,6 +294,43 @@ describe.each(testEngines())('upsert and bulk operations (%s)', (engine) => {
       company: { disconnect: true },
     });
     expect(both.body.messages).toEqual(['company and companyId cannot be both provided.']);
+    // `disconnect: false` keeps the link; connect and disconnect together are refused.
+    const kept = await coreGraphql(
+      ws,
+      `mutation($id: UUID!) { updatePerson(id: $id, data: { company: { disconnect: false } }) { companyId } }`,
+      { id: personId },
+    );
+    expect(kept.errors, JSON.stringify(kept.errors)).toBeUndefined();
+    expect(kept.data!.updatePerson.companyId).toBe(company.id);
+    const conflicting = await coreGraphql(
+      ws,
+      `mutation { createPerson(data: { company: { connect: { where: { id: "${company.id}" } }, disconnect: true } }) { id } }`,
+    );
+    expect(conflicting.errors?.[0]?.message).toBe(
+      'Cannot have both connect and disconnect for the same relation field company.',
+    );
+    // One batch connects through the same unique fields throughout.
+    const other = (await rest(ws, 'POST', '/rest/companies', { name: 'Other Linked Co' })).body.data
+      .createCompany;
+    const mixed = await coreGraphql(
+      ws,
+      `mutation($data: [PersonCreateInput!]!) { createPeople(data: $data) { id } }`,
+      {
+        data: [
+          {
+            company: {
+              connect: { where: { domainName: { primaryLinkUrl: 'https://linked.example' } } },
+            },
+          },
+          { company: { connect: { where: { id: other.id } } } },
+        ],
+      },
+    );
+    expect(mixed.errors?.[0]?.message).toBe(
+      'Expected the same constraint fields to be used consistently across all operations for company.',
+    );
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(missing.body.messages).toHaveLength(1);
   });
 
   it('updates, soft-deletes, restores and destroys many records by filter', async () => {

@@ -4,7 +4,7 @@ import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-a
 import { sortKey } from './query/order-by';
 import { RecordError } from './record-errors';
 import { findUpsertMatch } from './find-upsert-match';
-import { resolveNestedRelations } from './resolve-nested-relations';
+import { assertConsistentConnects, resolveNestedRelations } from './resolve-nested-relations';
 import type { RecordAction } from './record-events';
 import type { ObjectShape } from './record-shape';
 import {
@@ -41,12 +41,14 @@ const resolveAll = (
   runtime: WorkspaceRuntime,
   shape: ObjectShape,
   inputs: Record<string, unknown>[],
-) =>
-  Promise.all(
+) => {
+  assertConsistentConnects(shape, inputs);
+  return Promise.all(
     inputs.map((input) =>
       resolveNestedRelations(runtime.engine, runtime.metadata.snapshot, shape, input),
     ),
   );
+};
 
 export const createMany = async (
   runtime: WorkspaceRuntime,

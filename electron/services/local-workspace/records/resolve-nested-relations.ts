@@ -41,6 +41,35 @@ const whereConditions = (
   return conditions;
 };
 
+/**
+ * Every record of one batch must connect a relation through the same unique fields (Twenty resolves
+ * a batch's connects in one query per relation).
+ */
+export const assertConsistentConnects = (
+  shape: ObjectShape,
+  inputs: Record<string, unknown>[],
+): void => {
+  for (const field of shape.fields.filter(isManyToOne)) {
+    const keys = new Set<string>();
+    for (const input of inputs) {
+      const where = (input?.[field.name] as { connect?: { where?: object } } | undefined)?.connect
+        ?.where;
+      if (where && typeof where === 'object')
+        keys.add(
+          Object.entries(where)
+            .filter(([, value]) => value !== undefined && value !== null)
+            .map(([key]) => key)
+            .sort()
+            .join(','),
+        );
+    }
+    if (keys.size > 1)
+      throw invalid(
+        `Expected the same constraint fields to be used consistently across all operations for ${field.name}.`,
+      );
+  }
+};
+
 export const resolveNestedRelations = async (
   db: SqlExecutor,
   state: MetadataState,
@@ -59,9 +88,14 @@ export const resolveNestedRelations = async (
       connect?: { where?: Record<string, unknown> };
       disconnect?: unknown;
     };
+    if (connect !== undefined && connect !== null && typeof disconnect === 'boolean')
+      throw invalid(
+        `Cannot have both connect and disconnect for the same relation field ${field.name}.`,
+      );
     const { [field.name]: _removed, ...rest } = resolved;
-    if (disconnect === true) {
-      resolved = { ...rest, [joinColumn]: null };
+    if (typeof disconnect === 'boolean') {
+      // `disconnect: false` leaves the relation as it is.
+      resolved = disconnect ? { ...rest, [joinColumn]: null } : rest;
       continue;
     }
     if (!connect?.where || typeof connect.where !== 'object')
@@ -83,7 +117,7 @@ export const resolveNestedRelations = async (
         `Expected 1 record to connect to ${field.name}, but found ${rows.length} for ${described}`,
         'BAD_REQUEST',
         'CONNECT_RECORD_NOT_FOUND',
-        `Expected 1 record to connect to ${field.name}, but found ${rows.length} for ${described}`,
+        `Can't connect to ${field.name}. No unique record found with condition: ${described}`,
       );
     }
     resolved = { ...rest, [joinColumn]: rows[0]!.id };
