@@ -256,6 +256,38 @@ describe.each(testEngines())('core GraphQL (%s)', (engine) => {
     );
   });
 
+  it('counts true and false values of a boolean field, and dates’ earliest and latest', async () => {
+    const objects = await metadataGraphql(
+      ws,
+      '{ objects(paging: { first: 200 }) { edges { node { id nameSingular } } } }',
+    );
+    const task = objects.data!.objects.edges.find((e: any) => e.node.nameSingular === 'task').node;
+    for (const field of [
+      { type: 'BOOLEAN', name: 'billable', label: 'Billable' },
+      { type: 'DATE', name: 'plannedOn', label: 'Planned on' },
+    ]) {
+      const created = await metadataGraphql(
+        ws,
+        'mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }',
+        { input: { field: { objectMetadataId: task.id, ...field } } },
+      );
+      expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    }
+    await rest(ws, 'POST', '/rest/batch/tasks', [
+      { title: 'Agg A', billable: true, plannedOn: '2026-01-05' },
+      { title: 'Agg B', billable: true, plannedOn: '2026-03-01' },
+      { title: 'Agg C', billable: false },
+    ]);
+    const response = await coreGraphql(
+      ws,
+      `{ tasks(filter: { title: { like: "Agg %" } }) { countTrueBillable countFalseBillable minPlannedOn maxPlannedOn } }`,
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    expect(response.data!.tasks).toMatchObject({ countTrueBillable: 2, countFalseBillable: 1 });
+    expect(String(response.data!.tasks.minPlannedOn)).toContain('2026-01-05');
+    expect(String(response.data!.tasks.maxPlannedOn)).toContain('2026-03-01');
+  });
+
   it('accepts nullable variables where Twenty’s tests send them, and answers errors as {message, extensions}', async () => {
     const found = await coreGraphql(
       ws,

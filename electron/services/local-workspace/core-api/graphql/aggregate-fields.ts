@@ -16,9 +16,10 @@ import { DateTimeScalar } from './core-scalars';
 /**
  * Aggregate fields of a connection, named as Twenty names them (get-available-aggregations-from-
  * object-fields.util.ts): countUniqueValues<F>, countEmpty<F>, countNotEmpty<F>, percentageEmpty<F>,
- * percentageNotEmpty<F> for every non-relation field; min/max/avg/sum<F> for numbers; min/max<F> for
- * date-times; min/max/sum/avg<F>AmountMicros for currencies. Each runs one SQL aggregate over the
- * connection's filtered records.
+ * percentageNotEmpty<F> for every non-relation field; min/max/avg/sum<F> for numbers;
+ * countTrue/countFalse<F> for booleans; min/max<F> for dates and date-times;
+ * min/max/sum/avg<F>AmountMicros for currencies. Each runs one SQL aggregate over the connection's
+ * filtered records.
  */
 export interface AggregatableConnection {
   aggregate: (expression: string) => Promise<unknown>;
@@ -90,7 +91,16 @@ export const aggregateDefinitions = (fields: FieldRow[]): Map<string, AggregateD
       for (const op of ['min', 'max', 'avg', 'sum'])
         add(`${op}${name}`, GraphQLFloat, `${op.toUpperCase()}(${q(field.name)})`, toNumber);
     }
-    if (field.type === 'DATE_TIME') {
+    if (field.type === 'BOOLEAN') {
+      add(`countTrue${name}`, GraphQLInt, `COUNT(*) FILTER (WHERE ${q(field.name)} IS TRUE)::int`);
+      add(
+        `countFalse${name}`,
+        GraphQLInt,
+        `COUNT(*) FILTER (WHERE ${q(field.name)} IS FALSE)::int`,
+      );
+    }
+    // Twenty's date kind: both DATE and DATE_TIME have their earliest and latest.
+    if (field.type === 'DATE_TIME' || field.type === 'DATE') {
       for (const op of ['min', 'max'])
         add(`${op}${name}`, DateTimeScalar, `${op.toUpperCase()}(${q(field.name)})`, (value) =>
           value instanceof Date ? value.toISOString() : value,
