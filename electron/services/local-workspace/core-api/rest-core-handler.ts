@@ -224,10 +224,19 @@ export const handleRestCore = async (
       runtime.limits.rateLimiter.consume(runtime.workspace.id, auth.apiKeyId ?? null);
     const method = req.method ?? 'GET';
     const isBatch = segments[0] === 'batch';
-    const [plural, id, action, ...extra] = isBatch ? segments.slice(1) : segments;
+    // Newer Twenty also routes restores as /rest/restore/{plural}[/{id}] (parse-core-path.utils.ts).
+    const routed =
+      segments[0] === 'restore' && segments.length >= 2 && segments.length <= 3
+        ? segments.length === 3
+          ? [segments[1]!, segments[2]!, 'restore']
+          : [segments[1]!, 'restore']
+        : isBatch
+          ? segments.slice(1)
+          : segments;
+    const [plural, id, action, ...extra] = routed;
     if (!plural || extra.length > 0 || (isBatch && id !== undefined)) {
       throw badRequest(
-        `Query path '/rest/${segments.join('/')}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies`,
+        `Query path '/rest/${segments.join('/')}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies or /rest/restore/companies/id`,
       );
     }
     const object = resolveObject(runtime, plural);
@@ -482,7 +491,7 @@ export const handleRestCore = async (
     }
     if (action !== undefined)
       throw badRequest(
-        `Query path '/rest/${segments.join('/')}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies`,
+        `Query path '/rest/${segments.join('/')}' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies or /rest/restore/companies/id`,
       );
     if (method === 'GET') {
       const record = await findRecordById(db, shape, id);

@@ -35,6 +35,22 @@ describe.each(testEngines())('query parameters (%s)', (engine) => {
     expect(depthOne.body.data.people[0]).toHaveProperty('company');
   });
 
+  it('names an unknown sort field, routes /rest/restore/… and lists every valid path', async () => {
+    const unknown = await rest(ws, 'GET', '/rest/people?order_by=nickname');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.messages).toEqual(['Field "nickname" does not exist or is not sortable']);
+    const person = (await rest(ws, 'POST', '/rest/people', { jobTitle: 'Restorable' })).body.data
+      .createPerson;
+    await rest(ws, 'DELETE', `/rest/people/${person.id}?soft_delete=true`);
+    const restored = await rest(ws, 'PATCH', `/rest/restore/people/${person.id}`);
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(restored.body.data.restorePerson).toMatchObject({ id: person.id, deletedAt: null });
+    const badPath = await rest(ws, 'GET', `/rest/people/${person.id}/extra/more`);
+    expect(badPath.body.messages).toEqual([
+      `Query path '/rest/people/${person.id}/extra/more' invalid. Valid examples: /rest/companies/id or /rest/companies or /rest/batch/companies or /rest/restore/companies/id`,
+    ]);
+  });
+
   it('merges repeated fields= parameters', async () => {
     const found = await rest(ws, 'GET', '/rest/people?limit=1&fields=jobTitle&fields=emails');
     expect(found.status, JSON.stringify(found.body)).toBe(200);

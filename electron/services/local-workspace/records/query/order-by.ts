@@ -4,6 +4,8 @@ import {
   type OrderDirection,
 } from '../../../../../shared/domain/rest-grammar/order-by-syntax';
 import { RestQueryError } from '../../../../../shared/domain/rest-grammar/rest-query-error';
+import { isManyToOne, joinColumnNameOf } from '../../metadata/field-columns';
+import { RecordError } from '../record-errors';
 import type { ObjectShape } from '../record-shape';
 import { resolveFieldPath } from './field-path';
 
@@ -24,6 +26,17 @@ export interface SortKey {
 
 export const sortKey = (shape: ObjectShape, path: string[], direction: OrderDirection): SortKey => {
   const resolved = resolveFieldPath(shape, path);
+  const [head = ''] = path;
+  const known =
+    shape.byName.has(head) ||
+    shape.fields.some((field) => isManyToOne(field) && joinColumnNameOf(field) === head);
+  // Twenty's order parser for a name the object does not have (FIELD_NOT_FOUND).
+  if (!known)
+    throw new RecordError(
+      `Field "${head}" does not exist or is not sortable`,
+      'BAD_REQUEST',
+      'FIELD_NOT_FOUND',
+    );
   if (!resolved || resolved.isComposite) {
     throw new RestQueryError(
       compositeOrderByMessage(path.join('.')),
