@@ -177,7 +177,8 @@ describe.each(testEngines())('metadata API — objects (%s)', (engine) => {
 
   it('refuses labels that are empty or identical, and duplicate names', async () => {
     const empty = await metadataGraphql(ws, CREATE_OBJECT, {
-      input: objectInput('widget', 'widgets', { labelSingular: '' }),
+      // '' is refused by the DTO (BAD_USER_INPUT); whitespace only by the metadata validators.
+      input: objectInput('widget', 'widgets', { labelSingular: '   ' }),
     });
     expect(validationMessages(empty)).toContain('Object label is too short');
     const same = await metadataGraphql(ws, CREATE_OBJECT, {
@@ -195,7 +196,9 @@ describe.each(testEngines())('metadata API — objects (%s)', (engine) => {
   });
 
   it('refuses empty names at the DTO, and bad UUIDs the way Twenty’s scalar does', async () => {
-    const empty = await metadataGraphql(ws, CREATE_OBJECT, { input: objectInput('widget', '') });
+    const empty = await metadataGraphql(ws, CREATE_OBJECT, {
+      input: objectInput('widget', '', { labelPlural: 'Widgets' }),
+    });
     expect(firstError(empty)).toMatchObject({
       message: 'namePlural has failed the name validation check, namePlural should not be empty',
       extensions: { code: 'BAD_USER_INPUT', userFriendlyMessage: 'An error occurred.' },

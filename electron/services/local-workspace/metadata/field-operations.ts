@@ -98,7 +98,6 @@ export const nameAvailabilityErrors = (
         {
           code: 'NOT_AVAILABLE',
           message: `Name "${name}" is not available as it is already used by another field`,
-          userFriendlyMessage: `Name "${name}" is not available`,
           value: name,
         },
       ];
@@ -140,35 +139,61 @@ const safeName = (label: string): string => {
   }
 };
 
-const isNonEmptyString = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim().length > 0;
+/** The payload as Twenty echoes it in `value`: its four string properties trimmed and collapsed. */
+const sanitisedPayload = (payload: RelationCreationPayload | null | undefined): unknown =>
+  payload && typeof payload === 'object'
+    ? Object.fromEntries(
+        Object.entries(payload).map(([key, value]) => [
+          key,
+          RELATION_PAYLOAD_STRING_KEYS.includes(key) && typeof value === 'string'
+            ? sanitiseText(value)
+            : value,
+        ]),
+      )
+    : payload;
+const RELATION_PAYLOAD_STRING_KEYS = [
+  'targetFieldIcon',
+  'targetFieldLabel',
+  'targetObjectMetadataId',
+  'type',
+];
 
+/** An invalid payload, as validate-relation-creation-payload.util.ts reports it. */
+const malformedPayload = (
+  payload: RelationCreationPayload | null | undefined,
+): EntityValidationError => ({
+  code: 'FIELD_METADATA_RELATION_MALFORMED',
+  message: 'Relation creation payload is invalid',
+  userFriendlyMessage: 'Invalid relation creation payload',
+  value: sanitisedPayload(payload),
+});
+
+/**
+ * validate-relation-creation-payload(-or-throw).util.ts: class-validator IsUUID / IsString /
+ * IsString / IsEnum, so an empty targetFieldIcon or targetFieldLabel passes here.
+ */
 const validateRelationPayload = (
   state: MetadataState,
   payload: RelationCreationPayload | null | undefined,
 ): EntityValidationError[] => {
+  const clean = sanitisedPayload(payload) as RelationCreationPayload | null | undefined;
   if (
-    !payload ||
-    !['MANY_TO_ONE', 'ONE_TO_MANY'].includes(String(payload.type)) ||
-    typeof payload.targetObjectMetadataId !== 'string' ||
-    !UUID.test(payload.targetObjectMetadataId) ||
-    typeof payload.targetFieldLabel !== 'string' ||
-    !isNonEmptyString(payload.targetFieldIcon)
+    !clean ||
+    !['MANY_TO_ONE', 'ONE_TO_MANY'].includes(String(clean.type)) ||
+    typeof clean.targetObjectMetadataId !== 'string' ||
+    !UUID.test(clean.targetObjectMetadataId) ||
+    typeof clean.targetFieldLabel !== 'string' ||
+    typeof clean.targetFieldIcon !== 'string'
   ) {
-    return [
-      {
-        code: 'FIELD_METADATA_RELATION_MALFORMED',
-        message: 'Relation creation payload is invalid',
-        userFriendlyMessage: 'Relation configuration is invalid.',
-      },
-    ];
+    return [malformedPayload(payload)];
   }
-  if (!state.objects.has(payload.targetObjectMetadataId)) {
+  if (!state.objects.has(clean.targetObjectMetadataId)) {
     return [
       {
         code: 'FIELD_METADATA_RELATION_MALFORMED',
         message: 'Object metadata relation target not found for relation creation payload',
-        userFriendlyMessage: 'Object targeted by the relation not found',
+        userFriendlyMessage: 'Object targeted by field to create not found',
+        value: clean,
       },
     ];
   }
@@ -335,7 +360,11 @@ export const createField = (
   const transpileReport = (error: EntityValidationError) =>
     transpile.add('fieldMetadata', 'create_field', fieldInfo(base), error);
   if (type === 'TS_VECTOR')
-    transpileReport({ code: CODE, message: 'TS Vector is not supported for field creation' });
+    transpileReport({
+      code: CODE,
+      message: 'TS Vector is not supported for field creation',
+      userFriendlyMessage: null,
+    });
   if (type === 'RELATION') {
     validateRelationPayload(state, input.relationCreationPayload).forEach(transpileReport);
     const payload = input.relationCreationPayload;
@@ -348,11 +377,7 @@ export const createField = (
       (selfInverseName === `${base.name}Id` || selfInverseName === base.name) &&
       !transpile.hasErrors
     ) {
-      transpileReport({
-        code: 'FIELD_METADATA_RELATION_MALFORMED',
-        message: 'Relation creation payload is invalid',
-        userFriendlyMessage: 'Relation configuration is invalid.',
-      });
+      transpileReport(malformedPayload(payload));
     }
   }
   if (type === 'MORPH_RELATION')
@@ -369,6 +394,7 @@ export const createField = (
       ...(type === 'NUMERIC'
         ? { userFriendlyMessage: 'Field type NUMERIC is not supported. Use Number instead.' }
         : {}),
+      value: type,
     });
   }
   if (input.isRemoteCreation) report({ code: CODE, message: "Remote fields aren't supported" });
@@ -380,7 +406,12 @@ export const createField = (
     validateEnumOptions(base.options, true).forEach(report);
   }
   if (base.isLabelSyncedWithName && !isNameSyncedWithLabel(base.name, base.label)) {
-    report({ code: 'NAME_NOT_SYNCED_WITH_LABEL', message: 'Name is not synced with label' });
+    report({
+      code: 'NAME_NOT_SYNCED_WITH_LABEL',
+      message: 'Name is not synced with label',
+      userFriendlyMessage: 'Field name is not synced with field label',
+      value: base.label,
+    });
   }
   if (base.isUnique && NOT_UNIQUE_TYPES.includes(type))
     report({ code: CODE, message: `${type} fields cannot be unique.` });
@@ -667,15 +698,21 @@ export const updateField = (
       report({ code: CODE, message: (error as Error).message });
     }
   }
+  if (isManyToOne(next) && next.name !== current.name)
+    next.settings = { ...next.settings, joinColumnName: `${next.name}Id` };
+  // Twenty validates the new name (rules, then availability) before the name/label sync.
+  if (next.name !== current.name) checkName(state, next, errors, 'update_field', [current.id]);
   if (
     next.isLabelSyncedWithName &&
     'name' in applied &&
     !isNameSyncedWithLabel(next.name, next.label)
   ) {
-    report({ code: 'FIELD_MUTATION_NOT_ALLOWED', message: 'Name is not synced with label.' });
+    report({
+      code: 'FIELD_MUTATION_NOT_ALLOWED',
+      message: 'Name is not synced with label.',
+      userFriendlyMessage: 'Updated field name is not synced with label',
+    });
   }
-  if (isManyToOne(next) && next.name !== current.name)
-    next.settings = { ...next.settings, joinColumnName: `${next.name}Id` };
   if (isRelation && 'settings' in applied) {
     const relationType = current.settings?.relationType;
     next.settings = {
@@ -710,7 +747,6 @@ export const updateField = (
       );
     validateJunctionTarget(next, state.fields).forEach(report);
   }
-  if (next.name !== current.name) checkName(state, next, errors, 'update_field', [current.id]);
   if ('options' in applied && (next.type === 'SELECT' || next.type === 'MULTI_SELECT')) {
     next.options = normaliseOptions(applied.options) as SelectOption[];
     validateEnumOptions(next.options, true).forEach(report);

@@ -38,7 +38,11 @@ export type ValidationOperation =
 export interface EntityValidationError {
   code: string;
   message: string;
-  userFriendlyMessage?: string;
+  /**
+   * Omitted: the message stands in for it. `null`: Twenty sets none on this error (e.g. TS_VECTOR's
+   * transpilation refusal), so the item has no `userFriendlyMessage` and the payload's falls back.
+   */
+  userFriendlyMessage?: string | null;
   value?: unknown;
 }
 
@@ -67,10 +71,11 @@ export class MetadataValidationError extends Error {
     for (const report of this.reports) {
       const info = report.flatEntityMinimalInformation;
       (errors[report.metadataName] ??= []).push({
-        errors: report.errors.map((error) => ({
-          ...error,
-          userFriendlyMessage: error.userFriendlyMessage ?? error.message,
-        })),
+        errors: report.errors.map(({ userFriendlyMessage, ...error }) =>
+          userFriendlyMessage === null
+            ? error
+            : { ...error, userFriendlyMessage: userFriendlyMessage ?? error.message },
+        ),
         flatEntityMinimalInformation: this.transpilation
           ? { id: info.id }
           : { universalIdentifier: info.id, ...info },
@@ -83,7 +88,8 @@ export class MetadataValidationError extends Error {
     const failing = Object.entries(errors).map(
       ([name, list]) => `${list.length} ${name}${list.length > 1 ? 's' : ''}`,
     );
-    const first = this.reports[0]?.errors[0];
+    // get-metadata-validation-user-friendly-message.util.ts: the first error that has one.
+    const first = this.reports[0]?.errors.find((error) => error.userFriendlyMessage !== null);
     return {
       code: 'METADATA_VALIDATION_FAILED',
       errors,

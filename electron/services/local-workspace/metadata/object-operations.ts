@@ -50,26 +50,36 @@ const SYSTEM_RELATION_HOSTS = [
 ];
 
 /**
- * The DTO checks that run before any metadata validation (class-validator: IsValidMetadataName,
- * IsNotEmpty); their messages are joined the way Nest's validation pipe joins them.
+ * The DTO checks that run before any metadata validation (class-validator: IsNotEmpty,
+ * IsValidMetadataName on names; IsNotEmpty on labels); their messages are joined the way Nest's
+ * validation pipe joins them. IsNotEmpty refuses '' only: a whitespace-only value passes here and
+ * is refused later by the metadata validators once trimmed ("Name is too short", "Object label is
+ * too short"), as Twenty's failing-create-one-object-metadata-v2 spec expects.
  */
-export const assertDtoNames = (input: Record<string, unknown>, keys: string[]): void => {
+export const assertDtoNames = (
+  input: Record<string, unknown>,
+  keys: string[],
+  labelKeys: string[] = [],
+): void => {
+  const messages: string[] = [];
   for (const key of keys) {
     const value = input[key];
     if (typeof value !== 'string') continue;
-    const empty = value.trim() === '';
+    const empty = value === '';
     if (!empty && passesDtoNameCheck(value)) continue;
-    const messages = [
-      `${key} has failed the name validation check`,
-      ...(empty ? [`${key} should not be empty`] : []),
-    ];
+    messages.push(`${key} has failed the name validation check`);
+    if (empty) messages.push(`${key} should not be empty`);
+  }
+  for (const key of labelKeys) {
+    if (input[key] === '') messages.push(`${key} should not be empty`);
+  }
+  if (messages.length > 0)
     throw new MetadataException(
       messages.join(', '),
       'BAD_USER_INPUT',
       'INVALID_OBJECT_INPUT',
       'An error occurred.',
     );
-  }
 };
 
 const labelErrors = (label: string): EntityValidationError[] => {
@@ -142,7 +152,11 @@ export const createObject = (
   input: CreateObjectInput,
   now: string,
 ): ObjectRow => {
-  assertDtoNames(input as unknown as Record<string, unknown>, ['nameSingular', 'namePlural']);
+  assertDtoNames(
+    input as unknown as Record<string, unknown>,
+    ['nameSingular', 'namePlural'],
+    ['labelSingular', 'labelPlural'],
+  );
   const id = randomUUID();
   const object: ObjectRow = {
     id,

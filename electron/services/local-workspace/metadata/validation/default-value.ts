@@ -42,6 +42,38 @@ const subFieldOk = (subType: FieldMetadataType, value: unknown): boolean => {
   }
 };
 
+/** validateSelectDefaultValue: a string, quoted, naming an option value. */
+const selectDefaultErrors = (
+  defaultValue: unknown,
+  optionValues: ReadonlySet<unknown>,
+): EntityValidationError[] => {
+  if (typeof defaultValue !== 'string') {
+    return [
+      {
+        code: CODE,
+        message: `Default value for select must be a string got ${String(defaultValue)}`,
+        userFriendlyMessage: 'Default value must be a string',
+        value: defaultValue,
+      },
+    ];
+  }
+  const errors: EntityValidationError[] = [];
+  if (!isQuoted(defaultValue))
+    errors.push({
+      code: CODE,
+      message: 'Default value should be as quoted string',
+      value: defaultValue,
+    });
+  const raw = isQuoted(defaultValue) ? unquote(defaultValue) : defaultValue;
+  if (!optionValues.has(raw))
+    errors.push({
+      code: CODE,
+      message: `Default value "${defaultValue}" must be one of the option values`,
+      value: defaultValue,
+    });
+  return errors;
+};
+
 export const validateDefaultValue = (
   type: FieldMetadataType,
   defaultValue: unknown,
@@ -70,34 +102,11 @@ export const validateDefaultValue = (
     case 'DATE':
       return defaultValue === 'now' ? [] : invalid();
     case 'SELECT':
-    case 'RATING': {
-      if (typeof defaultValue !== 'string') {
-        return [
-          {
-            code: CODE,
-            message: `Default value for select must be a string got ${String(defaultValue)}`,
-            userFriendlyMessage: 'Default value must be a string',
-            value: defaultValue,
-          },
-        ];
-      }
-      const errors: EntityValidationError[] = [];
-      if (!isQuoted(defaultValue))
-        errors.push({
-          code: CODE,
-          message: 'Default value should be as quoted string',
-          value: defaultValue,
-        });
-      const raw = isQuoted(defaultValue) ? unquote(defaultValue) : defaultValue;
-      if (!optionValues.has(raw))
-        errors.push({
-          code: CODE,
-          message: `Default value "${defaultValue}" must be one of the option values`,
-          value: defaultValue,
-        });
-      return errors;
-    }
+    case 'RATING':
+      return selectDefaultErrors(defaultValue, optionValues);
     case 'MULTI_SELECT': {
+      // validateMultiSelectDefaultValue (validate-enum-flat-field-metadata.util.ts @ a2a84554):
+      // each entry goes through the select checks, so a bad entry gets both messages.
       if (!Array.isArray(defaultValue)) {
         return [
           {
@@ -108,36 +117,16 @@ export const validateDefaultValue = (
           },
         ];
       }
-      if (defaultValue.length === 0)
-        return [
-          {
-            code: CODE,
-            message: 'If defined default value must contain at least one value',
-            value: defaultValue,
-          },
-        ];
       const errors: EntityValidationError[] = [];
-      for (const item of defaultValue) {
-        if (!isQuoted(item))
-          errors.push({
-            code: CODE,
-            message: 'Default value should be as quoted string',
-            value: item,
-          });
-        else if (!optionValues.has(unquote(item)))
-          errors.push({
-            code: CODE,
-            message: `Default value "${item}" must be one of the option values`,
-            value: item,
-          });
-      }
-      const values = defaultValue.map(String);
-      if (new Set(values).size !== values.length)
+      if (defaultValue.length === 0)
         errors.push({
           code: CODE,
-          message: 'Default value for multi-select must not contain duplicates',
+          message: 'If defined default value must contain at least one value',
           value: defaultValue,
         });
+      if (new Set(defaultValue).size !== defaultValue.length)
+        errors.push({ code: CODE, message: 'Default values must be unique', value: defaultValue });
+      for (const item of defaultValue) errors.push(...selectDefaultErrors(item, optionValues));
       return errors;
     }
     case 'RAW_JSON':

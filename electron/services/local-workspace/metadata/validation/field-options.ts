@@ -43,38 +43,33 @@ export const normaliseOptions = (options: unknown): unknown =>
       )
     : options;
 
+/**
+ * Per option: id, value, label (Twenty's order), then our position and colour checks; then one
+ * "Duplicated option <key>" per key (position, id, value) carrying the whole options array.
+ * Source: validate-enum-flat-field-metadata.util.ts @ a2a84554.
+ */
 export const validateEnumOptions = (
   options: unknown,
   withColor: boolean,
 ): EntityValidationError[] => {
   if (!Array.isArray(options) || options.length === 0)
-    return [{ code: CODE, message: 'Options are required for enum fields' }];
+    return [
+      {
+        code: CODE,
+        message: 'Options are required for enum fields',
+        value: Array.isArray(options) || options === null || options === undefined ? [] : options,
+      },
+    ];
   const errors: EntityValidationError[] = [];
-  const seen = { id: new Set<unknown>(), value: new Set<unknown>(), position: new Set<unknown>() };
   for (const raw of options) {
     const option = (raw ?? {}) as Record<string, unknown>;
     const { id, label, value, position, color } = option;
     if (id === undefined || id === null)
-      errors.push({ code: CODE, message: 'Option id is required', value: id });
+      errors.push({ code: CODE, message: 'Option id is required' });
     if (typeof id !== 'string' || !UUID.test(id))
       errors.push({ code: CODE, message: 'Option id is invalid', value: id });
-    if (label === undefined || label === null)
-      errors.push({ code: CODE, message: 'Option label is required', value: label });
-    else if (typeof label !== 'string' || label.length === 0) {
-      errors.push({
-        code: CODE,
-        message: 'Option label must be a string of at least one character',
-        userFriendlyMessage: 'Option label format not supported',
-        value: label,
-      });
-    } else {
-      if (label.length > 63)
-        errors.push({ code: CODE, message: 'Option label exceeds 63 characters', value: label });
-      if (label.includes(','))
-        errors.push({ code: CODE, message: 'Label must not contain a comma', value: label });
-    }
     if (value === undefined || value === null)
-      errors.push({ code: CODE, message: 'Option value is required', value });
+      errors.push({ code: CODE, message: 'Option value is required' });
     else if (typeof value !== 'string' || value.length === 0) {
       errors.push({
         code: CODE,
@@ -92,6 +87,21 @@ export const validateEnumOptions = (
           value,
         });
     }
+    if (label === undefined || label === null)
+      errors.push({ code: CODE, message: 'Option label is required' });
+    else if (typeof label !== 'string' || label.length === 0) {
+      errors.push({
+        code: CODE,
+        message: 'Option label must be a string of at least one character',
+        userFriendlyMessage: 'Option label format not supported',
+        value: label,
+      });
+    } else {
+      if (label.length > 63)
+        errors.push({ code: CODE, message: 'Option label exceeds 63 characters', value: label });
+      if (label.includes(','))
+        errors.push({ code: CODE, message: 'Label must not contain a comma', value: label });
+    }
     if (typeof position !== 'number' || !Number.isFinite(position))
       errors.push({ code: CODE, message: 'Option position is required', value: position });
     if (withColor) {
@@ -104,17 +114,11 @@ export const validateEnumOptions = (
           value: color,
         });
     }
-    for (const [key, label2] of [
-      ['value', 'value'],
-      ['position', 'position'],
-      ['id', 'id'],
-    ] as const) {
-      const item = option[key];
-      if (item === undefined) continue;
-      if (seen[key].has(item))
-        errors.push({ code: CODE, message: `Duplicated option ${label2}`, value: item });
-      seen[key].add(item);
-    }
+  }
+  for (const key of ['position', 'id', 'value'] as const) {
+    const values = options.map((raw) => ((raw ?? {}) as Record<string, unknown>)[key]);
+    if (new Set(values).size !== values.length)
+      errors.push({ code: CODE, message: `Duplicated option ${key}`, value: options });
   }
   return errors;
 };
