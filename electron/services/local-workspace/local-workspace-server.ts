@@ -15,6 +15,7 @@ import { handleMetadataGraphql, metadataSchema } from './metadata-api/metadata-g
 import { handleMetadataRest } from './metadata-api/metadata-rest';
 import { DEFAULT_BUCKETS, RateLimiter, type BucketSpec } from './limits/rate-limiter';
 import { RecordEventBus } from './records/record-events';
+import { routeOpenApi } from './open-api/open-api-service';
 import { openEngine } from './storage/open-engine';
 import { routeWebhookRequest, startWebhookDelivery, WebhookService } from './webhooks';
 import { handleViewRest } from './views/view-rest';
@@ -93,6 +94,7 @@ const route = async (
   }
   if (path === '/metadata' && method === 'POST') return handleMetadataGraphql(req, res, runtime);
   if (path === '/graphql' && method === 'POST') return handleCoreGraphql(req, res, runtime);
+  if (await routeOpenApi(req, res, runtime, url, path)) return;
   if (await routeWebhookRequest(req, res, runtime, url, path)) return;
   if (await handleViewRest(req, res, runtime, path, url.searchParams)) return;
   if (path.startsWith('/rest/metadata/')) {
