@@ -50,7 +50,9 @@ const addBirthdayField = async (baseUrl: string, apiKey: string) => {
   const objects = await (
     await fetch(`${baseUrl}/rest/metadata/objects?limit=200`, { headers })
   ).json();
-  const person = (objects.data?.objects ?? objects).find((o: any) => o.nameSingular === 'person');
+  const person = (Array.isArray(objects.data) ? objects.data : objects.data.objects).find(
+    (o: any) => o.nameSingular === 'person',
+  );
   const created = await fetch(`${baseUrl}/rest/metadata/fields`, {
     method: 'POST',
     headers,

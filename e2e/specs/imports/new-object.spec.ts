@@ -161,7 +161,7 @@ test('a new object from a file: proposed, planned, created, then imported into',
 
     // The object in the workspace, with the field types chosen.
     const objects = await get('/rest/metadata/objects?limit=200');
-    const vendor = (objects.data?.objects ?? objects).find(
+    const vendor = (Array.isArray(objects.data) ? objects.data : objects.data.objects).find(
       (object: any) => object.nameSingular === 'vendor',
     );
     expect(vendor, 'the vendor object').toBeTruthy();

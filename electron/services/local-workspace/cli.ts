@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRateLimitFlags } from './limits/rate-limiter';
+import { parseFeatureFlagArgs } from './workspace/feature-flags';
 import { startLocalWorkspace, type LocalWorkspace } from './local-workspace-server';
 
 const parseMaxBatch = (value: string): number => {
@@ -24,6 +25,8 @@ const USAGE = `Usage: npm run workspace -- --port <port> --data-dir <dir> [optio
   --no-demo-data           create the workspace without the demo records
   --rate-limit <n>/<ms>    API-key rate-limit bucket (repeatable); "off" disables   default 100/1000 100/60000
   --max-batch <n>          records per batch create / createMany                 default 200
+  --feature-flag <K>=<v>   set a workspace feature flag (repeatable), e.g.
+                           IS_REST_METADATA_API_NEW_FORMAT_DIRECT=false for the legacy REST envelope
   -h, --help               show this help`;
 
 const main = async (): Promise<void> => {
@@ -37,6 +40,7 @@ const main = async (): Promise<void> => {
       'no-demo-data': { type: 'boolean', default: false },
       'rate-limit': { type: 'string', multiple: true, default: [] },
       'max-batch': { type: 'string' },
+      'feature-flag': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -61,6 +65,7 @@ const main = async (): Promise<void> => {
     seedDemoData: !values['no-demo-data'],
     rateLimits: parseRateLimitFlags(values['rate-limit'] ?? []),
     ...(values['max-batch'] ? { maxBatch: parseMaxBatch(values['max-batch']) } : {}),
+    featureFlags: parseFeatureFlagArgs(values['feature-flag'] ?? []),
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -39,6 +39,8 @@ export interface LocalWorkspaceOptions {
   rateLimits?: BucketSpec[] | null;
   /** Records per batch create (default 200, Twenty's QUERY_MAX_RECORDS). */
   maxBatch?: number;
+  /** Workspace feature flags to set at start (`--feature-flag KEY=true|false`). */
+  featureFlags?: Array<[string, boolean]>;
   host?: string;
 }
 
@@ -134,7 +136,10 @@ export const startLocalWorkspace = async (
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   try {
-    const opened = await openWorkspace(engine, { seedDemoData: options.seedDemoData ?? true });
+    const opened = await openWorkspace(engine, {
+      seedDemoData: options.seedDemoData ?? true,
+      ...(options.featureFlags ? { featureFlags: options.featureFlags } : {}),
+    });
     const apiKeys = new ApiKeyService(engine, opened.tokens);
     const runtime: WorkspaceRuntime = {
       engine,

@@ -15,6 +15,7 @@ import {
 } from './metadata/metadata-types';
 import { planDdl } from './metadata/plan-ddl';
 import { upgradeSearchVectors } from './metadata/search-vector';
+import { setFeatureFlag } from './workspace/feature-flags';
 import { insertRecords } from './records/insert-records';
 import { buildStandardModel } from './seed/build-standard-model';
 import { DEMO_DATA } from './seed/demo-data/index';
@@ -38,6 +39,8 @@ export interface OpenedWorkspace {
 export interface BootstrapOptions {
   displayName?: string;
   seedDemoData?: boolean;
+  /** Feature flags to set (`--feature-flag`); others keep their value or Twenty's default. */
+  featureFlags?: Array<[string, boolean]>;
 }
 
 /** Twenty names a workspace schema `workspace_<id as base 36>`. */
@@ -69,6 +72,7 @@ export const openWorkspace = async (
     adminKeyId = created.adminKeyId;
   }
   await ensureTokenTables(engine);
+  for (const [key, value] of options.featureFlags ?? []) await setFeatureFlag(engine, key, value);
   const { jwtSecret, ...workspace } = row;
   const tokens = new TokenService(engine, workspace.id, jwtSecret);
   if (adminKeyId) initialApiKeyToken = await tokens.signApiKeyToken(adminKeyId, neverExpires());

@@ -19,6 +19,7 @@ import type { ApiKeyRow } from '../auth/api-key-service';
 import { hasSettingsPermission } from '../permissions/settings-permission';
 import { settingsPermissionDenied } from '../webhooks/webhook-errors';
 import type { RequestContext } from '../workspace-runtime';
+import { readFeatureFlags } from '../workspace/feature-flags';
 import { paginate, type CursorPaging } from './cursor-connection';
 import { toFieldDto, toIndexDto, toObjectDto } from './metadata-dtos';
 import { matchesFilter, type MetadataFilter } from './metadata-filter';
@@ -125,7 +126,13 @@ export const queryResolvers: Record<string, Resolver> = {
       ],
     };
   },
-  currentWorkspace: (_args, context) => workspaceDto(context),
+  currentWorkspace: async (_args, context) => ({
+    ...workspaceDto(context),
+    featureFlags: [...(await readFeatureFlags(context.runtime.engine))].map(([key, value]) => ({
+      key,
+      value,
+    })),
+  }),
   apiKeys: async (_args, context) => {
     await requireApiKeysPermission(context);
     return (await context.runtime.apiKeys.list()).map((row) => apiKeyDto(context, row));
@@ -180,7 +187,6 @@ const workspaceDto = (context: RequestContext) => {
       name: 'Custom',
       universalIdentifier: workspace.customApplicationId,
     },
-    featureFlags: [],
     billingSubscriptions: [],
     installedApplications: [],
     billingEntitlements: [],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rest } from '../testing/twenty-http';
+import { metadataGraphql, rest } from '../testing/twenty-http';
 import {
   startWorkspaceProcess,
   testEngines,
@@ -18,23 +18,24 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
   it('lists objects with their fields in Twenty’s envelope, paginated by id', async () => {
     const all = await rest(ws, 'GET', '/rest/metadata/objects');
     expect(all.status).toBe(200);
-    expect(Array.isArray(all.body.data.objects)).toBe(true);
-    expect(all.body.totalCount).toBe(all.body.data.objects.length);
-    const person = all.body.data.objects.find((o: any) => o.nameSingular === 'person');
+    // A new workspace answers Twenty's default "new format direct" envelope: the list is `data`.
+    expect(Array.isArray(all.body.data)).toBe(true);
+    expect(all.body.totalCount).toBe(all.body.data.length);
+    const person = all.body.data.find((o: any) => o.nameSingular === 'person');
     expect(person.fields.find((f: any) => f.name === 'emails')).toMatchObject({ type: 'EMAILS' });
 
     const first = await rest(ws, 'GET', '/rest/metadata/objects?limit=5');
-    expect(first.body.data.objects).toHaveLength(5);
+    expect(first.body.data).toHaveLength(5);
     expect(first.body.pageInfo).toMatchObject({
       hasNextPage: true,
-      endCursor: first.body.data.objects[4].id,
+      endCursor: first.body.data[4].id,
     });
     const second = await rest(
       ws,
       'GET',
       `/rest/metadata/objects?limit=5&starting_after=${first.body.pageInfo.endCursor}`,
     );
-    const ids = [...first.body.data.objects, ...second.body.data.objects].map((o: any) => o.id);
+    const ids = [...first.body.data, ...second.body.data].map((o: any) => o.id);
     expect(new Set(ids).size).toBe(10);
     expect([...ids].sort().reverse()).toEqual(ids);
     const both = await rest(
@@ -56,7 +57,7 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
       'GET',
       `/rest/metadata/objects?limit=5&ending_before=${second.body.pageInfo.startCursor}`,
     );
-    expect(back.body.data.objects.map((o: any) => o.id)).toEqual(ids.slice(0, 5));
+    expect(back.body.data.map((o: any) => o.id)).toEqual(ids.slice(0, 5));
     expect(back.body.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const malformed = await rest(ws, 'GET', '/rest/metadata/fields?starting_after=not-a-uuid');
     expect(malformed.status).toBe(400);
@@ -65,7 +66,7 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
     expect(fractional.body.messages).toEqual(["limit '1.5' is invalid. Should be an integer"]);
     const upper = await rest(ws, 'GET', `/rest/metadata/objects/${ids[2].toUpperCase()}`);
     expect(upper.status).toBe(200);
-    expect(upper.body.data.object.id).toBe(ids[2]);
+    expect(upper.body.id).toBe(ids[2]);
   });
 
   it('creates (201), reads, updates and deletes an object and a field', async () => {
@@ -76,7 +77,7 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
       labelPlural: 'Invoices',
     });
     expect(created.status).toBe(201);
-    const object = created.body.data.createOneObject;
+    const object = created.body;
     expect(object.fields.map((f: any) => f.name)).toContain('name');
 
     const field = await rest(ws, 'POST', '/rest/metadata/fields', {
@@ -86,33 +87,30 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
       label: 'Total',
     });
     expect(field.status).toBe(201);
-    const fieldId = field.body.data.createOneField.id;
+    const fieldId = field.body.id;
 
     const one = await rest(ws, 'GET', `/rest/metadata/fields/${fieldId}`);
-    expect(one.body.data.field).toMatchObject({ id: fieldId, name: 'total', type: 'CURRENCY' });
+    expect(one.body).toMatchObject({ id: fieldId, name: 'total', type: 'CURRENCY' });
 
     const patched = await rest(ws, 'PATCH', `/rest/metadata/fields/${fieldId}`, {
       label: 'Grand total',
     });
     expect(patched.status).toBe(200);
-    expect(patched.body.data.updateOneField.label).toBe('Grand total');
+    expect(patched.body.label).toBe('Grand total');
 
     const put = await rest(ws, 'PUT', `/rest/metadata/objects/${object.id}`, {
       labelPlural: 'All invoices',
     });
-    expect(put.body.data.updateOneObject.labelPlural).toBe('All invoices');
+    expect(put.body.labelPlural).toBe('All invoices');
 
     const deletedField = await rest(ws, 'DELETE', `/rest/metadata/fields/${fieldId}`);
-    expect(deletedField.body.data.deleteOneField.id).toBe(fieldId);
+    expect(deletedField.body.id).toBe(fieldId);
 
     await rest(ws, 'PATCH', `/rest/metadata/objects/${object.id}`, { isActive: false });
     const deleted = await rest(ws, 'DELETE', `/rest/metadata/objects/${object.id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body.data.deleteOneObject).toMatchObject({
-      id: object.id,
-      nameSingular: 'invoice',
-    });
-    expect(deleted.body.data.deleteOneObject.fields).toBeUndefined();
+    expect(deleted.body).toMatchObject({ id: object.id, nameSingular: 'invoice' });
+    expect(deleted.body.fields).toBeUndefined();
   });
 
   it('answers bad input with Twenty’s statuses', async () => {
@@ -160,5 +158,45 @@ describe.each(testEngines())('metadata REST (%s)', (engine) => {
       JSON.stringify({ description: 'x'.repeat(11 * 1024 * 1024) }),
     );
     expect(oversized.status).toBe(413);
+  });
+});
+
+/** `--feature-flag IS_REST_METADATA_API_NEW_FORMAT_DIRECT=false`: Twenty's legacy envelopes. */
+describe('metadata REST, legacy envelope (flag off)', () => {
+  let ws: WorkspaceProcess;
+  beforeAll(async () => {
+    ws = await startWorkspaceProcess('pglite', [
+      '--no-demo-data',
+      '--feature-flag',
+      'IS_REST_METADATA_API_NEW_FORMAT_DIRECT=false',
+    ]);
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+  });
+
+  it('wraps lists and items in their keys', async () => {
+    const list = await rest(ws, 'GET', '/rest/metadata/objects?limit=2');
+    expect(list.body.data.objects).toHaveLength(2);
+    expect(list.body.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const one = await rest(ws, 'GET', `/rest/metadata/objects/${list.body.data.objects[0].id}`);
+    expect(one.body.data.object.id).toBe(list.body.data.objects[0].id);
+    const created = await rest(ws, 'POST', '/rest/metadata/objects', {
+      nameSingular: 'receipt',
+      namePlural: 'receipts',
+      labelSingular: 'Receipt',
+      labelPlural: 'Receipts',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.createOneObject.id;
+    const updated = await rest(ws, 'PATCH', `/rest/metadata/objects/${id}`, { isActive: false });
+    expect(updated.body.data.updateOneObject.isActive).toBe(false);
+    const deleted = await rest(ws, 'DELETE', `/rest/metadata/objects/${id}`);
+    expect(deleted.body.data.deleteOneObject.id).toBe(id);
+    const flags = await metadataGraphql(ws, '{ currentWorkspace { featureFlags { key value } } }');
+    expect(flags.data!.currentWorkspace.featureFlags).toContainEqual({
+      key: 'IS_REST_METADATA_API_NEW_FORMAT_DIRECT',
+      value: false,
+    });
   });
 });

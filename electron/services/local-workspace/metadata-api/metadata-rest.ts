@@ -6,6 +6,7 @@ import { HttpError, readJsonBody, sendJson } from '../http/http-io';
 import { MetadataException, MetadataValidationError } from '../metadata/metadata-errors';
 import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
 import { toFieldDto, toObjectDto } from './metadata-dtos';
+import { isFeatureFlagEnabled } from '../workspace/feature-flags';
 import { metadataSchema } from './metadata-graphql-endpoint';
 import { mutationResolvers } from './metadata-resolvers';
 import { metadataCursorPage, parseMetadataRestPagination } from './metadata-rest-pagination';
@@ -190,13 +191,21 @@ export const handleMetadataRest = async (
     }
     const names = NAMES[kind];
     const state = runtime.metadata.snapshot;
+    // Twenty's two envelopes (metadata-api.md): the bare "new format" unless the flag is off.
+    const newFormat = await isFeatureFlagEnabled(
+      runtime.engine,
+      'IS_REST_METADATA_API_NEW_FORMAT_DIRECT',
+    );
     if (method === 'GET' && id === undefined) {
       const items: Array<{ id: string }> =
         kind === 'objects'
           ? [...state.objects.keys()].map((objectId) => plainObject(runtime, objectId, true)!)
           : [...state.fields.values()].map((row) => plainField(toFieldDto(state, row)));
       const { page, pageInfo, totalCount } = listWithIdCursor(items, query);
-      return (sendJson(res, 200, { data: { [kind]: page }, pageInfo, totalCount }), true);
+      return (
+        sendJson(res, 200, { data: newFormat ? page : { [kind]: page }, pageInfo, totalCount }),
+        true
+      );
     }
     if (method === 'GET') {
       const found =
@@ -212,7 +221,7 @@ export const handleMetadataRest = async (
           kind === 'objects' ? 'OBJECT_METADATA_NOT_FOUND' : 'FIELD_METADATA_NOT_FOUND',
         );
       }
-      return (sendJson(res, 200, { data: { [names.one]: found } }), true);
+      return (sendJson(res, 200, newFormat ? found : { data: { [names.one]: found } }), true);
     }
     if (method === 'DELETE') {
       // Answer with the entity as it was just before deletion (objects without their fields).
@@ -221,7 +230,10 @@ export const handleMetadataRest = async (
         mutationResolvers[kind === 'objects' ? 'deleteOneObject' : 'deleteOneField']!;
       const deleted = (await resolver({ input: { id } }, context)) as ReturnType<typeof toFieldDto>;
       const body = kind === 'objects' ? before : plainField(deleted);
-      return (sendJson(res, 200, { data: { [`deleteOne${names.Entity}`]: body } }), true);
+      return (
+        sendJson(res, 200, newFormat ? body : { data: { [`deleteOne${names.Entity}`]: body } }),
+        true
+      );
     }
     const body = await readJsonBody(req);
     if (method === 'POST') {
@@ -240,7 +252,14 @@ export const handleMetadataRest = async (
                 runtime.metadata.snapshot.fields.get(created.id)!,
               ),
             );
-      return (sendJson(res, 201, { data: { [`createOne${names.Entity}`]: payload } }), true);
+      return (
+        sendJson(
+          res,
+          201,
+          newFormat ? payload : { data: { [`createOne${names.Entity}`]: payload } },
+        ),
+        true
+      );
     }
     if (method === 'PATCH' || method === 'PUT') {
       if (kind === 'fields' && !state.fields.has(id!)) {
@@ -263,7 +282,14 @@ export const handleMetadataRest = async (
         kind === 'objects'
           ? plainObject(runtime, id!, true)
           : plainField(toFieldDto(snapshot, snapshot.fields.get(id!)!));
-      return (sendJson(res, 200, { data: { [`updateOne${names.Entity}`]: payload } }), true);
+      return (
+        sendJson(
+          res,
+          200,
+          newFormat ? payload : { data: { [`updateOne${names.Entity}`]: payload } },
+        ),
+        true
+      );
     }
     return false;
   } catch (error) {

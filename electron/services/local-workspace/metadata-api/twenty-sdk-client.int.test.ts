@@ -191,10 +191,11 @@ describe.each(testEngines())('twenty-client-sdk against the local workspace (%s)
 
   it('serves the SDK’s REST client on /rest/metadata', async () => {
     const restClient = new RestApiClient({ baseUrl: ws.url, token: ws.apiKey });
-    const body = await restClient.get<{ data: { objects: Array<{ nameSingular: string }> } }>(
+    // A new workspace answers Twenty's default "new format" envelope: the list itself in `data`.
+    const body = await restClient.get<{ data: Array<{ nameSingular: string }> }>(
       '/rest/metadata/objects',
       { query: { limit: 3 } },
     );
-    expect(body.data.objects).toHaveLength(3);
+    expect(body.data).toHaveLength(3);
   });
 });

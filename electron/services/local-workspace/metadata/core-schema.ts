@@ -2,6 +2,7 @@ import { ensurePermissionTables } from '../permissions/permission-tables';
 import type { SqlExecutor } from '../storage/sql-engine';
 import { ensureViewTables } from '../views/view-store';
 import { UNACCENT_FUNCTION_SQL } from './search-vector';
+import { ensureFeatureFlagTable } from '../workspace/feature-flags';
 
 /** Search vectors call `public.unaccent_immutable`, as Twenty's do; made once per database. */
 const ensureUnaccent = async (db: SqlExecutor): Promise<void> => {
@@ -136,6 +137,7 @@ const STATEMENTS = [
 export const ensureCoreSchema = async (db: SqlExecutor): Promise<void> => {
   await ensureUnaccent(db);
   for (const statement of STATEMENTS) await db.query(statement);
+  await ensureFeatureFlagTable(db);
   await ensurePermissionTables(db);
   await ensureViewTables(db);
 };

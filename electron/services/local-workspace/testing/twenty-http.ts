@@ -50,3 +50,11 @@ export const rest = async (
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 };
+
+/** A `/rest/metadata` list in either of Twenty's envelopes (new: `data: […]`; legacy: `data.objects`). */
+export const metadataListItems = (body: any, legacyKey: 'objects' | 'fields'): any[] =>
+  Array.isArray(body?.data) ? body.data : (body?.data?.[legacyKey] ?? []);
+
+/** A `/rest/metadata` item in either envelope (new: the bare item; legacy: `data.<key>`). */
+export const metadataItem = (body: any, legacyKey: string): any =>
+  body?.data && legacyKey in body.data ? body.data[legacyKey] : body;

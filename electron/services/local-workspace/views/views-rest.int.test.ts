@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metadataGraphql, rest } from '../testing/twenty-http';
+import { metadataGraphql, metadataItem, rest } from '../testing/twenty-http';
 import { startWorkspaceProcess, type WorkspaceProcess } from '../testing/workspace-process';
 
 /** Twenty's view REST controllers over real HTTP (PGlite; storage is shared with /metadata). */
@@ -17,7 +17,7 @@ describe('views on /rest/metadata', () => {
       labelPlural: 'Gadgets',
       icon: 'IconBox',
     });
-    objectId = created.body.data.createOneObject.id;
+    objectId = metadataItem(created.body, 'createOneObject').id;
     const stage = await metadataGraphql(
       ws,
       `mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id } }`,

@@ -1,4 +1,4 @@
-import { metadataGraphql, rest } from '../../testing/twenty-http';
+import { metadataGraphql, metadataListItems, rest } from '../../testing/twenty-http';
 import type { WorkspaceProcess } from '../../testing/workspace-process';
 
 /**
@@ -14,7 +14,7 @@ export interface DataModelIds {
 
 export const dataModelIds = async (ws: WorkspaceProcess): Promise<DataModelIds> => {
   const listed = await rest(ws, 'GET', '/rest/metadata/objects');
-  const objects = listed.body.data.objects as Array<{
+  const objects = metadataListItems(listed.body, 'objects') as Array<{
     id: string;
     nameSingular: string;
     fields: Array<{ id: string; name: string }>;
