@@ -13,6 +13,7 @@ import { handleRestCore } from './core-api/rest-core-handler';
 import { HttpError, notFoundRoute, sendJson } from './http/http-io';
 import { handleMetadataGraphql, metadataSchema } from './metadata-api/metadata-graphql-endpoint';
 import { handleMetadataRest } from './metadata-api/metadata-rest';
+import { handleApiKeyRest } from './auth/api-key-rest';
 import { DEFAULT_BUCKETS, RateLimiter, type BucketSpec } from './limits/rate-limiter';
 import { RecordEventBus } from './records/record-events';
 import { routeOpenApi } from './open-api/open-api-service';
@@ -98,6 +99,7 @@ const route = async (
   if (path === '/graphql' && method === 'POST') return handleCoreGraphql(req, res, runtime);
   if (await routeOpenApi(req, res, runtime, url, path)) return;
   if (await routeWebhookRequest(req, res, runtime, url, path)) return;
+  if (await handleApiKeyRest(req, res, runtime, path, url.searchParams)) return;
   if (await handleViewRest(req, res, runtime, path, url.searchParams)) return;
   if (path.startsWith('/rest/metadata/')) {
     const segments = path.slice('/rest/metadata/'.length).split('/');

@@ -47,13 +47,13 @@ const requireDataModelPermission = async (context: RequestContext): Promise<void
 };
 
 /** Every API-key operation: Twenty's `SettingsPermissionGuard(API_KEYS_AND_WEBHOOKS)`. */
-const requireApiKeysPermission = async (context: RequestContext): Promise<void> => {
+export const requireApiKeysPermission = async (context: RequestContext): Promise<void> => {
   if (!(await hasSettingsPermission(context, 'API_KEYS_AND_WEBHOOKS')))
     throw settingsPermissionDenied();
 };
 
 /** Twenty 2.x: minting and revoking keys need a signed-in user's session token (checked after the settings permission, as method guards run after the class's). */
-const requireAccessToken = async (context: RequestContext): Promise<void> => {
+export const requireAccessToken = async (context: RequestContext): Promise<void> => {
   await requireApiKeysPermission(context);
   if (context.auth.kind !== 'access') {
     throw new MetadataException(
