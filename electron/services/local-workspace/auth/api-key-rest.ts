@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { controllerMethod, readJsonBody, sendJson } from '../http/http-io';
+import { readJsonBody, sendJson } from '../http/http-io';
+import { openSettingsRestRequest, settingsRestPattern } from '../http/settings-rest-route';
 import { paginateOrdered } from '../webhooks/webhook-rest';
 import { sendWebhookRestError } from '../webhooks/rest-errors';
 import { requireAccessToken, requireApiKeysPermission } from '../metadata-api/metadata-resolvers';
-import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
+import type { WorkspaceRuntime } from '../workspace-runtime';
 
 /**
  * API keys over REST, as Twenty's `api-key-metadata.controller.ts` / `api-key-rest.controller.ts`:
@@ -12,8 +13,7 @@ import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
  * API keys & webhooks settings permission; creating, changing and revoking also a signed-in
  * user's session token, as on `/metadata`. Active keys only are listed.
  */
-const API_KEY_PATH = /^\/rest\/(metadata\/)?apiKeys(?:\/([^/]+))?$/;
-const DEPRECATION_DATE = '@1786320000'; // 2026-08-10, as the webhook alias
+const API_KEYS = { name: 'apiKeys', pattern: settingsRestPattern('apiKeys') };
 
 const body = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value)
@@ -27,23 +27,18 @@ export const handleApiKeyRest = async (
   path: string,
   query: URLSearchParams,
 ): Promise<boolean> => {
-  const match = API_KEY_PATH.exec(path);
-  if (!match) return false;
-  const legacy = match[1] === undefined;
-  const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  const method = controllerMethod(req, res, path, id !== undefined);
-  if (method === null) return true;
+  if (!API_KEYS.pattern.test(path)) return false;
   try {
-    const auth = await runtime.tokens.authenticate(req.headers.authorization);
-    const context: RequestContext = { runtime, auth };
-    await requireApiKeysPermission(context);
-    if (legacy) {
-      res.setHeader('Deprecation', DEPRECATION_DATE);
-      res.setHeader(
-        'Link',
-        `</rest/metadata/apiKeys${id === undefined ? '' : `/${id}`}>; rel="successor-version"`,
-      );
-    }
+    const opened = await openSettingsRestRequest(
+      req,
+      res,
+      runtime,
+      path,
+      API_KEYS,
+      requireApiKeysPermission,
+    );
+    if (opened === null || opened === 'answered') return true;
+    const { legacy, id, method, context } = opened;
     const { apiKeys } = runtime;
     if (method === 'GET' && id === undefined) {
       const active = (await apiKeys.list()).filter((key) => key.revokedAt === null);

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { ACTOR_SOURCES } from '../../../../shared/domain/composite-types';
 import type { FieldRow } from '../metadata/metadata-types';
 import { RecordError } from './record-errors';
+import { parseNonIsoDate } from './query/date-formats';
 
 /**
  * Twenty's data-arg validators (common-args-processors/data-arg-processor/validator-utils), one
@@ -114,27 +115,6 @@ interface DateParts {
   offset: number | null;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-const monthFromName = (name: string, wide: boolean): number | null => {
-  const lower = name.toLowerCase();
-  const index = MONTHS.findIndex((month) => (wide ? month === lower : month.slice(0, 3) === lower));
-  return index < 0 ? null : index + 1;
-};
-
 const isCalendarDate = (year: number, month: number, day: number): boolean => {
   if (month < 1 || month > 12 || day < 1) return false;
   const probe = new Date(Date.UTC(2000, month - 1, day));
@@ -177,53 +157,10 @@ const parseIsoDateTime = (text: string): DateParts | null => {
   return { year, month, day, hour, minute, second, millisecond, offset };
 };
 
-/** twenty-shared NON_ISO_DATE_FORMATS, read as date-fns `parse` reads them. */
-const NON_ISO_DATE_FORMATS: Array<[RegExp, (m: RegExpExecArray) => DateParts | null]> = [
-  // yyyy.MM.dd, yyyy/MM/dd
-  [/^(\d{1,4})\.(\d{1,2})\.(\d{1,2})$/, (m) => dateOnly(Number(m[1]), Number(m[2]), Number(m[3]))],
-  [/^(\d{1,4})\/(\d{1,2})\/(\d{1,2})$/, (m) => dateOnly(Number(m[1]), Number(m[2]), Number(m[3]))],
-  // MM-dd-yyyy, MM/dd/yyyy, MM.dd.yyyy
-  [/^(\d{1,2})-(\d{1,2})-(\d{1,4})$/, (m) => dateOnly(Number(m[3]), Number(m[1]), Number(m[2]))],
-  [/^(\d{1,2})\/(\d{1,2})\/(\d{1,4})$/, (m) => dateOnly(Number(m[3]), Number(m[1]), Number(m[2]))],
-  [/^(\d{1,2})\.(\d{1,2})\.(\d{1,4})$/, (m) => dateOnly(Number(m[3]), Number(m[1]), Number(m[2]))],
-  // MMMM d, yyyy / MMM d, yyyy
-  [
-    /^([A-Za-z]+) (\d{1,2}), (\d{1,4})$/,
-    (m) =>
-      dateOnly(
-        Number(m[3]),
-        monthFromName(m[1] ?? '', true) ?? monthFromName(m[1] ?? '', false),
-        Number(m[2]),
-      ),
-  ],
-  // d MMMM yyyy / d MMM yyyy
-  [
-    /^(\d{1,2}) ([A-Za-z]+) (\d{1,4})$/,
-    (m) =>
-      dateOnly(
-        Number(m[3]),
-        monthFromName(m[2] ?? '', true) ?? monthFromName(m[2] ?? '', false),
-        Number(m[1]),
-      ),
-  ],
-  // dd-MMM-yyyy, yyyy-MMM-dd
-  [
-    /^(\d{1,2})-([A-Za-z]{3})-(\d{1,4})$/,
-    (m) => dateOnly(Number(m[3]), monthFromName(m[2] ?? '', false), Number(m[1])),
-  ],
-  [
-    /^(\d{1,4})-([A-Za-z]{3})-(\d{1,2})$/,
-    (m) => dateOnly(Number(m[1]), monthFromName(m[2] ?? '', false), Number(m[3])),
-  ],
-];
-
-const parseNonIsoDate = (text: string): DateParts | null => {
-  for (const [pattern, build] of NON_ISO_DATE_FORMATS) {
-    const match = pattern.exec(text);
-    const parts = match && build(match);
-    if (parts) return parts;
-  }
-  return null;
+/** twenty-shared NON_ISO_DATE_FORMATS, read as date-fns `parse` reads them (shared with filters). */
+const parseNonIsoDateParts = (text: string): DateParts | null => {
+  const read = parseNonIsoDate(text);
+  return read && dateOnly(read.year, read.month, read.day);
 };
 
 /** date-fns `yyyy-MM-dd` takes one- or two-digit month and day (e.g. 2024-1-5). */
@@ -244,7 +181,7 @@ const toInstant = (parts: DateParts): string => {
 const validateDateTime = (value: unknown, fieldName: string): string | null => {
   if (value === null) return null;
   const parts =
-    typeof value === 'string' ? (parseIsoDateTime(value) ?? parseNonIsoDate(value)) : null;
+    typeof value === 'string' ? (parseIsoDateTime(value) ?? parseNonIsoDateParts(value)) : null;
   if (!parts)
     throw invalid(
       `Invalid value ${inspect(value)} for date-time field "${fieldName}". Expected format: 'YYYY-MM-DDTHH:mm:ssZ'`,
@@ -256,7 +193,7 @@ const validateDate = (value: unknown, fieldName: string): unknown => {
   if (value === null) return null;
   const ok =
     typeof value === 'string' &&
-    (parseLooseIsoDate(value) ?? parseIsoDateTime(value) ?? parseNonIsoDate(value)) !== null;
+    (parseLooseIsoDate(value) ?? parseIsoDateTime(value) ?? parseNonIsoDateParts(value)) !== null;
   if (!ok)
     throw invalid(
       `Invalid value ${inspect(value)} for date field "${fieldName}". Expected format: 'YYYY-MM-DD'`,

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { coerceInputValue, GraphQLInputObjectType } from 'graphql';
-import { controllerMethod, readJsonBody, sendJson } from '../http/http-io';
+import { readJsonBody, sendJson } from '../http/http-io';
+import { openSettingsRestRequest, settingsRestPattern } from '../http/settings-rest-route';
 import { metadataSchema } from '../metadata-api/metadata-graphql-endpoint';
 import {
   metadataCursorPage,
   parseMetadataRestPagination,
 } from '../metadata-api/metadata-rest-pagination';
-import type { RequestContext, WorkspaceRuntime } from '../workspace-runtime';
+import type { WorkspaceRuntime } from '../workspace-runtime';
 import { badRequest, sendWebhookRestError } from './rest-errors';
 import { requireWebhookPermission } from './webhook-resolvers';
 import type { CreateWebhookValues, UpdateWebhookValues, WebhookRow } from './webhook-service';
@@ -17,7 +18,6 @@ import type { CreateWebhookValues, UpdateWebhookValues, WebhookRow } from './web
  * GET list (metadata path: `{data, pageInfo, totalCount}`; legacy path: a bare array), GET /:id
  * (the webhook, or an empty 200 answer), POST (201), PATCH /:id, DELETE /:id → `true`.
  */
-const DEPRECATION_DATE = '@1786320000'; // 2026-08-10, RFC 9745 structured date
 
 /** REST JSON of a webhook (`from-flat-webhook-to-webhook-dto.util.ts`, workspaceId included). */
 export const toWebhookRest = (row: WebhookRow) => ({
@@ -65,7 +65,7 @@ export const coerceBody = (body: unknown, typeName: string): Record<string, unkn
   return value as Record<string, unknown>;
 };
 
-const WEBHOOK_PATH = /^\/rest\/(metadata\/)?webhooks(?:\/([^/]+))?$/;
+const WEBHOOKS = { name: 'webhooks', pattern: settingsRestPattern('webhooks') };
 
 /** Answers the webhook REST routes; false when `path` is not one of them. */
 export const handleWebhookRest = async (
@@ -75,24 +75,18 @@ export const handleWebhookRest = async (
   path: string,
   query: URLSearchParams,
 ): Promise<boolean> => {
-  const match = WEBHOOK_PATH.exec(path);
-  if (!match) return false;
-  const legacy = match[1] === undefined;
-  const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  const method = controllerMethod(req, res, path, id !== undefined);
-  if (method === null) return true;
+  if (!WEBHOOKS.pattern.test(path)) return false;
   try {
-    const auth = await runtime.tokens.authenticate(req.headers.authorization);
-    const context: RequestContext = { runtime, auth };
-    await requireWebhookPermission(context);
-    if (legacy) {
-      // Set by an interceptor, after the guards: failed auth answers carry no deprecation headers.
-      res.setHeader('Deprecation', DEPRECATION_DATE);
-      res.setHeader(
-        'Link',
-        `</rest/metadata/webhooks${id === undefined ? '' : `/${id}`}>; rel="successor-version"`,
-      );
-    }
+    const opened = await openSettingsRestRequest(
+      req,
+      res,
+      runtime,
+      path,
+      WEBHOOKS,
+      requireWebhookPermission,
+    );
+    if (opened === null || opened === 'answered') return true;
+    const { legacy, id, method } = opened;
     const { webhooks } = runtime;
     if (method === 'GET' && id === undefined) {
       const items = webhooks.list().map(toWebhookRest);

@@ -108,9 +108,16 @@ const compile = (format: string): { pattern: RegExp; parts: Part[] } => {
 const daysInMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-const matchesFormat = (value: string, format: { pattern: RegExp; parts: Part[] }): boolean => {
+export interface ReadDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The calendar date a value gives in one format; null when it does not match or is no date. */
+const readFormat = (value: string, format: { pattern: RegExp; parts: Part[] }): ReadDate | null => {
   const match = format.pattern.exec(value);
-  if (!match) return false;
+  if (!match) return null;
   const read: Partial<Record<Part, string>> = {};
   format.parts.forEach((part, index) => (read[part] = match[index + 1]));
   const year = Number(read.year);
@@ -118,18 +125,29 @@ const matchesFormat = (value: string, format: { pattern: RegExp; parts: Part[] }
     ? MONTHS.findIndex((name) => name.startsWith(read.monthName!.toLowerCase().slice(0, 3))) + 1
     : Number(read.month);
   const day = Number(read.day);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
-  if (read.hour !== undefined && Number(read.hour) > 23) return false;
-  if (read.minute !== undefined && Number(read.minute) > 59) return false;
-  if (read.second !== undefined && Number(read.second) > 59) return false;
-  return true;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (read.hour !== undefined && Number(read.hour) > 23) return null;
+  if (read.minute !== undefined && Number(read.minute) > 59) return null;
+  if (read.second !== undefined && Number(read.second) > 59) return null;
+  return { year, month, day };
+};
+
+const NON_ISO = NON_ISO_DATE_FORMATS.map(compile);
+
+/** A date written in one of twenty-shared's NON_ISO_DATE_FORMATS (`MM/dd/yyyy`, `d MMM yyyy`, …). */
+export const parseNonIsoDate = (value: string): ReadDate | null => {
+  for (const format of NON_ISO) {
+    const read = readFormat(value, format);
+    if (read) return read;
+  }
+  return null;
 };
 
 const DATE = ACCEPTED_DATE_FORMATS.map(compile);
 const DATE_TIME = ACCEPTED_DATE_TIME_FORMATS.map(compile);
 
 export const isAcceptedDate = (value: string): boolean =>
-  DATE.some((format) => matchesFormat(value, format));
+  DATE.some((format) => readFormat(value, format) !== null);
 
 export const isAcceptedDateTime = (value: string): boolean =>
-  DATE_TIME.some((format) => matchesFormat(value, format));
+  DATE_TIME.some((format) => readFormat(value, format) !== null);
