@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../storage/sql-engine';
-import { quoteIdentifier as q } from '../storage/sql-engine';
+import { quoteIdentifier as q, quoteLiteral } from '../storage/sql-engine';
 import { visibleWhere } from './find-records';
 import { resolveFieldPath } from './query/field-path';
 import type { FilterNode } from '../../../../shared/domain/rest-grammar/filter-ast';
@@ -164,7 +164,8 @@ const dimensionSql = (shape: ObjectShape, dimension: GroupDimension): DimensionS
     if (!isValidTimeZone(dimension.timeZone))
       throw invalid(`Invalid timezone: ${dimension.timeZone}`);
   }
-  const zone = isDateTime ? `'${dimension.timeZone ?? 'UTC'}'` : null;
+  // A checked zone name as a quoted literal: the expression repeats verbatim in SELECT and GROUP BY.
+  const zone = isDateTime ? quoteLiteral(dimension.timeZone ?? 'UTC') : null;
   // date_trunc in the zone, then the local date of the bucket's start ('YYYY-MM-DD').
   const truncated = (unit: string, shift = '') => {
     const shifted = shift ? `${column} + INTERVAL '${shift}'` : column;
