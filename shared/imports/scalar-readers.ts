@@ -9,6 +9,7 @@ import { isoString, zoneToUtc } from './time-zones';
 import { ownString } from './own-string';
 import { remembered } from './remembered';
 import { splitList, type ReadHints } from './transforms';
+import { UUID_TEXT as UUID } from '../domain/uuid';
 
 /**
  * Readers of one cell for the scalar field types, built once per field: each takes the cell
@@ -26,7 +27,6 @@ export interface ReaderContext {
 export type CellReader = (text: string, issues: Issues) => unknown;
 
 const LIST_SPLIT = /\s*[;,|\n]\s*/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INT32 = 2_147_483_647;
 
 const settingOf = (field: ModelField, key: string): unknown => field.settings?.[key];

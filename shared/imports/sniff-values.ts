@@ -5,6 +5,7 @@ import { readEmail } from './emails';
 import { readLink } from './links';
 import { EXCEL_SERIAL, type NumberLocale } from './mapping';
 import { parseDecimal } from './numbers';
+import { UUID_TEXT as UUID } from '../domain/uuid';
 
 /**
  * What a column's values look like, from a sample: e-mails, phones, web addresses, dates (and
@@ -47,7 +48,6 @@ export interface ColumnSniff {
   checkmark?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE = /^\+?[\d\s().\-/]{7,20}$/;
 const STARS = /^[★⭐*]{1,5}$/u;
 const CURRENCY_MARK =

@@ -1,5 +1,6 @@
 import type { FieldMetadataType } from '../domain/field-metadata-type';
 import type { SchemaField } from './schema-document';
+import { UUID_TEXT } from '../domain/uuid';
 
 /**
  * Core-API record values as text and back (the hub of most type changes), and what counts as an
@@ -99,7 +100,6 @@ export const asText = (value: unknown, type: FieldMetadataType): string => {
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const EMAIL_TEXT = /^[^\s@,]+@[^\s@,]+$/;
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_TEXT = /^(\+\d{1,4})\s+(.+)$/;
 const TRUE_TEXT = new Set(['true', 'yes', '1']);

@@ -1,11 +1,11 @@
 import type { ResolvedPath } from './filter-fields';
+import { UUID_TEXT as UUID } from '../../domain/uuid';
 
 /**
  * Whether one value of a predicate has the shape its column takes. Messages are Twenty's where
  * it answers with one (its enum check, Postgres' input syntax errors passed through).
  * Source: check-filter-enum-values.util.ts, failing-filter-input-by-field-metadata-type.constant.ts.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;

@@ -38,12 +38,12 @@ import { RateLimitExceeded } from '../limits/rate-limiter';
 import { actorForCaller } from './actor-for-caller';
 import { PermissionDenied } from '../permissions/permission-denied';
 import { guardRestRequest } from '../permissions/rest-record-guard';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * Twenty's core REST API (`/rest/{plural}`, `/rest/batch/{plural}`, restore, soft/hard delete)
  * with its envelopes and status codes. Source: rest-api-core.controller.ts and its handlers.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const QUERY_DEFAULT_LIMIT_RECORDS = 60;
 export const QUERY_MAX_RECORDS = 200;
 const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);

@@ -9,12 +9,12 @@ import { webhookResolvers } from '../webhooks/webhook-resolvers';
 import { authResolvers, PUBLIC_ROOT_FIELDS } from './auth-resolvers';
 import { mutationResolvers, queryResolvers } from './metadata-resolvers';
 import { loadTwentyMetadataSchema } from './sdk-schema';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * POST /metadata — Twenty's metadata GraphQL API on the schema of twenty-client-sdk 2.43.
  * Errors come back as HTTP 200 with Twenty's `extensions.code`, as Twenty's Yoga server does.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const patchScalars = (schema: GraphQLSchema): void => {
   const uuid = schema.getType('UUID');

@@ -1,10 +1,10 @@
 import { badRequest } from '../webhooks/rest-errors';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * `/rest/metadata/*` list paging as Twenty parses it (parse-metadata-rest-pagination.util.ts): an
  * id cursor either way, never both, each a UUID; `limit` an integer, capped at 1,000 (the default).
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const METADATA_PAGE_SIZE = 1000; // DEFAULT_ and MAX_METADATA_REST_PAGE_SIZE
 
 export interface MetadataPagination {

@@ -10,6 +10,7 @@ import { isFeatureFlagEnabled } from '../workspace/feature-flags';
 import { metadataSchema } from './metadata-graphql-endpoint';
 import { mutationResolvers } from './metadata-resolvers';
 import { metadataCursorPage, parseMetadataRestPagination } from './metadata-rest-pagination';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * /rest/metadata/objects and /rest/metadata/fields as Twenty 2.x's dedicated controllers answer
@@ -17,7 +18,6 @@ import { metadataCursorPage, parseMetadataRestPagination } from './metadata-rest
  * list `{data:{objects:[…]}, pageInfo, totalCount}`, one `{data:{object}}`, create 201
  * `{data:{createOneObject}}`, update `{data:{updateOneObject}}`, delete `{data:{deleteOneObject}}`.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Kind = 'objects' | 'fields';
 const NAMES = {

@@ -38,6 +38,7 @@ import {
   validateMetadataName,
 } from './validation/metadata-names';
 import { junctionTargetOf, validateJunctionTarget } from './validation/junction-target';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /** createOneField / updateOneField / deleteOneField on a draft metadata state. */
 export interface RelationCreationPayload {
@@ -70,7 +71,6 @@ export interface CreateFieldInput {
 }
 
 const CODE = 'INVALID_FIELD_INPUT';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_UNIQUE_TYPES: FieldMetadataType[] = [
   'CURRENCY',
   'FULL_NAME',

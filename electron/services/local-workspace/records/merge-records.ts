@@ -8,6 +8,7 @@ import type { WorkspaceRuntime } from '../workspace-runtime';
 import { RecordError } from './record-errors';
 import { rowToRecord, type ObjectShape } from './record-shape';
 import { updateRecord, type Actor } from './write-records';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * Merge as Twenty does: the record at `conflictPriorityIndex` survives and wins every conflict,
@@ -17,7 +18,6 @@ import { updateRecord, type Actor } from './write-records';
  * (MUTATION_MAX_MERGE_RECORDS).
  */
 export const MUTATION_MAX_MERGE_RECORDS = 9;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // System fields (every base field but the user-facing `name`) are never merged.
 const SKIPPED = new Set<string>(BASE_FIELD_ORDER.filter((name) => name !== 'name'));
 const POOLED: Record<string, { primary: string; additional: string; key?: string }> = {

@@ -3,6 +3,7 @@ import { ACTOR_SOURCES } from '../../../../shared/domain/composite-types';
 import type { FieldRow } from '../metadata/metadata-types';
 import { RecordError } from './record-errors';
 import { parseNonIsoDate } from './query/date-formats';
+import { UUID_TEXT as UUID_PATTERN } from '../../../../shared/domain/uuid';
 
 /**
  * Twenty's data-arg validators (common-args-processors/data-arg-processor/validator-utils), one
@@ -17,7 +18,6 @@ import { parseNonIsoDate } from './query/date-formats';
 const invalid = (message: string) => new RecordError(message, 'BAD_REQUEST', 'INVALID_ARGS_DATA');
 
 /** twenty-shared `isValidUuid` (any version, case-insensitive). */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** zod 4 `z.regexes.unicodeEmail`, the pattern Twenty's primary e-mail check uses. */
 const UNICODE_EMAIL = /^[^\s@"]{1,64}@[^\s@]{1,255}$/u;

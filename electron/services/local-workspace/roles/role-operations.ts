@@ -40,6 +40,7 @@ import {
   type RoleRow,
   type RoleValues,
 } from './role-store';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * Twenty's role operations (docs/twenty-permissions.md §2.1–§2.3) on the stored rows. Inputs are
@@ -80,8 +81,6 @@ export interface FieldPermissionInput {
   canReadFieldValue?: Nullable<boolean>;
   canUpdateFieldValue?: Nullable<boolean>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Twenty trims and collapses whitespace in label, description and icon. */
 const clean = (value: Nullable<string>): string | null =>

@@ -4,6 +4,7 @@ import type { WorkspaceRuntime } from '../workspace-runtime';
 import { listWebhookDeliveries } from './delivery-log';
 import { badRequest, sendWebhookRestError } from './rest-errors';
 import { requireWebhookPermission } from './webhook-resolvers';
+import { UUID_TEXT as UUID } from '../../../../shared/domain/uuid';
 
 /**
  * GET /atelier/webhook-deliveries?limit=50&webhookId=<uuid> — our own route (not Twenty's): the
@@ -11,7 +12,6 @@ import { requireWebhookPermission } from './webhook-resolvers';
  * webhooks; errors use the REST error shape of the webhook routes.
  */
 export const DELIVERIES_PATH = '/atelier/webhook-deliveries';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const handleWebhookDeliveriesRoute = async (
   req: IncomingMessage,

@@ -1,10 +1,10 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { UUID_TEXT as UUID_PATTERN } from '../../../../../shared/domain/uuid';
 
 /**
  * Scalars of Twenty's core (per-workspace) GraphQL schema.
  * Source: workspace-schema-builder/graphql-types/scalars (uuid, big-float, position, raw-json, date).
  */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const bad = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 

@@ -5,6 +5,7 @@ import {
 import type { FieldMetadataType } from '../../../../../shared/domain/field-metadata-type';
 import type { EntityValidationError } from '../metadata-errors';
 import type { SelectOption } from '../metadata-types';
+import { UUID_TEXT as UUID } from '../../../../../shared/domain/uuid';
 
 /**
  * Twenty stores string defaults as SQL literals ("'Paris'"), functions as bare words ("uuid",
@@ -14,7 +15,6 @@ import type { SelectOption } from '../metadata-types';
  */
 const CODE = 'INVALID_FIELD_INPUT';
 const QUOTED = /^'.*'$/s;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isQuoted = (value: unknown): value is string =>
   typeof value === 'string' && value.length >= 2 && QUOTED.test(value);
 const unquote = (value: string): string => value.slice(1, -1);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityValidationError } from '../metadata-errors';
 import type { SelectOption } from '../metadata-types';
 import { TAG_COLORS } from '../../../../../shared/domain/field-type-catalog';
+import { UUID_TEXT as UUID } from '../../../../../shared/domain/uuid';
 
 /**
  * SELECT / MULTI_SELECT / RATING options as Twenty normalises and validates them.
@@ -10,7 +11,6 @@ import { TAG_COLORS } from '../../../../../shared/domain/field-type-catalog';
  */
 export { TAG_COLORS };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPPER_SNAKE = /^[A-Z0-9]+(_[A-Z0-9]+)*$/;
 const CODE = 'INVALID_FIELD_INPUT';
 const collapse = (value: unknown): unknown =>

@@ -1,12 +1,12 @@
 import type { EntityValidationError } from '../metadata-errors';
 import type { FieldRow } from '../metadata-types';
+import { UUID_TEXT as UUID } from '../../../../../shared/domain/uuid';
 
 /**
  * `settings.junctionTargetFieldId` on a ONE_TO_MANY relation: the field on the junction object
  * whose targets Twenty shows as a many-to-many. Rules and messages of Twenty's
  * validate-junction-target-settings.util.ts (docs/twenty-data-model-rules.md §6.3).
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INVALID = 'INVALID_FIELD_INPUT';
 
 export const junctionTargetOf = (field: FieldRow): unknown => field.settings?.junctionTargetFieldId;
